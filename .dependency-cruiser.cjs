@@ -1,0 +1,90 @@
+// The layer rules of docs/architecture.md: imports point downward only.
+// core < model < {scenario, engine} < stages < run < analysis < io < faces (cli, server, web).
+const STAGES = ['threats', 'sensors', 'tracking', 'c2', 'defenders', 'metrics'];
+const stageRules = STAGES.map((stage) => ({
+  name: `stage-${stage}-isolated`,
+  comment: `${stage}/ is a stage: it may import core, model and engine, never another stage or anything above.`,
+  severity: 'error',
+  from: { path: `^src/${stage}/` },
+  to: { path: '^src/', pathNot: [`^src/(core|model|engine|${stage})/`] },
+}));
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-the-floor',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { path: '^src/', pathNot: '^src/core/' },
+    },
+    {
+      name: 'model-only-core',
+      severity: 'error',
+      from: { path: '^src/model/' },
+      to: { path: '^src/', pathNot: '^src/(core|model)/' },
+    },
+    {
+      name: 'scenario-pure',
+      severity: 'error',
+      from: { path: '^src/scenario/' },
+      to: { path: '^src/', pathNot: '^src/(core|model|scenario)/' },
+    },
+    {
+      name: 'engine-knows-no-domain',
+      severity: 'error',
+      from: { path: '^src/engine/' },
+      to: { path: '^src/', pathNot: '^src/(core|model|engine)/' },
+    },
+    ...stageRules,
+    {
+      name: 'run-below-analysis',
+      severity: 'error',
+      from: { path: '^src/run/' },
+      to: { path: '^src/(analysis|io|cli|server|web)/' },
+    },
+    {
+      name: 'analysis-below-io',
+      severity: 'error',
+      from: { path: '^src/analysis/' },
+      to: { path: '^src/(io|cli|server|web)/' },
+    },
+    {
+      name: 'io-below-faces',
+      severity: 'error',
+      from: { path: '^src/io/' },
+      to: { path: '^src/(cli|server|web)/' },
+    },
+    {
+      name: 'web-uses-the-pure-layers',
+      severity: 'error',
+      from: { path: '^src/web/' },
+      to: { path: '^src/(io|cli|server)/' },
+    },
+    {
+      name: 'no-node-builtins-below-io',
+      comment: 'Everything up to analysis runs in a browser too: files, clock and environment belong to io/.',
+      severity: 'error',
+      from: {
+        path: '^src/(core|model|scenario|engine|threats|sensors|tracking|c2|defenders|metrics|run|analysis|web)/',
+      },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '\\.test\\.ts$' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js'],
+    },
+  },
+};

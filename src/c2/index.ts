@@ -1,0 +1,35 @@
+// C2 policy registry, and the decision phase of the tick loop.
+
+import type { Clock } from '../engine/clock.js';
+import type { Phase } from '../engine/phase.js';
+import type { World } from '../model/world.js';
+import { createNearestPolicy } from './nearest.js';
+import type { C2Policy, C2PolicyFactory } from './types.js';
+
+export const C2_POLICIES: Record<string, C2PolicyFactory> = {
+  nearest: createNearestPolicy,
+};
+
+/** Phase 5: every decision cycle the policy turns the track picture into orders. */
+export function decisionPhase(policy: C2Policy, cycleS: number): Phase<World> {
+  let nextDecisionS = 0;
+  return {
+    name: 'c2',
+    step(world: World, clock: Clock): void {
+      world.orders.length = 0;
+      const t = clock.t + clock.dt;
+      if (t < nextDecisionS) return;
+      nextDecisionS = t + cycleS - 1e-9;
+      // C2 sees the picture and its own forces, never world.threats.
+      const view = {
+        scenario: world.scenario,
+        tracks: world.tracks,
+        units: world.units,
+        flights: world.flights,
+      };
+      policy.decide(t, view, world.orders);
+    },
+  };
+}
+
+export type { C2Policy, C2PolicyFactory, C2View } from './types.js';

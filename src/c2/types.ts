@@ -1,0 +1,20 @@
+// A C2 policy reads the track picture and the state of its own forces, never the truth, and
+// issues orders for one decision cycle.
+
+import type { Order } from '../model/order.js';
+import type { Scenario } from '../model/scenario.js';
+import type { TrackTable } from '../model/track.js';
+import type { FlightState, UnitState } from '../model/world.js';
+
+export interface C2View {
+  readonly scenario: Scenario;
+  readonly tracks: TrackTable;
+  readonly units: UnitState;
+  readonly flights: FlightState;
+}
+
+export interface C2Policy {
+  decide(t: number, view: C2View, orders: Order[]): void;
+}
+
+export type C2PolicyFactory = (scenario: Scenario) => C2Policy;

@@ -1,0 +1,46 @@
+// `bulwark run`: one night, one seed; a readable summary, JSON for machines, events as NDJSON.
+
+import type { Command } from 'commander';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { computeOutcome } from '../../metrics/outcome.js';
+import { runScenario } from '../../run/run-scenario.js';
+import { formatOutcome } from '../format.js';
+import { loadScenarioOrExit, parseSeed } from '../scenario-arg.js';
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('simulate one night and print what leaked, what was hit and what it cost')
+    .argument('[scenario]', 'scenario file (YAML or JSON); the built-in Kyiv night when omitted')
+    .option('--seed <n>', "random seed (default: the scenario's seed)")
+    .option('--json', 'print the outcome as JSON instead of tables')
+    .option('--events <file>', 'write the event log as NDJSON, one event per line')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ bulwark run                                 # the built-in Kyiv night
+  $ bulwark run scenarios/kyiv-night.yaml --seed 7
+  $ bulwark run my-city.yaml --json > outcome.json
+  $ bulwark run --events night.ndjson           # every launch, engagement and impact`,
+    )
+    .action((file: string | undefined, options: { seed?: string; json?: boolean; events?: string }) => {
+      const { scenario } = loadScenarioOrExit(file);
+      const seed = options.seed === undefined ? scenario.seed : parseSeed(options.seed);
+      const log = runScenario(scenario, seed);
+      const outcome = computeOutcome(scenario, log);
+      if (options.events) {
+        writeFileAtomic(
+          options.events,
+          (function* () {
+            for (const event of log.events) yield JSON.stringify(event) + '\n';
+          })(),
+        );
+      }
+      if (options.json) {
+        process.stdout.write(JSON.stringify({ scenario: scenario.name, seed, outcome }, null, 2) + '\n');
+      } else {
+        process.stdout.write(formatOutcome(scenario.name, seed, outcome) + '\n');
+      }
+    });
+}

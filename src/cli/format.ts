@@ -1,0 +1,67 @@
+// Terminal rendering of an outcome: a few readable tables.
+
+import Table from 'cli-table3';
+import type { Outcome } from '../model/outcome.js';
+import { formatClock } from '../core/units.js';
+
+const money = (v: number) =>
+  v >= 1e6 ? `$${(v / 1e6).toFixed(2)}M` : v >= 1e3 ? `$${(v / 1e3).toFixed(1)}k` : `$${v.toFixed(0)}`;
+const pct = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '–');
+const km = (m: number) => (Number.isFinite(m) ? `${(m / 1000).toFixed(1)} km` : '–');
+
+export function formatOutcome(title: string, seed: number, o: Outcome): string {
+  const out: string[] = [`${title}  (seed ${seed}, ended at +${formatClock(o.endS)})`, ''];
+
+  const threats = new Table({
+    head: ['threats', 'launched', 'destroyed', 'leaked (hit)', 'expired'],
+    style: { head: [], border: [], compact: true },
+  });
+  for (const [type, c] of Object.entries(o.byThreatType)) {
+    if (c.launched > 0) threats.push([type, c.launched, c.destroyed, c.leaked, c.expired]);
+  }
+  threats.push([
+    'all',
+    o.threatsLaunched,
+    `${o.destroyed} (${pct(o.destroyed, o.threatsLaunched)})`,
+    o.leaked,
+    o.expired,
+  ]);
+  out.push(threats.toString());
+
+  const units = new Table({ head: ['defender', 'kills'], style: { head: [], border: [], compact: true } });
+  for (const [unit, kills] of Object.entries(o.destroyedByUnit)) units.push([unit, kills]);
+  out.push(units.toString());
+
+  if (o.assetsHit.length > 0) {
+    const assets = new Table({
+      head: ['asset hit', 'hits', 'damage', 'value lost'],
+      style: { head: [], border: [], compact: true },
+    });
+    for (const a of o.assetsHit)
+      assets.push([a.name, a.hits, pct(a.damageFraction, 1), a.valueLost.toFixed(1)]);
+    out.push(assets.toString());
+  }
+
+  const summary = new Table({ style: { head: [], border: [], compact: true } });
+  summary.push(
+    {
+      'asset value lost': `${o.assetValueLost.toFixed(1)} of ${o.assetValueTotal} (${pct(o.assetValueLost, o.assetValueTotal)})`,
+    },
+    {
+      'interceptors spent': `${o.interceptorsSpent} (${o.interceptAttempts} engagements, ${o.interceptorsRecovered} recovered)`,
+    },
+    { 'defense spend': money(o.defenseSpend) },
+    { 'attacker spend': money(o.attackerSpend) },
+    { 'attacker loss (shot down)': money(o.attackerLossDestroyed) },
+    {
+      'cost-exchange ratio': Number.isFinite(o.costExchangeRatio)
+        ? `${o.costExchangeRatio.toFixed(2)} : 1`
+        : '∞',
+    },
+    {
+      'kills from nearest asset': `median ${km(o.interceptDistanceMedianM)}, 10% within ${km(o.interceptDistanceP10M)}`,
+    },
+  );
+  out.push(summary.toString());
+  return out.join('\n');
+}

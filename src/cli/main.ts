@@ -1,0 +1,50 @@
+// The `bulwark` command line: one entry, one sub-command per job.
+
+import { Command, CommanderError } from 'commander';
+import { registerRun } from './commands/run.js';
+import { registerValidate } from './commands/validate.js';
+import { EXIT_INTERNAL, EXIT_USER_ERROR, UsageError } from './errors.js';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('bulwark')
+    .description(
+      'Layered air defense of cities against massed drone and missile raids: simulate, analyse, plan.',
+    )
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  registerRun(program);
+  registerValidate(program);
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  $ bulwark run                        # simulate the built-in Kyiv night
+  $ bulwark validate my-city.yaml      # check a scenario, every error located
+  $ bulwark help run                   # options of one command`,
+  );
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit 0 through here; a bad flag or argument is a user error.
+      return e.exitCode === 0 ? 0 : EXIT_USER_ERROR;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n`);
+      return EXIT_USER_ERROR;
+    }
+    process.stderr.write(
+      `bulwark: internal error (a bug — please report it with the command that caused it)\n${(e as Error).stack ?? e}\n`,
+    );
+    return EXIT_INTERNAL;
+  }
+}

@@ -1,0 +1,67 @@
+// The typed event log of a run. Positions are local ENU metres rounded to 0.1 m, times are
+// seconds after scenario start rounded to 1 ms, so the log serialises byte-identically.
+
+export type SimEvent =
+  | {
+      t: number;
+      kind: 'threat-launch';
+      threat: number;
+      type: string;
+      wave: string;
+      e: number;
+      n: number;
+      aim: string;
+    }
+  | { t: number; kind: 'interceptor-launch'; unit: string; flight: number; track: number }
+  | {
+      t: number;
+      kind: 'intercept-attempt';
+      unit: string;
+      flight: number;
+      threat: number;
+      type: string;
+      pk: number;
+      e: number;
+      n: number;
+      u: number;
+    }
+  | {
+      t: number;
+      kind: 'kill';
+      unit: string;
+      flight: number;
+      threat: number;
+      type: string;
+      nearestAssetM: number;
+    }
+  | { t: number; kind: 'miss'; unit: string; flight: number; threat: number; type: string }
+  | { t: number; kind: 'impact'; threat: number; type: string; asset: string; valueLost: number }
+  | {
+      t: number;
+      kind: 'expired';
+      threat: number;
+      type: string;
+      reason: 'decoy-spent' | 'out-of-range' | 'end-of-run';
+    }
+  | { t: number; kind: 'interceptor-lost'; unit: string; flight: number; reason: 'endurance' }
+  | { t: number; kind: 'interceptor-recovered'; unit: string; flight: number };
+
+export type SimEventKind = SimEvent['kind'];
+
+export interface RunLog {
+  scenario: string;
+  seed: number;
+  stepS: number;
+  durationS: number;
+  /** Seconds after start at which the run ended (all threats resolved, or the duration). */
+  endS: number;
+  events: SimEvent[];
+}
+
+export function roundM(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+export function roundS(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,33 @@
+// What a run comes to, as planners read it. Money is in the scenario's currency (USD by default).
+
+export interface Outcome {
+  threatsLaunched: number;
+  /** Shot down, by defender unit name. */
+  destroyed: number;
+  destroyedByUnit: Record<string, number>;
+  /** Reached an asset and exploded (decoys never count here). */
+  leaked: number;
+  /** Decoys that flew out, threats that ran out of range, and those still airborne at the end. */
+  expired: number;
+  byThreatType: Record<string, { launched: number; destroyed: number; leaked: number; expired: number }>;
+  assetValueTotal: number;
+  assetValueLost: number;
+  assetValueProtected: number;
+  assetsHit: { name: string; hits: number; damageFraction: number; valueLost: number }[];
+  interceptorsLaunched: number;
+  interceptorsSpent: number;
+  interceptorsRecovered: number;
+  interceptAttempts: number;
+  /** Cost of the interceptors spent. */
+  defenseSpend: number;
+  /** Cost of every threat launched. */
+  attackerSpend: number;
+  /** Cost of the threats shot down. */
+  attackerLossDestroyed: number;
+  /** Attacker cost destroyed per unit of defense spend; above 1 the defense wins the exchange. */
+  costExchangeRatio: number;
+  /** Distance from each kill to the nearest asset, m: median and 10th percentile. */
+  interceptDistanceMedianM: number;
+  interceptDistanceP10M: number;
+  endS: number;
+}

@@ -1,0 +1,111 @@
+// The validated scenario: SI units, local ENU metres around the region origin. Produced by
+// scenario/ from a file, read by every stage; nothing here refers to text or units.
+
+import type { Enu, LatLon } from '../core/geo.js';
+
+export const SCENARIO_FORMAT_VERSION = 1;
+
+export interface Scenario {
+  name: string;
+  description: string;
+  /** ISO 8601 start time with its UTC offset, as written. */
+  startIso: string;
+  durationS: number;
+  stepS: number;
+  seed: number;
+  origin: LatLon;
+  assets: Asset[];
+  threatTypes: ThreatType[];
+  waves: Wave[];
+  defenders: InterceptorUnit[];
+  sensors: SensorSpec[];
+  c2: C2Spec;
+}
+
+export const ASSET_KINDS = [
+  'power-plant',
+  'substation',
+  'heating',
+  'water',
+  'rail',
+  'bridge',
+  'fuel-depot',
+  'airfield',
+  'industry',
+  'government',
+  'telecom',
+  'city-district',
+] as const;
+export type AssetKind = (typeof ASSET_KINDS)[number];
+
+export interface Asset {
+  name: string;
+  kind: AssetKind;
+  position: Enu;
+  /** Value at risk, in the scenario's value units (often $M or a planner's score). */
+  value: number;
+  /** Warhead mass that destroys the asset outright; each hit takes warheadKg / destroyKg of its value. */
+  destroyKg: number;
+}
+
+export interface ThreatType {
+  name: string;
+  speedMps: number;
+  cruiseAltitudeM: number;
+  /** Explosive mass; 0 for decoys. */
+  warheadKg: number;
+  unitCost: number;
+  decoy: boolean;
+  rangeM: number;
+  /** Dive angle below the horizon for the terminal phase. */
+  diveAngleRad: number;
+}
+
+export interface AimWeight {
+  asset: number;
+  weight: number;
+}
+
+export interface Wave {
+  name: string;
+  threatType: number;
+  count: number;
+  launchCenter: Enu;
+  launchSpreadM: number;
+  launchFromS: number;
+  launchToS: number;
+  aim: AimWeight[];
+  /** Waypoints flown in order between the launch point and the aim point. */
+  route: Enu[];
+}
+
+export interface InterceptorUnit {
+  name: string;
+  type: string;
+  base: Enu;
+  stock: number;
+  launchIntervalS: number;
+  /** How many flights the unit's operators and ground stations can control at once. */
+  maxConcurrentFlights: number;
+  speedMps: number;
+  enduranceS: number;
+  engagementRadiusM: number;
+  /** Range at which the interceptor's own camera/seeker takes over from the track picture. */
+  acquisitionRangeM: number;
+  /** Kill probability per engagement, indexed like Scenario.threatTypes. */
+  pkByThreatType: number[];
+  unitCost: number;
+}
+
+export interface SensorSpec {
+  type: 'ideal';
+  name: string;
+  /** Period between reports. */
+  scanPeriodS: number;
+}
+
+export interface C2Spec {
+  policy: string;
+  /** Time between decision cycles. */
+  cycleS: number;
+}

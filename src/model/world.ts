@@ -1,0 +1,154 @@
+// Per-entity simulation state as typed arrays (struct of arrays): the stages update these in
+// place each step, with no allocation per entity per tick.
+
+import type { RandomStreams } from '../core/rng.js';
+import type { SpatialGrid } from '../core/spatial-grid.js';
+import type { DetectionBatch } from './detection.js';
+import type { SimEvent } from './events.js';
+import type { Order } from './order.js';
+import type { Scenario } from './scenario.js';
+import type { TrackTable } from './track.js';
+
+export const ThreatStatus = {
+  Pending: 0,
+  Flying: 1,
+  /** Reached its aim point this step; threats/impact resolves it after the engagements. */
+  Arrived: 2,
+  Destroyed: 3,
+  Impacted: 4,
+  Expired: 5,
+} as const;
+
+export class ThreatState {
+  readonly type: Uint16Array;
+  readonly wave: Uint16Array;
+  readonly status: Uint8Array;
+  /** 1 for decoys: the truth sensors may or may not reveal. */
+  readonly decoy: Uint8Array;
+  readonly launchTimeS: Float64Array;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly z: Float64Array;
+  readonly vx: Float64Array;
+  readonly vy: Float64Array;
+  readonly vz: Float64Array;
+  readonly aimAsset: Int32Array;
+  /** Index of the next route point to fly to, into routeX/routeY. */
+  readonly leg: Uint16Array;
+  readonly routeStart: Int32Array;
+  readonly routeLength: Uint16Array;
+  readonly routeX: Float64Array;
+  readonly routeY: Float64Array;
+  readonly flownM: Float64Array;
+  /** Threats with index below this have been launched (threats are ordered by launch time). */
+  launchedCount = 0;
+
+  constructor(
+    readonly count: number,
+    routePoints: number,
+  ) {
+    this.type = new Uint16Array(count);
+    this.wave = new Uint16Array(count);
+    this.status = new Uint8Array(count);
+    this.decoy = new Uint8Array(count);
+    this.launchTimeS = new Float64Array(count);
+    this.x = new Float64Array(count);
+    this.y = new Float64Array(count);
+    this.z = new Float64Array(count);
+    this.vx = new Float64Array(count);
+    this.vy = new Float64Array(count);
+    this.vz = new Float64Array(count);
+    this.aimAsset = new Int32Array(count);
+    this.leg = new Uint16Array(count);
+    this.routeStart = new Int32Array(count);
+    this.routeLength = new Uint16Array(count);
+    this.routeX = new Float64Array(routePoints);
+    this.routeY = new Float64Array(routePoints);
+    this.flownM = new Float64Array(count);
+  }
+}
+
+export const FlightStatus = {
+  Free: 0,
+  Outbound: 1,
+  Returning: 2,
+} as const;
+
+/** Interceptor flights in the air, in a fixed pool of slots reused as flights end. */
+export class FlightState {
+  readonly status: Uint8Array;
+  readonly unit: Int32Array;
+  /** Sequential id across the run, for the event log. */
+  readonly id: Int32Array;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly z: Float64Array;
+  readonly vx: Float64Array;
+  readonly vy: Float64Array;
+  readonly vz: Float64Array;
+  readonly launchTimeS: Float64Array;
+  /** The track the flight is vectored onto (track id), or -1. */
+  readonly targetTrack: Int32Array;
+  nextId = 0;
+
+  constructor(readonly capacity: number) {
+    this.status = new Uint8Array(capacity);
+    this.unit = new Int32Array(capacity);
+    this.id = new Int32Array(capacity);
+    this.x = new Float64Array(capacity);
+    this.y = new Float64Array(capacity);
+    this.z = new Float64Array(capacity);
+    this.vx = new Float64Array(capacity);
+    this.vy = new Float64Array(capacity);
+    this.vz = new Float64Array(capacity);
+    this.launchTimeS = new Float64Array(capacity);
+    this.targetTrack = new Int32Array(capacity).fill(-1);
+  }
+}
+
+export class UnitState {
+  readonly stock: Int32Array;
+  readonly airborne: Int32Array;
+  readonly nextLaunchS: Float64Array;
+  readonly spent: Int32Array;
+
+  constructor(stocks: readonly number[]) {
+    this.stock = Int32Array.from(stocks);
+    this.airborne = new Int32Array(stocks.length);
+    this.nextLaunchS = new Float64Array(stocks.length);
+    this.spent = new Int32Array(stocks.length);
+  }
+}
+
+export class AssetState {
+  readonly damageFraction: Float64Array;
+  readonly hits: Int32Array;
+
+  constructor(count: number) {
+    this.damageFraction = new Float64Array(count);
+    this.hits = new Int32Array(count);
+  }
+}
+
+/** Everything one run's phases share; assembled by run/, updated in place by the stages. */
+export interface World {
+  readonly scenario: Scenario;
+  readonly threats: ThreatState;
+  readonly assets: AssetState;
+  readonly units: UnitState;
+  readonly flights: FlightState;
+  /** Reports of the current step, filled by sensors/. */
+  readonly detections: DetectionBatch;
+  /** The current track picture, kept by tracking/. */
+  readonly tracks: TrackTable;
+  /** Orders of the current decision cycle, from c2/ to defenders/. */
+  readonly orders: Order[];
+  /** Horizontal index of the threats in the air, rebuilt after they move. */
+  readonly threatGrid: SpatialGrid;
+  readonly rng: RandomStreams;
+  /** Fastest threat type's speed: bounds how far anything can move in a step. */
+  readonly maxThreatSpeedMps: number;
+  readonly events: { push(event: SimEvent): void };
+  /** Threats destroyed, impacted or expired so far. */
+  resolvedThreats: number;
+}

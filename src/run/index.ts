@@ -1,0 +1,2 @@
+export { assemble } from './assemble.js';
+export { runScenario, runAndMeasure, type RunResult } from './run-scenario.js';

@@ -1,0 +1,12 @@
+// The scenario layer: text in, a validated Scenario or located issues out. Pure.
+
+export {
+  parseScenario,
+  parseScenarioOrThrow,
+  SENSOR_TYPE_NAMES,
+  C2_POLICY_NAMES,
+  type ParseResult,
+} from './parse.js';
+export { formatIssue, formatPath, ScenarioError, type ScenarioIssue } from './issue.js';
+export { LIMITS } from './limits.js';
+export { THREAT_CATALOG, INTERCEPTOR_CATALOG } from './catalog.js';

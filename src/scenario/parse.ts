@@ -1,0 +1,754 @@
+// Scenario format version 1: YAML (or JSON) text in, a validated Scenario in SI units and
+// local ENU metres out — or every problem at once, each located to file:line:column.
+
+import { LineCounter, parseDocument } from 'yaml';
+import { LocalFrame, type Enu } from '../core/geo.js';
+import {
+  ASSET_KINDS,
+  type Asset,
+  type AssetKind,
+  type C2Spec,
+  type InterceptorUnit,
+  type Scenario,
+  type SensorSpec,
+  type ThreatType,
+  type Wave,
+} from '../model/scenario.js';
+import {
+  INTERCEPTOR_CATALOG,
+  THREAT_CATALOG,
+  type InterceptorCatalogEntry,
+  type ThreatCatalogEntry,
+} from './catalog.js';
+import { didYouMean } from './did-you-mean.js';
+import { ScenarioError, type FieldPath, type ScenarioIssue } from './issue.js';
+import { LIMITS } from './limits.js';
+import { Reader, describe, type Raw, type RawObject } from './reader.js';
+import { SourceMap } from './source-map.js';
+
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
+
+export const SENSOR_TYPE_NAMES = ['ideal'] as const;
+export const C2_POLICY_NAMES = ['nearest'] as const;
+
+const TOP_FIELDS = [
+  'version',
+  'name',
+  'description',
+  'start',
+  'duration',
+  'step',
+  'seed',
+  'region',
+  'places',
+  'assets',
+  'threatTypes',
+  'threats',
+  'defenders',
+  'sensors',
+  'c2',
+];
+
+export function parseScenario(text: string, file = 'scenario.yaml'): ParseResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      issues: doc.errors.map((e) => {
+        const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+        return {
+          file,
+          line: pos.line,
+          column: pos.col,
+          field: '(syntax)',
+          message: e.message.split('\n')[0],
+        };
+      }),
+    };
+  }
+  const r = new Reader(file, new SourceMap(doc, lines));
+  let raw: Raw;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    r.error([], `cannot read the document: ${(e as Error).message}`);
+    return { ok: false, issues: r.issues };
+  }
+  const scenario = new ScenarioParser(r).parse(raw);
+  if (r.issues.length > 0 || scenario === undefined) return { ok: false, issues: r.issues };
+  return { ok: true, scenario };
+}
+
+/** parseScenario that throws a ScenarioError, for callers that hold only valid files. */
+export function parseScenarioOrThrow(text: string, file = 'scenario.yaml'): Scenario {
+  const result = parseScenario(text, file);
+  if (!result.ok) throw new ScenarioError(result.issues);
+  return result.scenario;
+}
+
+class ScenarioParser {
+  private frame = new LocalFrame({ latDeg: 0, lonDeg: 0 });
+  private places = new Map<string, { latDeg: number; lonDeg: number }>();
+  private startMinuteOfDay = 0;
+
+  constructor(private readonly r: Reader) {}
+
+  parse(raw: Raw): Scenario | undefined {
+    const r = this.r;
+    const top = r.object(raw, [], TOP_FIELDS);
+    if (!top) return undefined;
+    if (top.version !== undefined && top.version !== 1) {
+      r.error(['version'], 'unsupported format version', { expected: '1', found: describe(top.version) });
+    }
+    for (const key of ['name', 'start', 'duration', 'region', 'assets', 'threats', 'defenders'])
+      r.required(top, key, []);
+
+    const name = top.name === undefined ? '' : (r.string(top.name, ['name']) ?? '');
+    const description =
+      top.description === undefined ? '' : (r.string(top.description, ['description']) ?? '');
+    const startIso = this.start(top.start);
+    const durationS =
+      top.duration === undefined
+        ? 0
+        : (r.quantity(top.duration, ['duration'], 'time', { above: 0, max: LIMITS.durationS }, 's') ?? 0);
+    const stepS =
+      top.step === undefined
+        ? 1
+        : (r.quantity(top.step, ['step'], 'time', { min: LIMITS.minStepS, max: LIMITS.maxStepS }, 's') ?? 1);
+    const seed =
+      top.seed === undefined
+        ? 1
+        : (r.number(top.seed, ['seed'], { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true }) ?? 1);
+
+    this.region(top.region);
+    this.placeList(top.places);
+    const assets = this.assets(top.assets);
+    const threatTypes: ThreatType[] = [];
+    this.customThreatTypes(top.threatTypes, threatTypes);
+    const waves = this.waves(top.threats, assets, threatTypes);
+    const defenders = this.defenders(top.defenders, threatTypes);
+    const sensors = this.sensors(top.sensors, stepS);
+    const c2 = this.c2(top.c2, stepS);
+    return {
+      name,
+      description,
+      startIso,
+      durationS,
+      stepS,
+      seed,
+      origin: this.frame.origin,
+      assets,
+      threatTypes,
+      waves,
+      defenders,
+      sensors,
+      c2,
+    };
+  }
+
+  private start(value: Raw): string {
+    if (value === undefined) return '';
+    const text = this.r.string(value, ['start']);
+    if (text === undefined) return '';
+    const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+      text.trim(),
+    );
+    if (!match || Number.isNaN(Date.parse(text))) {
+      this.r.error(['start'], 'not a date and time', {
+        expected: 'ISO 8601 like 2025-12-14T20:00:00+02:00',
+        found: describe(value),
+      });
+      return '';
+    }
+    this.startMinuteOfDay = Number(match[4]) * 60 + Number(match[5]);
+    return text.trim();
+  }
+
+  private region(value: Raw): void {
+    const region = value === undefined ? undefined : this.r.object(value, ['region'], ['origin', 'name']);
+    if (!region || !this.r.required(region, 'origin', ['region'])) return;
+    const origin = this.latLon(region.origin, ['region', 'origin']);
+    if (origin) this.frame = new LocalFrame(origin);
+  }
+
+  private placeList(value: Raw): void {
+    if (value === undefined) return;
+    const places = this.r.object(value, ['places'], Object.keys((value as RawObject) ?? {}));
+    if (!places) return;
+    for (const [name, position] of Object.entries(places)) {
+      const p = this.latLon(position, ['places', name]);
+      if (p) this.places.set(name, p);
+    }
+  }
+
+  private latLon(value: Raw, path: FieldPath): { latDeg: number; lonDeg: number } | undefined {
+    if (
+      !Array.isArray(value) ||
+      value.length < 2 ||
+      value.length > 3 ||
+      !value.every((v) => typeof v === 'number' && Number.isFinite(v))
+    ) {
+      this.r.error(path, 'not a position', {
+        expected: '[latitude, longitude] in degrees',
+        found: describe(value),
+      });
+      return undefined;
+    }
+    const [latDeg, lonDeg] = value as number[];
+    if (latDeg < -90 || latDeg > 90 || lonDeg < -180 || lonDeg > 180) {
+      this.r.error(path, 'latitude or longitude out of range', {
+        expected: 'latitude in [-90, 90] and longitude in [-180, 180]',
+        found: `[${latDeg}, ${lonDeg}]`,
+        ...(Math.abs(latDeg) <= 180 && Math.abs(lonDeg) <= 90
+          ? { hint: 'positions are [latitude, longitude]' }
+          : {}),
+      });
+      return undefined;
+    }
+    return { latDeg, lonDeg };
+  }
+
+  /** A position: [lat, lon], [lat, lon, altitude m], or the name of a place or asset. */
+  private position(value: Raw, path: FieldPath, assets: readonly Asset[] = []): Enu | undefined {
+    if (typeof value === 'string') {
+      const place = this.places.get(value);
+      if (place) return this.frame.toEnu(place.latDeg, place.lonDeg, 0);
+      const asset = assets.find((a) => a.name === value);
+      if (asset) return { ...asset.position };
+      const known = [...this.places.keys(), ...assets.map((a) => a.name)];
+      const hint = didYouMean(value, known);
+      this.r.error(
+        path,
+        `unknown place '${value}'`,
+        hint ? { hint } : { expected: '[latitude, longitude] or a name from places or assets' },
+      );
+      return undefined;
+    }
+    const ll = this.latLon(value, path);
+    if (!ll) return undefined;
+    const altitudeM = Array.isArray(value) && value.length === 3 ? (value[2] as number) : 0;
+    const enu = this.frame.toEnu(ll.latDeg, ll.lonDeg, 0);
+    if (Math.hypot(enu.e, enu.n) > LIMITS.regionRadiusM) {
+      this.r.error(path, 'too far from the region origin', {
+        expected: `within ${LIMITS.regionRadiusM / 1000} km`,
+        found: `${Math.round(Math.hypot(enu.e, enu.n) / 1000)} km`,
+      });
+      return undefined;
+    }
+    // Altitude above the local plane; the plane's curvature drop is below a metre within 3 km
+    // and is deliberately ignored: flight altitudes are flown above the ground, not the ellipsoid.
+    return { e: enu.e, n: enu.n, u: altitudeM };
+  }
+
+  private assets(value: Raw): Asset[] {
+    const list = value === undefined ? undefined : this.r.list(value, ['assets']);
+    if (!list) return [];
+    if (list.length > LIMITS.assets)
+      this.r.error(['assets'], 'too many assets', {
+        expected: `at most ${LIMITS.assets}`,
+        found: String(list.length),
+      });
+    const assets: Asset[] = [];
+    list.forEach((item, i) => {
+      const path = ['assets', i];
+      const o = this.r.object(item, path, ['name', 'kind', 'at', 'value', 'destroy']);
+      if (!o) return;
+      for (const key of ['name', 'kind', 'at', 'value']) this.r.required(o, key, path);
+      const name = o.name === undefined ? undefined : this.r.string(o.name, [...path, 'name']);
+      if (name !== undefined && assets.some((a) => a.name === name))
+        this.r.error([...path, 'name'], `duplicate asset name '${name}'`);
+      const kind =
+        o.kind === undefined
+          ? undefined
+          : this.r.choice<AssetKind>(o.kind, [...path, 'kind'], ASSET_KINDS, 'asset kind');
+      const position = o.at === undefined ? undefined : this.position(o.at, [...path, 'at'], assets);
+      const assetValue =
+        o.value === undefined ? undefined : this.r.number(o.value, [...path, 'value'], { min: 0, max: 1e15 });
+      const destroyKg =
+        o.destroy === undefined
+          ? 200
+          : this.r.quantity(o.destroy, [...path, 'destroy'], 'mass', { above: 0, max: 1e7 }, 'kg');
+      if (
+        name !== undefined &&
+        kind !== undefined &&
+        position !== undefined &&
+        assetValue !== undefined &&
+        destroyKg !== undefined
+      ) {
+        assets.push({ name, kind, position, value: assetValue, destroyKg });
+      }
+    });
+    return assets;
+  }
+
+  private customThreatTypes(value: Raw, out: ThreatType[]): void {
+    if (value === undefined) return;
+    const list = this.r.list(value, ['threatTypes']);
+    list?.forEach((item, i) => {
+      const path = ['threatTypes', i];
+      const o = this.r.object(item, path, ['name', 'base', ...THREAT_OVERRIDES]);
+      if (!o || !this.r.required(o, 'name', path)) return;
+      const name = this.r.string(o.name, [...path, 'name']);
+      if (name === undefined) return;
+      const base = o.base === undefined ? undefined : this.catalogThreat(o.base, [...path, 'base'], out);
+      const type = this.threatType(name, o, path, base ?? BLANK_THREAT);
+      if (type) out.push(type);
+    });
+  }
+
+  private catalogThreat(value: Raw, path: FieldPath, custom: readonly ThreatType[]): ThreatType | undefined {
+    const names = [...custom.map((t) => t.name), ...THREAT_CATALOG.map((t) => t.name)];
+    const name = this.r.choice(value, path, names, 'threat type');
+    if (name === undefined) return undefined;
+    return custom.find((t) => t.name === name) ?? fromCatalog(THREAT_CATALOG.find((t) => t.name === name)!);
+  }
+
+  /** A threat type from a base with the overrides found in `o` applied. */
+  private threatType(name: string, o: RawObject, path: FieldPath, base: ThreatType): ThreatType | undefined {
+    const r = this.r;
+    const q = (
+      key: string,
+      dimension: 'speed' | 'length' | 'mass' | 'angle',
+      bounds: { above?: number; min?: number; max: number },
+      si: string,
+      fallback: number,
+    ) => (o[key] === undefined ? fallback : r.quantity(o[key], [...path, key], dimension, bounds, si));
+    const speedMps = q('speed', 'speed', { above: 0, max: LIMITS.speedMps }, 'm/s', base.speedMps);
+    const cruiseAltitudeM = q(
+      'altitude',
+      'length',
+      { min: 0, max: LIMITS.altitudeM },
+      'm',
+      base.cruiseAltitudeM,
+    );
+    const warheadKg = q('warhead', 'mass', { min: 0, max: 10_000 }, 'kg', base.warheadKg);
+    const rangeM = q('range', 'length', { above: 0, max: 20_000_000 }, 'm', base.rangeM);
+    const diveAngleRad = q('dive', 'angle', { above: 0, max: Math.PI / 2 }, 'rad', base.diveAngleRad);
+    const unitCost =
+      o.cost === undefined ? base.unitCost : r.number(o.cost, [...path, 'cost'], { min: 0, max: 1e10 });
+    const decoy = o.decoy === undefined ? base.decoy : r.boolean(o.decoy, [...path, 'decoy']);
+    if (
+      [speedMps, cruiseAltitudeM, warheadKg, rangeM, diveAngleRad, unitCost, decoy].some(
+        (v) => v === undefined,
+      )
+    )
+      return undefined;
+    if (base === BLANK_THREAT && o.speed === undefined) {
+      r.error([...path, 'speed'], `missing field 'speed'`, { hint: 'or name a catalog type in base' });
+      return undefined;
+    }
+    return {
+      name,
+      speedMps: speedMps!,
+      cruiseAltitudeM: cruiseAltitudeM!,
+      warheadKg: warheadKg!,
+      unitCost: unitCost!,
+      decoy: decoy!,
+      rangeM: rangeM!,
+      diveAngleRad: diveAngleRad!,
+    };
+  }
+
+  private waves(value: Raw, assets: readonly Asset[], threatTypes: ThreatType[]): Wave[] {
+    const list = value === undefined ? undefined : this.r.list(value, ['threats']);
+    if (!list) return [];
+    if (list.length > LIMITS.waves)
+      this.r.error(['threats'], 'too many waves', {
+        expected: `at most ${LIMITS.waves}`,
+        found: String(list.length),
+      });
+    const waves: Wave[] = [];
+    let total = 0;
+    list.forEach((item, i) => {
+      const path = ['threats', i];
+      const o = this.r.object(item, path, [
+        'wave',
+        'type',
+        'count',
+        'launch',
+        'aim',
+        'route',
+        ...THREAT_OVERRIDES,
+      ]);
+      if (!o) return;
+      for (const key of ['wave', 'type', 'count', 'launch', 'aim']) this.r.required(o, key, path);
+      const name = o.wave === undefined ? undefined : this.r.string(o.wave, [...path, 'wave']);
+      if (name !== undefined && waves.some((w) => w.name === name))
+        this.r.error([...path, 'wave'], `duplicate wave name '${name}'`);
+      const base =
+        o.type === undefined ? undefined : this.catalogThreat(o.type, [...path, 'type'], threatTypes);
+      const overridden = THREAT_OVERRIDES.some((k) => o[k] !== undefined);
+      const type =
+        base && name !== undefined && overridden
+          ? this.threatType(`${base.name}@${name}`, o, path, base)
+          : base;
+      const count =
+        o.count === undefined
+          ? undefined
+          : this.r.number(o.count, [...path, 'count'], { min: 1, max: LIMITS.threatsPerWave, integer: true });
+      if (count !== undefined) total += count;
+      const launch = o.launch === undefined ? undefined : this.launch(o.launch, [...path, 'launch'], assets);
+      const aim = o.aim === undefined ? undefined : this.aim(o.aim, [...path, 'aim'], assets);
+      const route = o.route === undefined ? [] : this.route(o.route, [...path, 'route'], assets);
+      if (
+        name === undefined ||
+        type === undefined ||
+        count === undefined ||
+        launch === undefined ||
+        aim === undefined ||
+        route === undefined
+      )
+        return;
+      let typeIndex = threatTypes.findIndex((t) => t.name === type.name);
+      if (typeIndex < 0) typeIndex = threatTypes.push(type) - 1;
+      waves.push({ name, threatType: typeIndex, count, ...launch, aim, route });
+    });
+    if (total > LIMITS.threatsTotal) {
+      this.r.error(['threats'], 'too many threats in all', {
+        expected: `at most ${LIMITS.threatsTotal}`,
+        found: String(total),
+      });
+    }
+    return waves;
+  }
+
+  private launch(
+    value: Raw,
+    path: FieldPath,
+    assets: readonly Asset[],
+  ): Pick<Wave, 'launchCenter' | 'launchSpreadM' | 'launchFromS' | 'launchToS'> | undefined {
+    const o = this.r.object(value, path, ['from', 'spread', 'between', 'at']);
+    if (!o) return undefined;
+    if (o.between !== undefined && o.at !== undefined)
+      this.r.error([...path, 'at'], "give either 'between' or 'at', not both");
+    if (!this.r.required(o, 'from', path)) return undefined;
+    const center = this.position(o.from, [...path, 'from'], assets);
+    const spread =
+      o.spread === undefined
+        ? 0
+        : this.r.quantity(o.spread, [...path, 'spread'], 'length', { min: 0, max: 500_000 }, 'm');
+    let fromS: number | undefined = 0;
+    let toS: number | undefined = 0;
+    if (o.between !== undefined) {
+      const between = o.between;
+      if (!Array.isArray(between) || between.length !== 2) {
+        this.r.error([...path, 'between'], 'not a time window', {
+          expected: '[first, last] like [20:00, 21:30] or ["+0 min", "+90 min"]',
+          found: describe(between),
+        });
+        return undefined;
+      }
+      fromS = this.time(between[0], [...path, 'between', 0]);
+      toS = this.time(between[1], [...path, 'between', 1]);
+      if (fromS !== undefined && toS !== undefined && toS < fromS) {
+        this.r.error([...path, 'between'], 'the window ends before it starts');
+        return undefined;
+      }
+    } else if (o.at !== undefined) {
+      fromS = toS = this.time(o.at, [...path, 'at']);
+    }
+    if (center === undefined || spread === undefined || fromS === undefined || toS === undefined)
+      return undefined;
+    return { launchCenter: center, launchSpreadM: spread, launchFromS: fromS, launchToS: toS };
+  }
+
+  /** A time of night: a clock time "21:30" (on the start's date, after midnight rolling on), or an offset "+90 min". */
+  private time(value: Raw, path: FieldPath): number | undefined {
+    if (typeof value === 'string') {
+      const clock = /^\s*(\d{1,2}):(\d{2})\s*$/.exec(value);
+      if (clock) {
+        const minute = Number(clock[1]) * 60 + Number(clock[2]);
+        if (Number(clock[1]) > 23 || Number(clock[2]) > 59) {
+          this.r.error(path, 'not a clock time', {
+            expected: 'hh:mm from 00:00 to 23:59',
+            found: describe(value),
+          });
+          return undefined;
+        }
+        const offsetMin = (minute - this.startMinuteOfDay + 1440) % 1440;
+        return offsetMin * 60;
+      }
+      if (/^\s*\+/.test(value))
+        return this.r.quantity(value.trim().slice(1), path, 'time', { min: 0, max: LIMITS.durationS }, 's');
+    }
+    if (typeof value === 'number') return this.r.number(value, path, { min: 0, max: LIMITS.durationS });
+    this.r.error(path, 'not a time', {
+      expected: 'a clock time like 21:30 or an offset from the start like "+90 min"',
+      found: describe(value),
+    });
+    return undefined;
+  }
+
+  private aim(value: Raw, path: FieldPath, assets: readonly Asset[]): Wave['aim'] | undefined {
+    const names = assets.map((a) => a.name);
+    const index = (name: Raw, p: FieldPath) => {
+      const chosen = this.r.choice(name, p, names, 'asset');
+      return chosen === undefined ? -1 : names.indexOf(chosen);
+    };
+    if (typeof value === 'string') {
+      const a = index(value, path);
+      return a < 0 ? undefined : [{ asset: a, weight: 1 }];
+    }
+    const o = this.r.object(value, path, ['weighted', 'at', 'all']);
+    if (!o) return undefined;
+    if (o.all === true) return assets.map((_, asset) => ({ asset, weight: 1 }));
+    if (o.at !== undefined) {
+      const list = this.r.list(o.at, [...path, 'at']);
+      if (!list || list.length === 0) return undefined;
+      const aims = list.map((n, k) => ({ asset: index(n, [...path, 'at', k]), weight: 1 }));
+      return aims.every((a) => a.asset >= 0) ? aims : undefined;
+    }
+    if (o.weighted !== undefined) {
+      const w = this.r.object(
+        o.weighted,
+        [...path, 'weighted'],
+        Object.keys((o.weighted as RawObject) ?? {}),
+      );
+      if (!w) return undefined;
+      const aims: Wave['aim'] = [];
+      for (const [name, weight] of Object.entries(w)) {
+        const a = index(name, [...path, 'weighted', name]);
+        const wt = this.r.number(weight, [...path, 'weighted', name], { min: 0, max: 1e9 });
+        if (a >= 0 && wt !== undefined) aims.push({ asset: a, weight: wt });
+      }
+      if (aims.length > 0 && aims.every((a) => a.weight === 0))
+        this.r.error([...path, 'weighted'], 'all weights are zero');
+      return aims.length > 0 ? aims : undefined;
+    }
+    this.r.error(path, 'no aim given', {
+      expected: "an asset name, or one of 'at', 'weighted', 'all: true'",
+    });
+    return undefined;
+  }
+
+  private route(value: Raw, path: FieldPath, assets: readonly Asset[]): Enu[] | undefined {
+    const list = this.r.list(value, path);
+    if (!list) return undefined;
+    if (list.length > LIMITS.routePoints) {
+      this.r.error(path, 'too many waypoints', {
+        expected: `at most ${LIMITS.routePoints}`,
+        found: String(list.length),
+      });
+      return undefined;
+    }
+    const points = list.map((p, k) => this.position(p, [...path, k], assets));
+    return points.every((p) => p !== undefined) ? (points as Enu[]) : undefined;
+  }
+
+  private defenders(value: Raw, threatTypes: readonly ThreatType[]): InterceptorUnit[] {
+    const list = value === undefined ? undefined : this.r.list(value, ['defenders']);
+    if (!list) return [];
+    if (list.length > LIMITS.defenders)
+      this.r.error(['defenders'], 'too many defender units', {
+        expected: `at most ${LIMITS.defenders}`,
+        found: String(list.length),
+      });
+    const units: InterceptorUnit[] = [];
+    list.forEach((item, i) => {
+      const path = ['defenders', i];
+      const o = this.r.object(item, path, [
+        'name',
+        'type',
+        'base',
+        'stock',
+        'crews',
+        'launchInterval',
+        'speed',
+        'endurance',
+        'engagementRadius',
+        'acquisitionRange',
+        'pk',
+        'cost',
+      ]);
+      if (!o) return;
+      for (const key of ['name', 'type', 'base', 'stock']) this.r.required(o, key, path);
+      const name = o.name === undefined ? undefined : this.r.string(o.name, [...path, 'name']);
+      if (name !== undefined && units.some((u) => u.name === name))
+        this.r.error([...path, 'name'], `duplicate defender name '${name}'`);
+      const typeName =
+        o.type === undefined
+          ? undefined
+          : this.r.choice(
+              o.type,
+              [...path, 'type'],
+              INTERCEPTOR_CATALOG.map((c) => c.name),
+              'defender type',
+            );
+      const entry: InterceptorCatalogEntry | undefined = INTERCEPTOR_CATALOG.find((c) => c.name === typeName);
+      const base = o.base === undefined ? undefined : this.position(o.base, [...path, 'base']);
+      const stock =
+        o.stock === undefined
+          ? undefined
+          : this.r.number(o.stock, [...path, 'stock'], { min: 0, max: LIMITS.stockPerUnit, integer: true });
+      if (!entry) return;
+      const q = (
+        key: string,
+        dimension: 'speed' | 'length' | 'time',
+        bounds: { above?: number; min?: number; max: number },
+        si: string,
+        fallback: number,
+      ) => (o[key] === undefined ? fallback : this.r.quantity(o[key], [...path, key], dimension, bounds, si));
+      const crews =
+        o.crews === undefined
+          ? entry.maxConcurrentFlights.value
+          : this.r.number(o.crews, [...path, 'crews'], {
+              min: 1,
+              max: LIMITS.concurrentFlightsPerUnit,
+              integer: true,
+            });
+      const launchIntervalS = q(
+        'launchInterval',
+        'time',
+        { min: 0, max: 86_400 },
+        's',
+        entry.launchIntervalS.value,
+      );
+      const speedMps = q('speed', 'speed', { above: 0, max: LIMITS.speedMps }, 'm/s', entry.speedMps.value);
+      const enduranceS = q('endurance', 'time', { above: 0, max: 86_400 }, 's', entry.enduranceS.value);
+      const engagementRadiusM = q(
+        'engagementRadius',
+        'length',
+        { above: 0, max: 100_000 },
+        'm',
+        entry.engagementRadiusM.value,
+      );
+      const acquisitionRangeM = q(
+        'acquisitionRange',
+        'length',
+        { min: 0, max: 100_000 },
+        'm',
+        entry.acquisitionRangeM.value,
+      );
+      const unitCost =
+        o.cost === undefined
+          ? entry.unitCost.value
+          : this.r.number(o.cost, [...path, 'cost'], { min: 0, max: 1e10 });
+      const pk = this.pk(o.pk, [...path, 'pk'], threatTypes, entry.pk.value);
+      const values = [
+        name,
+        base,
+        stock,
+        crews,
+        launchIntervalS,
+        speedMps,
+        enduranceS,
+        engagementRadiusM,
+        acquisitionRangeM,
+        unitCost,
+        pk,
+      ];
+      if (values.some((v) => v === undefined)) return;
+      units.push({
+        name: name!,
+        type: entry.kind,
+        base: base!,
+        stock: stock!,
+        launchIntervalS: launchIntervalS!,
+        maxConcurrentFlights: crews!,
+        speedMps: speedMps!,
+        enduranceS: enduranceS!,
+        engagementRadiusM: engagementRadiusM!,
+        acquisitionRangeM: acquisitionRangeM!,
+        pkByThreatType: pk!,
+        unitCost: unitCost!,
+      });
+    });
+    return units;
+  }
+
+  /** Kill probability: one number for every threat type, or a mapping by type with an optional `default`. */
+  private pk(
+    value: Raw,
+    path: FieldPath,
+    threatTypes: readonly ThreatType[],
+    fallback: number,
+  ): number[] | undefined {
+    if (value === undefined) return threatTypes.map(() => fallback);
+    if (typeof value === 'number') {
+      const p = this.r.number(value, path, { min: 0, max: 1 });
+      return p === undefined ? undefined : threatTypes.map(() => p);
+    }
+    const baseNames = threatTypes.map((t) => t.name.split('@')[0]);
+    const o = this.r.object(value, path, [
+      ...new Set([...baseNames, ...THREAT_CATALOG.map((t) => t.name), 'default']),
+    ]);
+    if (!o) return undefined;
+    const byName = new Map<string, number>();
+    for (const [key, v] of Object.entries(o)) {
+      const p = this.r.number(v, [...path, key], { min: 0, max: 1 });
+      if (p !== undefined) byName.set(key, p);
+    }
+    const defaultPk = byName.get('default') ?? fallback;
+    return threatTypes.map((t) => byName.get(t.name) ?? byName.get(t.name.split('@')[0]) ?? defaultPk);
+  }
+
+  private sensors(value: Raw, stepS: number): SensorSpec[] {
+    if (value === undefined) return [{ type: 'ideal', name: 'ideal', scanPeriodS: stepS }];
+    const list = this.r.list(value, ['sensors']);
+    if (!list) return [];
+    if (list.length > LIMITS.sensors)
+      this.r.error(['sensors'], 'too many sensors', {
+        expected: `at most ${LIMITS.sensors}`,
+        found: String(list.length),
+      });
+    const sensors: SensorSpec[] = [];
+    list.forEach((item, i) => {
+      const path = ['sensors', i];
+      const o = this.r.object(item, path, ['type', 'name', 'scanPeriod']);
+      if (!o || !this.r.required(o, 'type', path)) return;
+      const type = this.r.choice(o.type, [...path, 'type'], SENSOR_TYPE_NAMES, 'sensor type');
+      const name =
+        o.name === undefined ? `${String(o.type)}-${i + 1}` : this.r.string(o.name, [...path, 'name']);
+      const scanPeriodS =
+        o.scanPeriod === undefined
+          ? stepS
+          : this.r.quantity(o.scanPeriod, [...path, 'scanPeriod'], 'time', { above: 0, max: 3600 }, 's');
+      if (type !== undefined && name !== undefined && scanPeriodS !== undefined)
+        sensors.push({ type, name, scanPeriodS });
+    });
+    return sensors;
+  }
+
+  private c2(value: Raw, stepS: number): C2Spec {
+    const fallback: C2Spec = { policy: 'nearest', cycleS: Math.max(stepS, 2) };
+    if (value === undefined) return fallback;
+    const o = this.r.object(value, ['c2'], ['policy', 'cycle']);
+    if (!o) return fallback;
+    const policy =
+      o.policy === undefined
+        ? 'nearest'
+        : this.r.choice(o.policy, ['c2', 'policy'], C2_POLICY_NAMES, 'C2 policy');
+    const cycleS =
+      o.cycle === undefined
+        ? fallback.cycleS
+        : this.r.quantity(o.cycle, ['c2', 'cycle'], 'time', { above: 0, max: 3600 }, 's');
+    return { policy: policy ?? 'nearest', cycleS: cycleS ?? fallback.cycleS };
+  }
+}
+
+const THREAT_OVERRIDES = ['speed', 'altitude', 'warhead', 'cost', 'decoy', 'range', 'dive'];
+
+const BLANK_THREAT: ThreatType = {
+  name: '',
+  speedMps: 50,
+  cruiseAltitudeM: 500,
+  warheadKg: 0,
+  unitCost: 0,
+  decoy: false,
+  rangeM: 2_000_000,
+  diveAngleRad: Math.PI / 6,
+};
+
+function fromCatalog(entry: ThreatCatalogEntry): ThreatType {
+  return {
+    name: entry.name,
+    speedMps: entry.speedMps.value,
+    cruiseAltitudeM: entry.cruiseAltitudeM.value,
+    warheadKg: entry.warheadKg.value,
+    unitCost: entry.unitCost.value,
+    decoy: entry.decoy,
+    rangeM: entry.rangeM.value,
+    diveAngleRad: (entry.diveAngleDeg.value * Math.PI) / 180,
+  };
+}
