@@ -7,7 +7,10 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: globals.node } },
-  { files: ['bin/**/*.js', 'bench/**/*.ts', 'test/**/*.ts', 'scripts/**/*'], languageOptions: { globals: globals.node } },
+  {
+    files: ['bin/**/*.js', 'bench/**/*.ts', 'test/**/*.ts', 'scripts/**/*'],
+    languageOptions: { globals: globals.node },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -56,7 +56,7 @@ export function parseScenario(text: string, file = 'scenario.yaml'): ParseResult
     return {
       ok: false,
       issues: doc.errors.map((e) => {
-        const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+        const pos = lines.linePos(e.pos[0]);
         return {
           file,
           line: pos.line,

@@ -1,0 +1,86 @@
+// The `bulwark` executable as a user runs it: exit codes, messages, outputs.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const bin = new URL('../bin/bulwark.js', import.meta.url).pathname;
+const small = new URL('./fixtures/small-night.yaml', import.meta.url).pathname;
+
+function bulwark(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('bulwark CLI', () => {
+  it('runs the built-in default scenario', () => {
+    const r = bulwark('run');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Kyiv, a winter night');
+    expect(r.stdout).toContain('cost-exchange ratio');
+  });
+
+  it('prints the outcome as JSON, and writes the event log as NDJSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-'));
+    const events = join(dir, 'night.ndjson');
+    const r = bulwark('run', small, '--seed', '4', '--json', '--events', events);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.seed).toBe(4);
+    expect(out.outcome.threatsLaunched).toBe(16);
+    const lines = readFileSync(events, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.filter((e) => e.kind === 'threat-launch')).toHaveLength(16);
+  });
+
+  it('validates a good file', () => {
+    const r = bulwark('validate', small);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('valid');
+  });
+
+  it('reports every error of a bad file located, with exit code 2 and no stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-'));
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(
+      bad,
+      readFileSync(small, 'utf8').replace('shahed-136', 'shahed-13').replace('5 km,', '5 kmh,'),
+    );
+    const r = bulwark('validate', bad);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^${bad}:\\d+:\\d+: threats\\[0\\]\\.type: unknown threat type 'shahed-13'.*did you mean 'shahed-136'`,
+      ),
+    );
+    expect(lines[1]).toMatch(/threats\[0\]\.launch\.spread: unknown length unit 'kmh'/);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(bulwark('run', bad).code).toBe(2);
+  });
+
+  it('gives a located error for a missing file and for a bad seed', () => {
+    const missing = bulwark('run', '/nonexistent/night.yaml');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('/nonexistent/night.yaml:1:1: (file): no such file\n');
+    const seed = bulwark('run', small, '--seed', 'abc');
+    expect(seed.code).toBe(2);
+    expect(seed.stderr).toContain('--seed');
+  });
+
+  it('has help with examples for every command, and rejects unknown flags with exit 2', () => {
+    for (const command of ['run', 'validate']) {
+      const r = bulwark(command, '--help');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Examples:');
+    }
+    expect(bulwark('--help').stdout).toContain('Examples:');
+    expect(bulwark('run', '--bogus').code).toBe(2);
+    expect(bulwark('frobnicate').code).toBe(2);
+  });
+});
