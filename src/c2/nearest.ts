@@ -9,86 +9,84 @@ import { FlightStatus } from '../model/world.js';
 import type { C2Policy, C2View } from './types.js';
 
 export function createNearestPolicy(scenario: Scenario): C2Policy {
-  const engaged = new Set<number>();
+  // Per track row for this cycle: engaged flag and the position extrapolated to now.
+  let engaged = new Uint8Array(256);
+  let nowX = new Float64Array(256);
+  let nowY = new Float64Array(256);
+  let speed = new Float64Array(256);
   return {
     decide(t: number, view: C2View, orders: Order[]): void {
       const { tracks, flights, units } = view;
-      const liveTracks = new Set<number>();
-      for (let k = 0; k < tracks.count; k++) liveTracks.add(tracks.id[k]);
-
-      engaged.clear();
-      for (let f = 0; f < flights.capacity; f++) {
-        if (flights.status[f] === FlightStatus.Outbound && liveTracks.has(flights.targetTrack[f])) {
-          engaged.add(flights.targetTrack[f]);
-        }
+      if (engaged.length < tracks.count) {
+        engaged = new Uint8Array(tracks.count * 2);
+        nowX = new Float64Array(tracks.count * 2);
+        nowY = new Float64Array(tracks.count * 2);
+        speed = new Float64Array(tracks.count * 2);
       }
+      engaged.fill(0, 0, tracks.count);
+      for (let k = 0; k < tracks.count; k++) {
+        const age = t - tracks.lastUpdateS[k];
+        nowX[k] = tracks.x[k] + tracks.vx[k] * age;
+        nowY[k] = tracks.y[k] + tracks.vy[k] * age;
+        speed[k] = Math.sqrt(tracks.vx[k] * tracks.vx[k] + tracks.vy[k] * tracks.vy[k]);
+      }
+      for (let f = 0; f < flights.capacity; f++) {
+        if (flights.status[f] !== FlightStatus.Outbound) continue;
+        const row = tracks.rowOf(flights.targetTrack[f]);
+        if (row >= 0) engaged[row] = 1;
+      }
+      const pick = (x: number, y: number, z: number, speedMps: number, withinS: number): number => {
+        const row = nearestReachable(view, nowX, nowY, speed, engaged, x, y, z, speedMps, withinS);
+        if (row < 0) return -1;
+        engaged[row] = 1;
+        return tracks.id[row];
+      };
 
       // Airborne interceptors whose track is gone take the nearest free one, or go home.
       for (let f = 0; f < flights.capacity; f++) {
-        if (flights.status[f] !== FlightStatus.Outbound || liveTracks.has(flights.targetTrack[f])) continue;
+        if (flights.status[f] !== FlightStatus.Outbound || tracks.rowOf(flights.targetTrack[f]) >= 0) continue;
         const unit = scenario.defenders[flights.unit[f]];
         const remainingS = unit.enduranceS - (t - flights.launchTimeS[f]);
-        const best = nearestReachable(
-          view,
-          t,
-          flights.x[f],
-          flights.y[f],
-          flights.z[f],
-          unit.speedMps,
-          remainingS,
-          engaged,
-        );
-        orders.push({ kind: 'vector', flight: f, track: best });
-        if (best >= 0) engaged.add(best);
+        orders.push({ kind: 'vector', flight: f, track: pick(flights.x[f], flights.y[f], flights.z[f], unit.speedMps, remainingS) });
       }
 
       // Units with stock, a free crew and a ready launcher send one interceptor each per cycle.
       scenario.defenders.forEach((unit, u) => {
-        if (units.stock[u] <= 0 || units.airborne[u] >= unit.maxConcurrentFlights || t < units.nextLaunchS[u])
-          return;
-        const best = nearestReachable(
-          view,
-          t,
-          unit.base.e,
-          unit.base.n,
-          unit.base.u,
-          unit.speedMps,
-          unit.enduranceS,
-          engaged,
-        );
-        if (best < 0) return;
-        orders.push({ kind: 'launch', unit: u, track: best });
-        engaged.add(best);
+        if (units.stock[u] <= 0 || units.airborne[u] >= unit.maxConcurrentFlights || t < units.nextLaunchS[u]) return;
+        const track = pick(unit.base.e, unit.base.n, unit.base.u, unit.speedMps, unit.enduranceS);
+        if (track >= 0) orders.push({ kind: 'launch', unit: u, track });
       });
     },
   };
 }
 
-/** Track id with the earliest feasible intercept from (x, y, z), or -1. */
+/** Row of the unengaged track with the earliest feasible intercept from (x, y, z), or -1. */
 function nearestReachable(
   view: C2View,
-  t: number,
+  nowX: Float64Array,
+  nowY: Float64Array,
+  trackSpeed: Float64Array,
+  engaged: Uint8Array,
   x: number,
   y: number,
   z: number,
   speedMps: number,
   withinS: number,
-  engaged: ReadonlySet<number>,
 ): number {
   const { tracks } = view;
   let best = -1;
   let bestTime = withinS;
   for (let k = 0; k < tracks.count; k++) {
-    const id = tracks.id[k];
-    if (engaged.has(id)) continue;
-    // Extrapolate the track to now before solving the intercept.
-    const age = t - tracks.lastUpdateS[k];
-    const tx = tracks.x[k] + tracks.vx[k] * age;
-    const ty = tracks.y[k] + tracks.vy[k] * age;
-    const time = interceptTime(tx - x, ty - y, tracks.z[k] - z, tracks.vx[k], tracks.vy[k], 0, speedMps);
+    if (engaged[k]) continue;
+    const dx = nowX[k] - x;
+    const dy = nowY[k] - y;
+    // Nothing closes faster than both speeds added: skip the quadratic for tracks out of reach.
+    const reach = (speedMps + trackSpeed[k]) * bestTime;
+    if (dx * dx + dy * dy > reach * reach) continue;
+    const time = interceptTime(dx, dy, tracks.z[k] - z, tracks.vx[k], tracks.vy[k], 0, speedMps);
     if (time < bestTime) {
       bestTime = time;
-      best = id;
+      best = k;
     }
   }
   return best;

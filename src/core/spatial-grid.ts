@@ -4,6 +4,9 @@
 export class SpatialGrid {
   private cellHead: Int32Array;
   private next: Int32Array;
+  /** Cells holding points since the last rebuild: reset these, not the whole (mostly empty) grid. */
+  private usedCells: Int32Array;
+  private usedCount = 0;
   private readonly cellsX: number;
   private readonly cellsY: number;
 
@@ -23,6 +26,7 @@ export class SpatialGrid {
     this.cellsY = Math.max(1, Math.ceil(heightM / cellM));
     this.cellHead = new Int32Array(this.cellsX * this.cellsY).fill(-1);
     this.next = new Int32Array(capacity).fill(-1);
+    this.usedCells = new Int32Array(Math.max(1, capacity));
   }
 
   private cellX(x: number): number {
@@ -35,6 +39,24 @@ export class SpatialGrid {
     return c < 0 ? 0 : c >= this.cellsY ? this.cellsY - 1 : c;
   }
 
+  /** Empties the grid, touching only the cells that held points. */
+  reset(capacity: number): void {
+    for (let k = 0; k < this.usedCount; k++) this.cellHead[this.usedCells[k]] = -1;
+    this.usedCount = 0;
+    if (this.next.length < capacity) {
+      this.next = new Int32Array(capacity);
+      this.usedCells = new Int32Array(capacity);
+    }
+  }
+
+  /** Adds point i at (x, y); points are listed per cell in reverse order of insertion. */
+  insert(i: number, x: number, y: number): void {
+    const cell = this.cellY(y) * this.cellsX + this.cellX(x);
+    if (this.cellHead[cell] === -1) this.usedCells[this.usedCount++] = cell;
+    this.next[i] = this.cellHead[cell];
+    this.cellHead[cell] = i;
+  }
+
   /** Rebuilds from the points whose `include(i)` holds. */
   rebuild(
     count: number,
@@ -42,15 +64,9 @@ export class SpatialGrid {
     ys: ArrayLike<number>,
     include: (i: number) => boolean,
   ): void {
-    this.cellHead.fill(-1);
-    if (this.next.length < count) this.next = new Int32Array(count);
-    // Insert in reverse so each cell lists its points in ascending index order: stable queries.
-    for (let i = count - 1; i >= 0; i--) {
-      if (!include(i)) continue;
-      const cell = this.cellY(ys[i]) * this.cellsX + this.cellX(xs[i]);
-      this.next[i] = this.cellHead[cell];
-      this.cellHead[cell] = i;
-    }
+    this.reset(count);
+    // Insert in reverse so each cell lists its points in ascending index order.
+    for (let i = count - 1; i >= 0; i--) if (include(i)) this.insert(i, xs[i], ys[i]);
   }
 
   /** Calls visit(i) for every indexed point whose cell lies within radius of (x, y); the caller tests distance. */

@@ -39,7 +39,9 @@ export const interceptorFlight: Phase<World> = {
         aimX = unit.base.e;
         aimY = unit.base.n;
         aimZ = unit.base.u;
-        if (Math.hypot(aimX - flights.x[f], aimY - flights.y[f]) <= unit.speedMps * dt) {
+        const hx = aimX - flights.x[f];
+        const hy = aimY - flights.y[f];
+        if (hx * hx + hy * hy <= (unit.speedMps * dt) ** 2) {
           endFlight(world, f);
           units.stock[u]++;
           events.push({
@@ -90,7 +92,7 @@ function pursuitPoint(
   t: number,
 ): [number, number, number] | null {
   const { flights, tracks, threats } = world;
-  const row = tracks.indexOf(flights.targetTrack[f]);
+  const row = tracks.rowOf(flights.targetTrack[f]);
   if (row < 0) return null;
   const age = t - tracks.lastUpdateS[row];
   let tx = tracks.x[row] + tracks.vx[row] * age;
@@ -102,12 +104,15 @@ function pursuitPoint(
   const fx = flights.x[f];
   const fy = flights.y[f];
   const fz = flights.z[f];
-  if (Math.hypot(tx - fx, ty - fy) <= unit.acquisitionRangeM) {
+  if ((tx - fx) ** 2 + (ty - fy) ** 2 <= unit.acquisitionRangeM ** 2) {
     let seen = -1;
     let seenD = unit.acquisitionRangeM;
     world.threatGrid.forEachNear(fx, fy, unit.acquisitionRangeM, (i) => {
       if (threats.status[i] !== ThreatStatus.Flying) return;
-      const d = Math.hypot(threats.x[i] - fx, threats.y[i] - fy, threats.z[i] - fz);
+      const dx = threats.x[i] - fx;
+      const dy = threats.y[i] - fy;
+      const dz = threats.z[i] - fz;
+      const d = Math.sqrt(dx * dx + dy * dy + dz * dz);
       if (d < seenD) {
         seenD = d;
         seen = i;

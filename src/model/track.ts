@@ -1,10 +1,11 @@
 // The track picture C2 acts on: the tracker's estimate of what is in the air, never the truth.
 
+import { IntMap } from '../core/int-map.js';
 import { grown } from '../core/typed-arrays.js';
 
 export class TrackTable {
   count = 0;
-  /** Stable track number, unique over the run. */
+  /** Stable track number (non-negative), unique over the run. */
   id: Int32Array;
   x: Float64Array;
   y: Float64Array;
@@ -31,19 +32,42 @@ export class TrackTable {
     this.lastUpdateS = new Float64Array(capacity);
   }
 
+  /** Track id → row, rebuilt on the first lookup after the table changed. */
+  private readonly rows = new IntMap();
+  private rowsStale = true;
+
   clear(): void {
     this.count = 0;
+    this.rowsStale = true;
   }
 
+  /** Appends a row; the caller fills every column, the id first of all. */
   add(): number {
     if (this.count === this.capacity) this.grow();
+    this.rowsStale = true;
     return this.count++;
   }
 
-  /** Row of a track id, or -1; linear, since C2 looks up only a handful per cycle. */
-  indexOf(trackId: number): number {
-    for (let i = 0; i < this.count; i++) if (this.id[i] === trackId) return i;
-    return -1;
+  /** Sets the number of rows, growing the columns as needed: for trackers that fill or compact in place. */
+  resize(count: number): void {
+    while (this.capacity < count) this.grow();
+    this.count = count;
+    this.rowsStale = true;
+  }
+
+  /** Call after changing ids or moving rows in place. */
+  markChanged(): void {
+    this.rowsStale = true;
+  }
+
+  /** Row of a track id, or -1. */
+  rowOf(trackId: number): number {
+    if (this.rowsStale) {
+      this.rows.clear();
+      for (let i = 0; i < this.count; i++) this.rows.set(this.id[i], i);
+      this.rowsStale = false;
+    }
+    return trackId < 0 ? -1 : this.rows.get(trackId);
   }
 
   private grow(): void {

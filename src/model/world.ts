@@ -6,7 +6,7 @@ import type { SpatialGrid } from '../core/spatial-grid.js';
 import type { DetectionBatch } from './detection.js';
 import type { SimEvent } from './events.js';
 import type { Order } from './order.js';
-import type { Scenario } from './scenario.js';
+import type { Scenario, ThreatType } from './scenario.js';
 import type { TrackTable } from './track.js';
 
 export const ThreatStatus = {
@@ -42,6 +42,8 @@ export class ThreatState {
   readonly flownM: Float64Array;
   /** Threats with index below this have been launched (threats are ordered by launch time). */
   launchedCount = 0;
+  /** Every threat below this index is resolved (destroyed, impacted or expired). */
+  firstUnresolved = 0;
 
   constructor(
     readonly count: number,
@@ -148,7 +150,24 @@ export interface World {
   readonly rng: RandomStreams;
   /** Fastest threat type's speed: bounds how far anything can move in a step. */
   readonly maxThreatSpeedMps: number;
+  /** Per threat type, the figures the flight loop reads, as typed arrays. */
+  readonly threatTypeTable: ThreatTypeTable;
   readonly events: { push(event: SimEvent): void };
   /** Threats destroyed, impacted or expired so far. */
   resolvedThreats: number;
+}
+
+/** Threat type figures by type index, laid out for the hot loop. */
+export class ThreatTypeTable {
+  readonly speedMps: Float64Array;
+  readonly cruiseAltitudeM: Float64Array;
+  readonly tanDive: Float64Array;
+  readonly rangeM: Float64Array;
+
+  constructor(types: readonly ThreatType[]) {
+    this.speedMps = Float64Array.from(types, (t) => t.speedMps);
+    this.cruiseAltitudeM = Float64Array.from(types, (t) => t.cruiseAltitudeM);
+    this.tanDive = Float64Array.from(types, (t) => Math.tan(t.diveAngleRad));
+    this.rangeM = Float64Array.from(types, (t) => t.rangeM);
+  }
 }

@@ -11,7 +11,7 @@ import { DetectionBatch } from '../model/detection.js';
 import type { SimEvent } from '../model/events.js';
 import type { Scenario } from '../model/scenario.js';
 import { TrackTable } from '../model/track.js';
-import { AssetState, FlightState, UnitState, type World } from '../model/world.js';
+import { AssetState, FlightState, ThreatTypeTable, UnitState, type World } from '../model/world.js';
 import { SENSOR_TYPES, sensingPhase } from '../sensors/index.js';
 import { impactResolution, planRaid, waypointFlight } from '../threats/index.js';
 import { TRACKER_TYPES, trackingPhase } from '../tracking/index.js';
@@ -69,6 +69,7 @@ export function assemble(scenario: Scenario, seed: number): Assembly {
     threatGrid,
     rng,
     maxThreatSpeedMps: scenario.threatTypes.reduce((m, t) => Math.max(m, t.speedMps), 0),
+    threatTypeTable: new ThreatTypeTable(scenario.threatTypes),
     events: log,
     resolvedThreats: 0,
   };

@@ -13,7 +13,7 @@ export function createIdealSensor(spec: SensorSpec, index: number): Sensor {
     sense(t: number, dt: number, threats: ThreatState, out: DetectionBatch): void {
       if (t + dt < nextScanS) return;
       nextScanS += spec.scanPeriodS * Math.max(1, Math.ceil((t + dt - nextScanS) / spec.scanPeriodS));
-      for (let i = 0; i < threats.launchedCount; i++) {
+      for (let i = threats.firstUnresolved; i < threats.launchedCount; i++) {
         const status = threats.status[i];
         if (status !== ThreatStatus.Flying && status !== ThreatStatus.Arrived) continue;
         const k = out.add();

@@ -9,7 +9,7 @@ import { ThreatStatus, type World } from '../model/world.js';
 export const waypointFlight: Phase<World> = {
   name: 'threats',
   step(world: World, clock: Clock): void {
-    const { threats, scenario, events } = world;
+    const { threats, scenario, events, threatGrid } = world;
     const t = clock.t;
     const dt = clock.dt;
     while (threats.launchedCount < threats.count && threats.launchTimeS[threats.launchedCount] <= t + dt) {
@@ -27,26 +27,30 @@ export const waypointFlight: Phase<World> = {
       });
     }
 
-    for (let i = 0; i < threats.launchedCount; i++) {
-      if (threats.status[i] !== ThreatStatus.Flying) continue;
-      const type = scenario.threatTypes[threats.type[i]];
+    const { speedMps, cruiseAltitudeM, tanDive, rangeM } = world.threatTypeTable;
+    const { status, x: xs, y: ys, z: zs, routeX, routeY } = threats;
+    threatGrid.reset(threats.count);
+    for (let i = threats.firstUnresolved; i < threats.launchedCount; i++) {
+      if (status[i] !== ThreatStatus.Flying) continue;
+      const type = threats.type[i];
       // A threat launched inside this step flies only the part of the step after its launch.
-      let remaining = type.speedMps * Math.min(dt, t + dt - threats.launchTimeS[i]);
-      const x0 = threats.x[i];
-      const y0 = threats.y[i];
-      const z0 = threats.z[i];
+      const flightS = t + dt - threats.launchTimeS[i];
+      let remaining = speedMps[type] * (flightS < dt ? flightS : dt);
+      const x0 = xs[i];
+      const y0 = ys[i];
+      const z0 = zs[i];
       const last = threats.routeStart[i] + threats.routeLength[i] - 1;
       let x = x0;
       let y = y0;
       let arrived = false;
       while (remaining > 0) {
         const p = threats.routeStart[i] + threats.leg[i];
-        const dx = threats.routeX[p] - x;
-        const dy = threats.routeY[p] - y;
-        const d = Math.hypot(dx, dy);
+        const dx = routeX[p] - x;
+        const dy = routeY[p] - y;
+        const d = Math.sqrt(dx * dx + dy * dy);
         if (d <= remaining) {
-          x = threats.routeX[p];
-          y = threats.routeY[p];
+          x = routeX[p];
+          y = routeY[p];
           remaining -= d;
           if (p === last) {
             arrived = true;
@@ -60,35 +64,41 @@ export const waypointFlight: Phase<World> = {
         }
       }
       // Terminal dive: below the cruise altitude once within altitude / tan(dive) of the aim point.
-      const toAim = Math.hypot(threats.routeX[last] - x, threats.routeY[last] - y);
-      const z = arrived ? 0 : Math.min(type.cruiseAltitudeM, toAim * Math.tan(type.diveAngleRad));
-      threats.x[i] = x;
-      threats.y[i] = y;
-      threats.z[i] = z;
-      threats.vx[i] = (x - x0) / dt;
-      threats.vy[i] = (y - y0) / dt;
+      let z = 0;
+      if (!arrived) {
+        const ax = routeX[last] - x;
+        const ay = routeY[last] - y;
+        const glide = Math.sqrt(ax * ax + ay * ay) * tanDive[type];
+        z = glide < cruiseAltitudeM[type] ? glide : cruiseAltitudeM[type];
+      }
+      const stepX = x - x0;
+      const stepY = y - y0;
+      xs[i] = x;
+      ys[i] = y;
+      zs[i] = z;
+      threats.vx[i] = stepX / dt;
+      threats.vy[i] = stepY / dt;
       threats.vz[i] = (z - z0) / dt;
-      threats.flownM[i] += Math.hypot(x - x0, y - y0);
+      threats.flownM[i] += Math.sqrt(stepX * stepX + stepY * stepY);
       if (arrived) {
-        threats.status[i] = ThreatStatus.Arrived;
-      } else if (threats.flownM[i] > type.rangeM) {
-        threats.status[i] = ThreatStatus.Expired;
+        status[i] = ThreatStatus.Arrived;
+      } else if (threats.flownM[i] > rangeM[type]) {
+        status[i] = ThreatStatus.Expired;
         world.resolvedThreats++;
         events.push({
           t: roundS(t + dt),
           kind: 'expired',
           threat: i,
-          type: type.name,
+          type: scenario.threatTypes[type].name,
           reason: 'out-of-range',
         });
+        continue;
       }
+      threatGrid.insert(i, x, y);
     }
-
-    world.threatGrid.rebuild(
-      threats.launchedCount,
-      threats.x,
-      threats.y,
-      (i) => threats.status[i] === ThreatStatus.Flying || threats.status[i] === ThreatStatus.Arrived,
-    );
+    // Skip the resolved prefix from now on: threats launch in order and mostly end in order.
+    while (threats.firstUnresolved < threats.launchedCount && status[threats.firstUnresolved] >= ThreatStatus.Destroyed) {
+      threats.firstUnresolved++;
+    }
   },
 };

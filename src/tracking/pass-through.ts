@@ -17,23 +17,22 @@ export function createPassThroughTracker(options: TrackerOptions): Tracker {
             kept++;
           }
         }
-        tracks.count = kept;
+        tracks.resize(kept);
         return;
       }
-      tracks.clear();
-      for (let k = 0; k < detections.count; k++) {
-        const i = tracks.add();
-        tracks.id[i] = detections.truth[k];
-        tracks.x[i] = detections.x[k];
-        tracks.y[i] = detections.y[k];
-        tracks.z[i] = detections.z[k];
-        tracks.vx[i] = detections.vx[k];
-        tracks.vy[i] = detections.vy[k];
-        tracks.vz[i] = detections.vz[k];
-        tracks.sigmaM[i] = detections.sigmaM[k];
-        tracks.pDecoy[i] = detections.pDecoy[k];
-        tracks.lastUpdateS[i] = detections.timeS[k];
-      }
+      // One report per object: the picture is the scan, copied column by column.
+      const n = detections.count;
+      tracks.resize(n);
+      tracks.id.set(detections.truth.subarray(0, n));
+      tracks.x.set(detections.x.subarray(0, n));
+      tracks.y.set(detections.y.subarray(0, n));
+      tracks.z.set(detections.z.subarray(0, n));
+      tracks.vx.set(detections.vx.subarray(0, n));
+      tracks.vy.set(detections.vy.subarray(0, n));
+      tracks.vz.set(detections.vz.subarray(0, n));
+      tracks.sigmaM.set(detections.sigmaM.subarray(0, n));
+      tracks.pDecoy.set(detections.pDecoy.subarray(0, n));
+      tracks.lastUpdateS.set(detections.timeS.subarray(0, n));
     },
   };
 }

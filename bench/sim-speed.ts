@@ -1,0 +1,36 @@
+// Simulation speed: simulated seconds per wall-clock second, one core, for the default night
+// and its tenfold version. Aim: the tenfold raid at 20,000× real time or more.
+
+import { runScenario } from '../src/run/run-scenario.js';
+import type { Scenario } from '../src/model/scenario.js';
+import { kyivNight, kyivTenfold } from './scenarios.js';
+
+function measure(label: string, scenario: Scenario, repeats: number): void {
+  runScenario(scenario, 1); // warm-up: JIT
+  const times: number[] = [];
+  let simulatedS = 0;
+  let events = 0;
+  for (let r = 0; r < repeats; r++) {
+    const start = process.hrtime.bigint();
+    const log = runScenario(scenario, r + 1);
+    times.push(Number(process.hrtime.bigint() - start) / 1e9);
+    simulatedS = log.endS;
+    events = log.events.length;
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  const threats = scenario.waves.reduce((n, w) => n + w.count, 0);
+  console.log(
+    `${label.padEnd(22)} ${String(threats).padStart(5)} threats ${String(scenario.defenders.length).padStart(3)} units  ` +
+      `simulated ${(simulatedS / 3600).toFixed(2)} h in ${(median * 1000).toFixed(0)} ms (median of ${repeats})  ` +
+      `→ ${Math.round(simulatedS / median).toLocaleString('en')}× real time  (${events} events)`,
+  );
+}
+
+export function main(): void {
+  console.log('## Simulation speed (simulated s per wall s; anchor: 20,000× for the tenfold raid)');
+  measure('default (Kyiv night)', kyivNight(), 9);
+  measure('tenfold', kyivTenfold(), 5);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();
