@@ -1,13 +1,18 @@
-// `npm run bench`: every benchmark in turn. Benchmarks print figures and ratios to their anchors;
-// they never run in the test suite.
+// Runs every benchmark in turn. Each file under bench/ exports `run(): boolean | Promise<boolean>`
+// (true when its targets are met); add new benchmarks to this list. Never part of `npm test`.
+import { run as linearAssignment } from './linear-assignment.js';
+import { run as simSpeed } from './sim-speed.js';
 
-import { main as simSpeed } from './sim-speed.js';
-
-const benchmarks: [string, () => void | Promise<void>][] = [['sim-speed', simSpeed]];
+const BENCHMARKS: [string, () => boolean | Promise<boolean>][] = [
+  ['sim-speed', simSpeed],
+  ['linear-assignment', linearAssignment],
+];
 
 const only = process.argv.slice(2);
-for (const [name, run] of benchmarks) {
+let failed = 0;
+for (const [name, run] of BENCHMARKS) {
   if (only.length > 0 && !only.includes(name)) continue;
-  await run();
-  console.log();
+  if (!(await run())) failed++;
 }
+console.log(failed === 0 ? '\nAll benchmark targets met.' : `\n${failed} benchmark(s) missed a target.`);
+process.exitCode = failed === 0 ? 0 : 1;
