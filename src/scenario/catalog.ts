@@ -18,6 +18,8 @@ export interface CatalogEntry {
   kind: string;
   description: string;
   decoy?: boolean;
+  /** Asset kinds: how critical such an asset usually is. */
+  criticality?: string;
   /** Figures in SI units (m, s, m/s, kg, rad; costs in US dollars). */
   figures: Record<string, Figure>;
 }
