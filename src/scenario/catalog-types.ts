@@ -1,0 +1,25 @@
+// The shape of the platform catalog (data in data/catalog/*.yaml, generated into catalog-data.ts).
+
+export interface Figure {
+  typical: number;
+  low?: number;
+  high?: number;
+  source: string;
+  verified: boolean;
+}
+
+export interface CatalogEntry {
+  name: string;
+  /** What engine component it is: one-way-attack-drone, decoy, cruise-missile, interceptor-drone … */
+  kind: string;
+  description: string;
+  decoy?: boolean;
+  /** Asset kinds: how critical such an asset usually is. */
+  criticality?: string;
+  /** Figures in SI units (m, s, m/s, kg, rad; costs in US dollars). */
+  figures: Record<string, Figure>;
+}
+
+export type CatalogSection = 'threats' | 'defenders' | (string & {});
+
+export type Catalog = Record<CatalogSection, CatalogEntry[]>;
