@@ -7,7 +7,7 @@ import { registerRun } from './commands/run.js';
 import { registerRuns } from './commands/runs.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
-import { EXIT_INTERNAL, EXIT_USER_ERROR, UsageError } from './errors.js';
+import { EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USER_ERROR, Interrupted, UsageError } from './errors.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -50,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version exit 0 through here; a bad flag or argument is a user error.
       return e.exitCode === 0 ? 0 : EXIT_USER_ERROR;
     }
+    if (e instanceof Interrupted) return EXIT_INTERRUPTED;
     if (e instanceof UsageError) {
       process.stderr.write(`${e.message}\n`);
       return EXIT_USER_ERROR;

@@ -2,7 +2,7 @@
 // throws comes back with its error and seed instead of an outcome, so the batch goes on.
 
 import { performance } from 'node:perf_hooks';
-import { measureRun } from '../analysis/monte-carlo.js';
+import { measureRun, type MeasuredRun } from '../analysis/monte-carlo.js';
 import type { Scenario } from '../model/scenario.js';
 import { parseScenarioOrThrow } from '../scenario/index.js';
 import type { RunRow } from './results-store.js';
@@ -18,6 +18,14 @@ export interface RunChunk {
 const scenarios = new Map<string, Scenario>();
 
 export function runChunk(chunk: RunChunk): RunRow[] {
+  return runChunkWith(measureRun, chunk);
+}
+
+/** runChunk with the single-run function given: the seam where tests make runs fail. */
+export function runChunkWith(
+  measure: (scenario: Scenario, seed: number) => MeasuredRun,
+  chunk: RunChunk,
+): RunRow[] {
   let scenario = scenarios.get(chunk.scenarioHash);
   if (!scenario) {
     scenario = parseScenarioOrThrow(chunk.scenarioText, chunk.scenarioFile);
@@ -27,7 +35,7 @@ export function runChunk(chunk: RunChunk): RunRow[] {
   return chunk.runs.map(({ point, run, seed }) => {
     const started = performance.now();
     try {
-      const { outcome, marks } = measureRun(scenario, seed);
+      const { outcome, marks } = measure(scenario, seed);
       return { point, run, seed, outcome, marks, durationMs: performance.now() - started };
     } catch (e) {
       const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);

@@ -18,7 +18,7 @@ import type { Outcome } from '../model/outcome.js';
 export const DEFAULT_STORE = '.bulwark/results.db';
 
 /** Forward migrations, applied in order; PRAGMA user_version is the number applied so far. */
-const MIGRATIONS: string[] = [
+export const MIGRATIONS: readonly string[] = [
   // 1: batches, sweep points, runs and aggregates.
   `CREATE TABLE batches (
      id TEXT PRIMARY KEY,

@@ -13,6 +13,7 @@ import {
   pickMeasures,
   summaryTable,
 } from '../batch-options.js';
+import { Interrupted } from '../errors.js';
 import { loadScenarioOrExit, parseSeed } from '../scenario-arg.js';
 
 interface McOptions {
@@ -68,10 +69,7 @@ Examples:
           }),
         );
         const result = await runBatch(store, prepared, { workers, progress: true });
-        if (result.interrupted) {
-          process.exitCode = 130;
-          return;
-        }
+        if (result.interrupted) throw new Interrupted();
         const aggregate = result.aggregates[0];
         if (options.json) {
           process.stdout.write(

@@ -21,7 +21,7 @@ import {
   parseCount,
   pickMeasures,
 } from '../batch-options.js';
-import { UsageError } from '../errors.js';
+import { Interrupted, UsageError } from '../errors.js';
 import { loadScenarioOrExit, parseSeed } from '../scenario-arg.js';
 
 interface SweepOptions {
@@ -106,10 +106,7 @@ Examples:
       const store = openStoreOrExit(options.store);
       try {
         const result = await runBatch(store, prepared, { workers, progress: true });
-        if (result.interrupted) {
-          process.exitCode = 130;
-          return;
-        }
+        if (result.interrupted) throw new Interrupted();
         const measures = options.measure
           .split(',')
           .map((m) => m.trim())
