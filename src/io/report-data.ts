@@ -11,9 +11,13 @@ import type { BatchInfo, ResultsStore } from './results-store.js';
 
 /** The measures whose distributions and response curves a report plots. */
 export const REPORT_MEASURES = [
-  { name: 'leaked', title: 'Leakers (threats that struck an asset)' },
-  { name: 'assetValueLost', title: 'Asset value lost' },
-  { name: 'costExchangeRatio', title: 'Cost-exchange ratio (attacker loss per defense spend)' },
+  { name: 'leaked', title: 'Leakers (threats that struck an asset)', axis: 'leakers' },
+  { name: 'assetValueLost', title: 'Asset value lost', axis: 'asset value lost' },
+  {
+    name: 'costExchangeRatio',
+    title: 'Cost-exchange ratio (attacker loss per defense spend)',
+    axis: 'cost-exchange ratio',
+  },
 ] as const;
 
 /** Runs whose kill and impact points are drawn on the map; enough to see the pattern. */

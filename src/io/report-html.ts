@@ -3,8 +3,8 @@
 // opens offline, from a mail attachment or a USB stick, with nothing fetched.
 
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { formatDuration } from './progress.js';
 import { aggregatesCsv, reportJson, runsCsv, type ReportData } from './report-data.js';
 import { reportCharts } from './report-specs.js';
@@ -17,7 +17,7 @@ const LIBRARIES = [
 
 /** The packaged browser build of a library: its package folder is found from its resolved entry. */
 function libraryScript(name: string, file: string): string {
-  let dir = dirname(fileURLToPath(import.meta.resolve(name)));
+  let dir = dirname(createRequire(import.meta.url).resolve(name));
   while (
     !existsSync(join(dir, 'package.json')) ||
     !readFileSync(join(dir, 'package.json'), 'utf8').includes(`"name": "${name}"`)
@@ -143,7 +143,7 @@ ${charts.map((c) => `<h2>${escapeHtml(c.title)}</h2>\n<div class="chart" id="${c
     exportsEl.appendChild(a);
   });
   // What rendered, for people and for tests: marks drawn per chart, or the error.
-  window.bulwarkReport = { charts: [], done: false };
+  window.bulwarkReport = { charts: [], views: {}, done: false };
   function countMarks(mark) {
     var n = mark.role === 'mark' && mark.marktype !== 'group' ? mark.items.length : 0;
     (mark.items || []).forEach(function (item) {
@@ -153,6 +153,7 @@ ${charts.map((c) => `<h2>${escapeHtml(c.title)}</h2>\n<div class="chart" id="${c
   }
   Promise.all(payload.charts.map(function (chart) {
     return vegaEmbed('#' + chart.id, chart.spec, { renderer: 'svg', actions: false }).then(function (result) {
+      window.bulwarkReport.views[chart.id] = result.view;
       window.bulwarkReport.charts.push({ id: chart.id, marks: countMarks(result.view.scenegraph().root) });
     }, function (error) {
       window.bulwarkReport.charts.push({ id: chart.id, marks: 0, error: String(error) });

@@ -18,15 +18,15 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 export function reportCharts(data: ReportData): ReportChart[] {
   const charts: ReportChart[] = [];
   if (data.batch.kind === 'mc') {
-    for (const m of REPORT_MEASURES) charts.push(histogram(data, m.name, m.title));
+    for (const m of REPORT_MEASURES) charts.push(histogram(data, m.name, m.title, m.axis));
   } else {
-    for (const m of REPORT_MEASURES) charts.push(responseCurves(data, m.name, m.title));
+    for (const m of REPORT_MEASURES) charts.push(responseCurves(data, m.name, m.title, m.axis));
   }
   if (data.map.assets.length > 0) charts.push(map(data));
   return charts;
 }
 
-function histogram(data: ReportData, measure: string, title: string): ReportChart {
+function histogram(data: ReportData, measure: string, title: string, axis: string): ReportChart {
   const values = data.runs.filter((r) => r[measure] !== null).map((r) => ({ value: r[measure] }));
   // Counts are binned by whole numbers: a bar per count, never a bar between two.
   const counts = values.every((v) => Number.isInteger(v.value));
@@ -54,7 +54,7 @@ function histogram(data: ReportData, measure: string, title: string): ReportChar
               field: 'value',
               type: 'quantitative',
               bin: counts ? { maxbins: 40, minstep: 1 } : { maxbins: 40 },
-              title,
+              title: axis,
             },
             y: { aggregate: 'count', type: 'quantitative', title: 'runs' },
           },
@@ -101,7 +101,7 @@ function numeric(value: unknown): number | undefined {
   return undefined;
 }
 
-function responseCurves(data: ReportData, measure: string, title: string): ReportChart {
+function responseCurves(data: ReportData, measure: string, heading: string, title: string): ReportChart {
   const axes = data.points[0]?.params.map((p) => p.path) ?? [];
   const lhs = data.batch.params.lhs !== undefined;
   const rows = data.points.map((p) => {
@@ -121,12 +121,7 @@ function responseCurves(data: ReportData, measure: string, title: string): Repor
   });
   const isNumeric = (i: number) => data.points.every((p) => numeric(p.params[i].value) !== undefined);
   const axisTitle = (i: number) => axes[i];
-  const y = (field: string, t?: string) => ({
-    field,
-    type: 'quantitative',
-    title: t ?? title,
-    scale: { zero: false },
-  });
+  const y = (field: string) => ({ field, type: 'quantitative', title, scale: { zero: false } });
 
   const curve = (i: number, colorBy?: number): VegaLiteSpec => {
     const x = {
@@ -138,7 +133,12 @@ function responseCurves(data: ReportData, measure: string, title: string): Repor
     const color =
       colorBy === undefined
         ? undefined
-        : { field: `a${colorBy}text`, type: 'nominal', title: axisTitle(colorBy) };
+        : {
+            field: `a${colorBy}text`,
+            type: 'nominal',
+            title: axisTitle(colorBy),
+            legend: { titleLimit: 400 },
+          };
     if (lhs || axes.length > 2) {
       // Scattered points: each point's mean with its confidence interval, against one parameter.
       return {
@@ -166,7 +166,7 @@ function responseCurves(data: ReportData, measure: string, title: string): Repor
           mark: { type: 'line', point: true, tooltip: true },
           encoding: {
             x,
-            y: y('mean', `${title}: mean, 95% CI (dark band), p5–p95 (light band)`),
+            y: y('mean'),
             ...(color ? { color } : {}),
           },
         },
@@ -178,7 +178,15 @@ function responseCurves(data: ReportData, measure: string, title: string): Repor
   if (lhs || axes.length > 2) spec = { hconcat: axes.map((_, i) => curve(i)) };
   else if (axes.length === 2) spec = curve(0, 1);
   else spec = curve(0);
-  return { id: `curve-${measure}`, title, spec: { $schema: SCHEMA, data: { values: rows }, ...spec } };
+  const explained =
+    lhs || axes.length > 2
+      ? 'point means with their 95% CI'
+      : 'mean, 95% CI (dark band), p5–p95 (light band)';
+  return {
+    id: `curve-${measure}`,
+    title: `${heading}: ${explained}`,
+    spec: { $schema: SCHEMA, data: { values: rows }, ...spec },
+  };
 }
 
 function map(data: ReportData): ReportChart {
