@@ -13,7 +13,7 @@ import { openResultsStore, type ResultsStore } from '../src/io/results-store.js'
 import { parseScenarioOrThrow } from '../src/scenario/index.js';
 import { measureRun } from '../src/analysis/monte-carlo.js';
 
-const FIXTURE = join(import.meta.dirname, 'fixtures', 'small-night.yaml');
+const FIXTURE = join(import.meta.dirname, 'fixtures', 'mc-night.yaml');
 const TEXT = readFileSync(FIXTURE, 'utf8');
 const SCENARIO = parseScenarioOrThrow(TEXT, FIXTURE);
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'bulwark.js');
-const FIXTURE = join(ROOT, 'test', 'fixtures', 'small-night.yaml');
+const FIXTURE = join(ROOT, 'test', 'fixtures', 'mc-night.yaml');
 
 let dir: string;
 beforeAll(() => {

@@ -17,7 +17,7 @@ import { openResultsStore, type ResultsStore } from '../src/io/results-store.js'
 import { parseScenarioOrThrow } from '../src/scenario/index.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FIXTURE = join(import.meta.dirname, 'fixtures', 'small-night.yaml');
+const FIXTURE = join(import.meta.dirname, 'fixtures', 'mc-night.yaml');
 const TEXT = readFileSync(FIXTURE, 'utf8');
 
 let dir: string;
