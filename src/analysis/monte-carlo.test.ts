@@ -1,22 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioOrThrow } from '../scenario/index.js';
 import { aggregateOutcomes, batchSeeds, measureRun } from './monte-carlo.js';
 import { flattenMeasures } from './outcome-measures.js';
 import type { Outcome } from '../model/outcome.js';
 
-const SCENARIO = `
-version: 1
-name: small night
-start: 2025-12-14T20:00:00+02:00
-duration: 2 h
-region: { origin: [50.45, 30.52] }
-assets:
-  - { name: plant, kind: power-plant, at: [50.45, 30.52], value: 100 }
-threats:
-  - { wave: north, type: shahed-136, count: 12, launch: { from: [51.0, 30.6], spread: 5 km, between: [20:00, 20:20] }, aim: { at: [plant] } }
-defenders:
-  - { name: guard, type: sting-interceptor, base: [50.55, 30.55], stock: 8, crews: 2 }
-`;
+const SCENARIO = readFileSync(new URL('../../test/fixtures/mc-night.yaml', import.meta.url), 'utf8');
 
 describe('flattenMeasures', () => {
   it('names nested numbers by path and list items by name', () => {
@@ -60,7 +49,7 @@ describe('aggregateOutcomes', () => {
     for (const [key, value] of Object.entries(runs[0].outcome))
       if (typeof value === 'number') expect(names).toContain(key);
     expect(names).toContain('byThreatType.shahed-136.leaked');
-    expect(names).toContain('destroyedByUnit.guard');
+    expect(names).toContain('destroyedByUnit.north-interceptors');
   });
 });
 

@@ -21,6 +21,39 @@ export interface Summary {
   ciHigh: number;
 }
 
+/** The fields of a Summary in their stored and exported order. */
+export const SUMMARY_FIELDS = [
+  'n',
+  'excluded',
+  'mean',
+  'sd',
+  'median',
+  'p5',
+  'p95',
+  'min',
+  'max',
+  'ciLow',
+  'ciHigh',
+] as const;
+
+/** The measures shown first in tables and reports; every other one is there on request. */
+export const HEADLINE_MEASURES = [
+  'leaked',
+  'destroyed',
+  'expired',
+  'assetValueLost',
+  'interceptorsSpent',
+  'defenseSpend',
+  'costExchangeRatio',
+];
+
+/** A statistic for a table cell: whole numbers plain, others to 3 significant digits, ∞ and – spelled. */
+export function formatStatistic(v: number): string {
+  if (Number.isNaN(v)) return '–';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '-∞';
+  return Math.abs(v) >= 100 || Number.isInteger(v) ? v.toFixed(0) : v.toPrecision(3);
+}
+
 /** Two-sided 97.5% quantiles of Student's t for 1 to 30 degrees of freedom. */
 const T_975 = [
   12.706204736, 4.30265273, 3.182446305, 2.776445105, 2.570581836, 2.446911851, 2.364624252, 2.306004135,

@@ -3,7 +3,7 @@
 
 import Table from 'cli-table3';
 import { availableParallelism } from 'node:os';
-import type { Summary } from '../analysis/statistics.js';
+import { formatStatistic, type Summary } from '../analysis/statistics.js';
 import { describePoint, SweepError } from '../analysis/sweep.js';
 import { PointInvalidError, type BatchResult } from '../io/batch-runner.js';
 import { formatDuration } from '../io/progress.js';
@@ -15,17 +15,6 @@ import {
   type ResultsStore,
 } from '../io/results-store.js';
 import { UsageError } from './errors.js';
-
-/** The measures a batch prints by default; `--all` prints every one. */
-export const HEADLINE_MEASURES = [
-  'leaked',
-  'destroyed',
-  'expired',
-  'assetValueLost',
-  'interceptorsSpent',
-  'defenseSpend',
-  'costExchangeRatio',
-];
 
 export function parseCount(option: string, text: string, max = 10_000_000): number {
   const value = Number(text);
@@ -69,14 +58,12 @@ export function asUsageError<T>(work: () => T): T {
   }
 }
 
+/** Table cells: large amounts in k and M, others as formatStatistic. */
 export const fmt = (v: number): string => {
-  if (Number.isNaN(v)) return '–';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '-∞';
   const a = Math.abs(v);
-  if (a >= 1e6) return `${(v / 1e6).toFixed(2)}M`;
-  if (a >= 1e4) return `${(v / 1e3).toFixed(1)}k`;
-  if (a >= 100 || Number.isInteger(v)) return v.toFixed(0);
-  return v.toPrecision(3);
+  if (a >= 1e6 && Number.isFinite(v)) return `${(v / 1e6).toFixed(2)}M`;
+  if (a >= 1e4 && Number.isFinite(v)) return `${(v / 1e3).toFixed(1)}k`;
+  return formatStatistic(v);
 };
 
 export function pickMeasures(aggregate: PointAggregate | undefined, names: readonly string[] | 'all') {

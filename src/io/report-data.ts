@@ -3,7 +3,7 @@
 // converted to latitude/longitude.
 
 import { flattenMeasures } from '../analysis/outcome-measures.js';
-import type { Summary } from '../analysis/statistics.js';
+import { SUMMARY_FIELDS, type Summary } from '../analysis/statistics.js';
 import type { SweepPoint } from '../analysis/sweep.js';
 import { LocalFrame } from '../core/geo.js';
 import { parseScenario } from '../scenario/index.js';
@@ -109,38 +109,13 @@ export function aggregatesCsv(data: ReportData): string {
     'point',
     ...axes,
     'measure',
-    'n',
-    'excluded',
-    'mean',
-    'sd',
-    'median',
-    'p5',
-    'p95',
-    'min',
-    'max',
-    'ci_low',
-    'ci_high',
+    ...SUMMARY_FIELDS.map((f) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)),
   ];
   const lines = [head.map(csvCell).join(',')];
   for (const p of data.points)
     for (const { name, summary: s } of p.measures)
       lines.push(
-        [
-          p.point,
-          ...p.params.map((v) => v.value),
-          name,
-          s.n,
-          s.excluded,
-          s.mean,
-          s.sd,
-          s.median,
-          s.p5,
-          s.p95,
-          s.min,
-          s.max,
-          s.ciLow,
-          s.ciHigh,
-        ]
+        [p.point, ...p.params.map((v) => v.value), name, ...SUMMARY_FIELDS.map((f) => s[f])]
           .map(csvCell)
           .join(','),
       );

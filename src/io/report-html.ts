@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { formatStatistic, HEADLINE_MEASURES } from '../analysis/statistics.js';
 import { formatDuration } from './progress.js';
 import { aggregatesCsv, reportJson, runsCsv, type ReportData } from './report-data.js';
 import { reportCharts } from './report-specs.js';
@@ -38,27 +39,10 @@ const escapeHtml = (text: string) =>
 /** Text inside a <script> element must not close it. */
 const scriptSafe = (text: string) => text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 
-const fmt = (v: number) =>
-  Number.isNaN(v)
-    ? '–'
-    : !Number.isFinite(v)
-      ? v > 0
-        ? '∞'
-        : '-∞'
-      : Math.abs(v) >= 100 || Number.isInteger(v)
-        ? v.toFixed(0)
-        : v.toPrecision(3);
+const fmt = formatStatistic;
 
 function statsTable(data: ReportData): string {
-  const names = [
-    'leaked',
-    'destroyed',
-    'expired',
-    'assetValueLost',
-    'interceptorsSpent',
-    'defenseSpend',
-    'costExchangeRatio',
-  ];
+  const names = HEADLINE_MEASURES;
   if (data.batch.kind === 'mc') {
     const measures = data.points[0]?.measures ?? [];
     const rows = names

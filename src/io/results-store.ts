@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RunMarks } from '../analysis/monte-carlo.js';
-import type { Summary } from '../analysis/statistics.js';
+import { SUMMARY_FIELDS, type Summary } from '../analysis/statistics.js';
 import type { SweepPoint } from '../analysis/sweep.js';
 import type { Outcome } from '../model/outcome.js';
 
@@ -292,23 +292,7 @@ export class ResultsStore {
       this.db.prepare('DELETE FROM aggregates WHERE batch_id = ?').run(batchId);
       for (const { point, measures } of aggregates)
         measures.forEach(({ name, summary: s }, ord) =>
-          insert.run(
-            batchId,
-            point,
-            ord,
-            name,
-            s.n,
-            s.excluded,
-            s.mean,
-            s.sd,
-            s.median,
-            s.p5,
-            s.p95,
-            s.min,
-            s.max,
-            s.ciLow,
-            s.ciHigh,
-          ),
+          insert.run(batchId, point, ord, name, ...SUMMARY_FIELDS.map((f) => s[f])),
         );
       this.db.prepare('UPDATE batches SET finished_at = ? WHERE id = ?').run(now, batchId);
     })();

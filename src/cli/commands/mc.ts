@@ -2,12 +2,12 @@
 // distributions: mean, median, 5th/95th percentiles and a 95% confidence interval per measure.
 
 import type { Command } from 'commander';
+import { HEADLINE_MEASURES } from '../../analysis/statistics.js';
 import { prepareBatch, runBatch } from '../../io/batch-runner.js';
 import {
   asUsageError,
   batchFooter,
   defaultWorkers,
-  HEADLINE_MEASURES,
   openStoreOrExit,
   parseCount,
   pickMeasures,
