@@ -102,7 +102,11 @@ export function batchFooter(
   const b = result.batch;
   const lines = [
     `${b.id}: ${b.doneRuns}/${b.totalRuns} runs stored in ${store.file}` +
-      (result.ranNow < b.doneRuns ? ` (${result.ranNow} run now, the rest resumed)` : '') +
+      (result.ranNow === 0
+        ? ' (all stored before)'
+        : result.ranNow < b.doneRuns
+          ? ` (${result.ranNow} run now, ${b.doneRuns - result.ranNow} stored before)`
+          : '') +
       `, ${formatDuration(b.elapsedMs / 1000)} of running`,
   ];
   if (b.failedRuns > 0) {

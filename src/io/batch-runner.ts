@@ -19,6 +19,14 @@ import { PACKAGE_ROOT } from './scenario-file.js';
 /** Workers load the compiled worker module: `npm run build` makes it. */
 export const WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'io', 'mc-worker.js');
 
+/** Statistics of one point over the runs stored for it, in run order. */
+export function aggregatePoint(store: ResultsStore, batchId: string, point: number): PointAggregate {
+  const outcomes = (function* () {
+    for (const row of store.runs(batchId, point)) yield row.outcome;
+  })();
+  return { point, measures: aggregateOutcomes(outcomes).measures };
+}
+
 export function scenarioHash(scenario: Scenario): string {
   return createHash('sha256').update(JSON.stringify(scenario)).digest('hex');
 }
@@ -231,14 +239,7 @@ export async function runBatch(
   let aggregates = store.getAggregates(def.id);
   const before = store.getBatch(def.id)!;
   if (!interrupted && (ranNow > 0 || before.finishedAt === null)) {
-    aggregates = def.points.map((_, point) => {
-      const agg = aggregateOutcomes(
-        (function* () {
-          for (const row of store.runs(def.id, point)) yield row.outcome;
-        })(),
-      );
-      return { point, measures: agg.measures };
-    });
+    aggregates = def.points.map((_, point) => aggregatePoint(store, def.id, point));
     store.saveAggregates(def.id, aggregates, new Date().toISOString());
   }
   return { batch: store.getBatch(def.id)!, ranNow, failedNow, interrupted, aggregates };

@@ -2,6 +2,7 @@
 // of the headline measures (for distributions) and a sample of kill and impact points (for the map),
 // converted to latitude/longitude.
 
+import { aggregatePoint } from './batch-runner.js';
 import { flattenMeasures } from '../analysis/outcome-measures.js';
 import { SUMMARY_FIELDS, type Summary } from '../analysis/statistics.js';
 import type { SweepPoint } from '../analysis/sweep.js';
@@ -40,10 +41,13 @@ export interface ReportData {
 export function gatherReport(store: ResultsStore, batch: BatchInfo): ReportData {
   const { scenarioText, ...info } = batch;
   const aggregates = store.getAggregates(batch.id);
+  // An unfinished batch has no stored aggregates yet: its report sums up the runs stored so far.
   const points = store.getPoints(batch.id).map((p) => ({
     point: p.point,
     params: p.params,
-    measures: aggregates.find((a) => a.point === p.point)?.measures ?? [],
+    measures:
+      aggregates.find((a) => a.point === p.point)?.measures ??
+      aggregatePoint(store, batch.id, p.point).measures,
   }));
 
   const parsed = parseScenario(scenarioText, batch.scenarioFile);

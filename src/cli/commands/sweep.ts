@@ -11,6 +11,7 @@ import {
   type SweepPoint,
 } from '../../analysis/sweep.js';
 import { prepareBatch, runBatch } from '../../io/batch-runner.js';
+import { didYouMean } from '../../scenario/did-you-mean.js';
 import type { PointAggregate } from '../../io/results-store.js';
 import {
   asUsageError,
@@ -111,6 +112,13 @@ Examples:
           .split(',')
           .map((m) => m.trim())
           .filter((m) => m !== '');
+        const known = result.aggregates[0]?.measures.map((m) => m.name) ?? [];
+        for (const name of measures.filter((m) => !known.includes(m))) {
+          const hint = didYouMean(name, known);
+          process.stderr.write(
+            `--measure: no measure '${name}'${hint ? ` (${hint})` : ''}; 'bulwark mc --all' lists them\n`,
+          );
+        }
         if (options.json) {
           process.stdout.write(
             JSON.stringify(
