@@ -4,7 +4,7 @@
 
 import Database from 'better-sqlite3';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,7 +60,7 @@ async function interruptAt(args: string[], store: string, atLeast: number, signa
 }
 
 describe('bulwark mc', () => {
-  const runs = 160;
+  const runs = 100;
   const args = (store: string, workers: number) => [
     'mc',
     FIXTURE,
@@ -78,17 +78,17 @@ describe('bulwark mc', () => {
 
   it('resumes after SIGINT and SIGKILL with no run lost or duplicated, and the same numbers', async () => {
     const store = join(dir, 'interrupted.db');
-    const first = await interruptAt(args(store, 2), store, 20, 'SIGINT');
+    const first = await interruptAt(args(store, 2), store, 15, 'SIGINT');
     expect(first.code).toBe(130);
     expect(first.stderr).toMatch(/stopped; \d+ runs stored\. Re-run the same command to resume/);
     const afterInt = storedRuns(store);
-    expect(afterInt).toBeGreaterThanOrEqual(20);
+    expect(afterInt).toBeGreaterThanOrEqual(15);
     expect(afterInt).toBeLessThan(runs);
 
-    const second = await interruptAt(args(store, 2), store, afterInt + 20, 'SIGKILL');
+    const second = await interruptAt(args(store, 2), store, afterInt + 15, 'SIGKILL');
     expect(second.signalCode).toBe('SIGKILL');
     const afterKill = storedRuns(store);
-    expect(afterKill).toBeGreaterThanOrEqual(afterInt + 20);
+    expect(afterKill).toBeGreaterThanOrEqual(afterInt + 15);
     expect(afterKill).toBeLessThan(runs);
 
     // Every stored row is whole: an outcome that parses, a seed, a duration.
@@ -169,6 +169,33 @@ describe('bulwark sweep', () => {
     );
     expect(destroyed[0]).toBe(0);
     expect(destroyed[2]).toBeGreaterThan(destroyed[0]);
+
+    const report = bulwark([
+      'report',
+      out.batch.id.slice(0, 9),
+      '--store',
+      store,
+      '--out',
+      'sweep.html',
+      '--csv',
+      'sweep.csv',
+      '--json',
+      'sweep.json',
+    ]);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toBe(`sweep.html: report of ${out.batch.id} (12 runs)\n`);
+    const csv = readFileSync(join(dir, 'sweep.csv'), 'utf8').split('\n');
+    expect(csv[0]).toBe(
+      'point,defenders.north-interceptors.stock,measure,n,excluded,mean,sd,median,p5,p95,min,max,ci_low,ci_high',
+    );
+    expect(
+      csv.filter((line) => /^\d+,\d+,destroyed,/.test(line)).map((line) => Number(line.split(',')[5])),
+    ).toEqual(destroyed);
+    expect(JSON.parse(readFileSync(join(dir, 'sweep.json'), 'utf8')).points).toHaveLength(3);
+    expect(readFileSync(join(dir, 'sweep.html'), 'utf8')).toContain('vegaEmbed');
+    const missing = bulwark(['report', 'nope', '--store', store]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("no batch 'nope'");
   });
 
   it('reports a bad path or value clearly, exit 2, without running', () => {

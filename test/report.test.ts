@@ -54,9 +54,9 @@ async function batch(request: Partial<BatchRequest>): Promise<ReportData> {
     scenarioFile: FIXTURE,
     scenarioText: TEXT,
     scenario: parseScenarioOrThrow(TEXT, FIXTURE),
-    runsPerPoint: 20,
+    runsPerPoint: 12,
     batchSeed: 4,
-    params: { runs: 20, seed: 4 },
+    params: { runs: 12, seed: 4 },
     ...request,
   });
   const result = await runBatch(store, prepared, { workers: 2, handleSignals: false });
