@@ -115,7 +115,7 @@ export function batchFooter(
     for (const f of failed.slice(0, 5))
       lines.push(
         `  run ${f.run}${b.pointCount > 1 ? ` of point ${f.point}` : ''}, seed ${f.seed}: ${f.error}` +
-          `\n    reproduce: bulwark run ${scenarioArg} --seed ${f.seed}${pointArgs(f.point)}`,
+          `\n    reproduce: bulwark run${scenarioArg ? ` ${scenarioArg}` : ''} --seed ${f.seed}${pointArgs(f.point)}`,
       );
     if (failed.length > 5) lines.push(`  … and ${failed.length - 5} more (bulwark runs ${b.id} --json)`);
   }

@@ -19,8 +19,7 @@ export function registerRun(program: Command): void {
     .option(
       '--set <path=value>',
       'change one scenario field first, as a sweep point does (repeatable)',
-      (value: string, previous: string[]) => [...previous, value],
-      [] as string[],
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
     )
     .addHelpText(
       'after',
@@ -35,9 +34,9 @@ Examples:
     .action(
       (
         file: string | undefined,
-        options: { seed?: string; json?: boolean; events?: string; set: string[] },
+        options: { seed?: string; json?: boolean; events?: string; set?: string[] },
       ) => {
-        const { scenario } = loadScenarioWithSettings(file, options.set);
+        const { scenario } = loadScenarioWithSettings(file, options.set ?? []);
         const seed = options.seed === undefined ? scenario.seed : parseSeed(options.seed);
         const log = runScenario(scenario, seed);
         const outcome = computeOutcome(scenario, log);

@@ -26,7 +26,7 @@ import { Interrupted, UsageError } from '../errors.js';
 import { loadScenarioOrExit, parseSeed } from '../scenario-arg.js';
 
 interface SweepOptions {
-  set: string[];
+  set?: string[];
   runs: string;
   lhs?: string;
   workers?: string;
@@ -36,7 +36,7 @@ interface SweepOptions {
   json?: boolean;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function registerSweep(program: Command): void {
   program
@@ -47,7 +47,6 @@ export function registerSweep(program: Command): void {
       '--set <path=values>',
       'a parameter and its values (repeatable): a,b,c or low..high:step [unit]',
       collect,
-      [],
     )
     .option('-n, --runs <n>', 'runs per point', '50')
     .option('--lhs <points>', 'draw this many points by Latin hypercube over the ranges instead of a grid')
@@ -77,14 +76,15 @@ Examples:
   $ bulwark report sw-0a1b2c3d4e --out stock.html`,
     )
     .action(async (file: string | undefined, options: SweepOptions) => {
-      if (options.set.length === 0) throw new UsageError('sweep: give at least one --set PATH=VALUES');
+      const sets = options.set ?? [];
+      if (sets.length === 0) throw new UsageError('sweep: give at least one --set PATH=VALUES');
       const { scenario, text, file: scenarioFile } = loadScenarioOrExit(file);
       const runs = parseCount('--runs', options.runs);
       const lhs = options.lhs === undefined ? undefined : parseCount('--lhs', options.lhs, 10_000);
       const workers =
         options.workers === undefined ? defaultWorkers() : parseCount('--workers', options.workers, 256);
       const seed = options.seed === undefined ? scenario.seed : parseSeed(options.seed);
-      const axes = asUsageError(() => options.set.map(parseSetSpec));
+      const axes = asUsageError(() => sets.map(parseSetSpec));
       const paths = axes.map((a) => a.path);
       if (new Set(paths).size !== paths.length)
         throw new UsageError('sweep: the same --set path is given twice');
@@ -100,7 +100,7 @@ Examples:
           scenario,
           runsPerPoint: runs,
           batchSeed: seed,
-          params: { runs, seed, sets: options.set, ...(lhs === undefined ? {} : { lhs }) },
+          params: { runs, seed, sets, ...(lhs === undefined ? {} : { lhs }) },
           points,
         }),
       );
