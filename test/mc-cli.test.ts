@@ -59,7 +59,7 @@ async function interruptAt(args: string[], store: string, atLeast: number, signa
   return { code, signalCode: child.signalCode, stderr, storedAtKill: storedRuns(store) };
 }
 
-describe('bulwark mc', () => {
+describe('bulwark mc', { timeout: 180_000 }, () => {
   const runs = 100;
   const args = (store: string, workers: number) => [
     'mc',
@@ -144,7 +144,7 @@ describe('bulwark mc', () => {
   });
 });
 
-describe('bulwark sweep', () => {
+describe('bulwark sweep', { timeout: 120_000 }, () => {
   it('prints one row per grid point', () => {
     const store = join(dir, 'sweep.db');
     const r = bulwark([

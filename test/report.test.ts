@@ -40,13 +40,13 @@ beforeAll(async () => {
       '--disable-sync',
     ],
   });
-});
+}, 60_000);
 
 afterAll(async () => {
   await browser?.close();
   store?.close();
   rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 async function batch(request: Partial<BatchRequest>): Promise<ReportData> {
   const prepared = prepareBatch({
@@ -121,7 +121,7 @@ async function openReport(
   return { page, offsite, errors };
 }
 
-describe('HTML report in headless Chromium', () => {
+describe('HTML report in headless Chromium', { timeout: 120_000 }, () => {
   it('renders the distributions and the map of a Monte Carlo batch, offline', async () => {
     const data = await batch({});
     const { page, offsite, errors } = await openReport(data);
