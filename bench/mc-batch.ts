@@ -5,7 +5,7 @@
 // process (main thread and workers) must stay under 500 MB.
 //
 //   npm run bench -- mc-batch                # both parts
-//   MC_BENCH_RUNS=40 MC_BENCH_MEMORY_RUNS=10000 node --import tsx bench/mc-batch.ts
+//   MC_BENCH_RUNS=100 MC_BENCH_MEMORY_RUNS=10000 node --import tsx bench/mc-batch.ts
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -54,7 +54,7 @@ async function batchRate(relative: string, runs: number, workers: number, dir: s
 }
 
 async function throughput(dir: string): Promise<boolean> {
-  const runs = Number(process.env.MC_BENCH_RUNS ?? 40);
+  const runs = Number(process.env.MC_BENCH_RUNS ?? 100);
   console.log(`## Monte Carlo throughput: Kyiv night, ${runs} runs per measurement (pool start-up included)`);
   // Warm the disk cache and the compiled modules once, then alternate so load drifts hit both.
   await batchRate('../scenarios/kyiv-night.yaml', 4, 1, dir);
