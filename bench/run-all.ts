@@ -1,11 +1,13 @@
 // Runs every benchmark in turn. Each file under bench/ exports `run(): boolean | Promise<boolean>`
 // (true when its targets are met); add new benchmarks to this list. Never part of `npm test`.
 import { run as linearAssignment } from './linear-assignment.js';
+import { run as mcBatch } from './mc-batch.js';
 import { run as simSpeed } from './sim-speed.js';
 
 const BENCHMARKS: [string, () => boolean | Promise<boolean>][] = [
   ['sim-speed', simSpeed],
   ['linear-assignment', linearAssignment],
+  ['mc-batch', mcBatch],
 ];
 
 const only = process.argv.slice(2);

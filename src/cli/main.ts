@@ -1,9 +1,13 @@
 // The `bulwark` command line: one entry, one sub-command per job.
 
 import { Command, CommanderError } from 'commander';
+import { registerMc } from './commands/mc.js';
+import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
+import { registerRuns } from './commands/runs.js';
+import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
-import { EXIT_INTERNAL, EXIT_USER_ERROR, UsageError } from './errors.js';
+import { EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USER_ERROR, Interrupted, UsageError } from './errors.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -18,12 +22,20 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerRun(program);
   registerValidate(program);
+  registerMc(program);
+  registerSweep(program);
+  registerRuns(program);
+  registerReport(program);
   program.addHelpText(
     'after',
     `
 Examples:
   $ bulwark run                        # simulate the built-in Kyiv night
   $ bulwark validate my-city.yaml      # check a scenario, every error located
+  $ bulwark mc --runs 1000             # a thousand seeded nights, as distributions
+  $ bulwark sweep --set defenders.north-interceptors.stock=10..80:10
+  $ bulwark runs                       # what the results store holds
+  $ bulwark report mc-1a2b3c4d5e       # one HTML file of plots, readable offline
   $ bulwark help run                   # options of one command`,
   );
   return program;
@@ -38,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version exit 0 through here; a bad flag or argument is a user error.
       return e.exitCode === 0 ? 0 : EXIT_USER_ERROR;
     }
+    if (e instanceof Interrupted) return EXIT_INTERRUPTED;
     if (e instanceof UsageError) {
       process.stderr.write(`${e.message}\n`);
       return EXIT_USER_ERROR;
