@@ -14,7 +14,14 @@ export class DetectionBatch {
   vz: Float64Array;
   /** Standard deviation of the position error per axis, m (0 for the ideal sensor). */
   sigmaM: Float64Array;
-  /** Reported probability that the object is a decoy. */
+  /** Horizontal position error covariance, m² (all 0: use sigmaM² on each axis, no correlation). */
+  covXX: Float64Array;
+  covXY: Float64Array;
+  covYY: Float64Array;
+  /** Standard deviation of the altitude, m; NaN when the report carries no altitude. */
+  sigmaZM: Float64Array;
+  /** Reported probability that the object is a decoy, as the report alone says it (even prior):
+   *  0.5 when the report carries no class guess. */
   pDecoy: Float64Array;
   /** Ground-truth threat index for scoring only (-1 for clutter); C2 never sees it. */
   truth: Int32Array;
@@ -29,12 +36,66 @@ export class DetectionBatch {
     this.vy = new Float64Array(capacity);
     this.vz = new Float64Array(capacity);
     this.sigmaM = new Float64Array(capacity);
+    this.covXX = new Float64Array(capacity);
+    this.covXY = new Float64Array(capacity);
+    this.covYY = new Float64Array(capacity);
+    this.sigmaZM = new Float64Array(capacity);
     this.pDecoy = new Float64Array(capacity);
     this.truth = new Int32Array(capacity);
   }
 
   clear(): void {
     this.count = 0;
+  }
+
+  /** Appends row `k` of `from` (another batch) and returns its index here. */
+  copyFrom(from: DetectionBatch, k: number): number {
+    const i = this.add();
+    this.sensor[i] = from.sensor[k];
+    this.timeS[i] = from.timeS[k];
+    this.x[i] = from.x[k];
+    this.y[i] = from.y[k];
+    this.z[i] = from.z[k];
+    this.vx[i] = from.vx[k];
+    this.vy[i] = from.vy[k];
+    this.vz[i] = from.vz[k];
+    this.sigmaM[i] = from.sigmaM[k];
+    this.covXX[i] = from.covXX[k];
+    this.covXY[i] = from.covXY[k];
+    this.covYY[i] = from.covYY[k];
+    this.sigmaZM[i] = from.sigmaZM[k];
+    this.pDecoy[i] = from.pDecoy[k];
+    this.truth[i] = from.truth[k];
+    return i;
+  }
+
+  /** Appends a position report with an isotropic error σ (m) and no velocity; returns its index. */
+  addPosition(
+    sensor: number,
+    timeS: number,
+    x: number,
+    y: number,
+    z: number,
+    sigmaM: number,
+    sigmaZM: number,
+  ): number {
+    const i = this.add();
+    this.sensor[i] = sensor;
+    this.timeS[i] = timeS;
+    this.x[i] = x;
+    this.y[i] = y;
+    this.z[i] = z;
+    this.vx[i] = 0;
+    this.vy[i] = 0;
+    this.vz[i] = 0;
+    this.sigmaM[i] = sigmaM;
+    this.covXX[i] = sigmaM * sigmaM;
+    this.covXY[i] = 0;
+    this.covYY[i] = sigmaM * sigmaM;
+    this.sigmaZM[i] = sigmaZM;
+    this.pDecoy[i] = 0.5;
+    this.truth[i] = -1;
+    return i;
   }
 
   /** Index of a new report; grows the batch geometrically, so steady state allocates nothing. */
@@ -54,6 +115,10 @@ export class DetectionBatch {
     this.vy = grown(this.vy, capacity);
     this.vz = grown(this.vz, capacity);
     this.sigmaM = grown(this.sigmaM, capacity);
+    this.covXX = grown(this.covXX, capacity);
+    this.covXY = grown(this.covXY, capacity);
+    this.covYY = grown(this.covYY, capacity);
+    this.sigmaZM = grown(this.sigmaZM, capacity);
     this.pDecoy = grown(this.pDecoy, capacity);
     this.truth = grown(this.truth, capacity);
     this.capacity = capacity;
