@@ -2,10 +2,12 @@
 // (true when its targets are met); add new benchmarks to this list. Never part of `npm test`.
 import { run as linearAssignment } from './linear-assignment.js';
 import { run as simSpeed } from './sim-speed.js';
+import { run as tracking } from './tracking.js';
 
 const BENCHMARKS: [string, () => boolean | Promise<boolean>][] = [
   ['sim-speed', simSpeed],
   ['linear-assignment', linearAssignment],
+  ['tracking', tracking],
 ];
 
 const only = process.argv.slice(2);

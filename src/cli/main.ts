@@ -2,6 +2,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { registerRun } from './commands/run.js';
+import { registerTrack } from './commands/track.js';
 import { registerValidate } from './commands/validate.js';
 import { EXIT_INTERNAL, EXIT_USER_ERROR, UsageError } from './errors.js';
 
@@ -18,12 +19,14 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerRun(program);
   registerValidate(program);
+  registerTrack(program);
   program.addHelpText(
     'after',
     `
 Examples:
   $ bulwark run                        # simulate the built-in Kyiv night
   $ bulwark validate my-city.yaml      # check a scenario, every error located
+  $ bulwark track swarm.json           # tracker over recorded detections, scored by GOSPA
   $ bulwark help run                   # options of one command`,
   );
   return program;

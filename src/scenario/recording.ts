@@ -97,7 +97,8 @@ function parseJson(
   } catch (e) {
     const message = (e as Error).message;
     const at = /position (\d+)/.exec(message);
-    const { line, column } = at ? positionOf(text, Number(at[1])) : { line: 1, column: 1 };
+    const offset = at ? Number(at[1]) : /end of JSON/i.test(message) ? text.trimEnd().length : 0;
+    const { line, column } = positionOf(text, offset);
     return {
       ok: false,
       issues: [
