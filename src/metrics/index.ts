@@ -3,3 +3,4 @@
 export { computeOutcome, quantile } from './outcome.js';
 export { Gospa, type GospaParams, type GospaScan } from './gospa.js';
 export { TrackScorer, scoreStateRows, type TrackScore } from './track-score.js';
+export { trackScoringPhase } from './track-picture.js';

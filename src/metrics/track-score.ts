@@ -4,25 +4,11 @@
 // different track id than the last time it was paired; time to confirm runs from a truth's first
 // scan to the first scan in which it is paired.
 
+import type { TrackScore } from '../model/outcome.js';
 import type { StateRows } from '../model/recording.js';
 import { Gospa, type GospaParams } from './gospa.js';
 
-export interface TrackScore {
-  cutoffM: number;
-  p: number;
-  scans: number;
-  meanGospa: number;
-  finalGospa: number;
-  /** Σ over scans of the localisation part Σ d^p, m^p. */
-  localisationSum: number;
-  missedTargetScans: number;
-  falseTrackScans: number;
-  idSwitches: number;
-  /** Mean time from a truth's first appearance to its first pairing with a track, s (NaN if none). */
-  meanTimeToConfirmS: number;
-  truthsSeen: number;
-  truthsTracked: number;
-}
+export type { TrackScore };
 
 export class TrackScorer {
   private readonly gospa: Gospa;
