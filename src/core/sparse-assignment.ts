@@ -91,6 +91,25 @@ export class SparseAssignment {
         else local[v] = nc++;
       }
       if (nr + nc > this.largestComponent) this.largestComponent = nr + nc;
+      if (nr === 1) {
+        // One row: its cheapest pair if that beats the miss (the common case of a clean picture).
+        const row = members[start[c]];
+        let best = missOf(missCost, row);
+        let bestCol = -1;
+        for (let k = pairStart[c]; k < pairStart[c + 1]; k++) {
+          const p = order[k];
+          if (pairCost[p] < best) {
+            best = pairCost[p];
+            bestCol = pairCol[p];
+          }
+        }
+        total += best;
+        if (bestCol >= 0) {
+          rowToCol[row] = bestCol;
+          colToRow[bestCol] = row;
+        }
+        continue;
+      }
       const width = nc + nr;
       const size = nr * width;
       if (this.matrix.length < size) this.matrix = new Float64Array(Math.max(size, 2 * this.matrix.length));

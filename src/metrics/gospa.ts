@@ -6,7 +6,7 @@
 // spatial grid and the assignment splits into independent clusters (same optimum as a dense solve).
 
 import { SparseAssignment } from '../core/sparse-assignment.js';
-import { SpatialGrid } from '../core/spatial-grid.js';
+import { cellSizeFor, SnappedGrid } from '../core/snapped-grid.js';
 import { grown } from '../core/typed-arrays.js';
 
 export interface GospaParams {
@@ -29,6 +29,7 @@ export interface GospaScan {
 export class Gospa {
   truthToEstimate = new Int32Array(0);
   private readonly assignment = new SparseAssignment();
+  private readonly snapped = new SnappedGrid();
   private pairRow = new Int32Array(256);
   private pairCol = new Int32Array(256);
   private pairCost = new Float64Array(256);
@@ -60,8 +61,8 @@ export class Gospa {
         minY = Math.min(minY, estY[j]);
         maxY = Math.max(maxY, estY[j]);
       }
-      const cell = Math.max(c, Math.max(maxX - minX, maxY - minY) / 512);
-      const grid = new SpatialGrid(minX, minY, maxX - minX + cell, maxY - minY + cell, cell, estimates);
+      const cell = cellSizeFor(c, Math.max(maxX - minX, maxY - minY), c);
+      const grid = this.snapped.cover(minX, minY, maxX, maxY, cell, estimates);
       grid.rebuild(estimates, estX, estY, () => true);
       for (let i = 0; i < truths; i++) {
         const tx = truthX[i];

@@ -10,7 +10,8 @@
 // the reports still unused.
 
 import { SparseAssignment } from '../core/sparse-assignment.js';
-import { SpatialGrid } from '../core/spatial-grid.js';
+import { cellSizeFor, SnappedGrid } from '../core/snapped-grid.js';
+import type { SpatialGrid } from '../core/spatial-grid.js';
 import { grown } from '../core/typed-arrays.js';
 import type { DetectionBatch } from '../model/detection.js';
 import type { TrackTable } from '../model/track.js';
@@ -18,6 +19,8 @@ import { applyUpdate, initCv, innovate, Innovation, predictCv } from './kalman-c
 import { GNN_DEFAULTS, type GnnOptions } from './gnn-options.js';
 import type { Tracker, TrackerOptions } from './types.js';
 
+/** Scans with at most this many reports skip the spatial grid. */
+const SMALL_SCAN = 24;
 const TENTATIVE = 0;
 const CONFIRMED = 1;
 /** Log-odds bound of the decoy probability, so no report can make a class certain. */
@@ -56,7 +59,6 @@ export class GnnTracker {
   private readonly assignment = new SparseAssignment();
   private readonly inn = new Innovation();
   private grid: SpatialGrid | undefined;
-  private gridKey = '';
   private capacity = 64;
 
   constructor(readonly options: GnnOptions) {}
@@ -79,6 +81,7 @@ export class GnnTracker {
     if (this.assigned.length < this.count) this.assigned = new Int32Array(this.capacity);
 
     const countsMisses = o.sensorCountsMisses?.[sensor] ?? true;
+    this.scanSensor = sensor;
     this.buildGrid(batch, indices, n);
     this.associate(batch, indices, n, lag, CONFIRMED);
     this.applyAssociation(batch, indices, lag, CONFIRMED, sensor, countsMisses, timeS);
@@ -125,7 +128,8 @@ export class GnnTracker {
   }
 
   private buildGrid(batch: DetectionBatch, indices: Int32Array, n: number): void {
-    if (n === 0) return;
+    this.gridUsed = n > SMALL_SCAN;
+    if (!this.gridUsed) return;
     let minX = Infinity;
     let minY = Infinity;
     let maxX = -Infinity;
@@ -139,28 +143,38 @@ export class GnnTracker {
       if (y < minY) minY = y;
       if (y > maxY) maxY = y;
     }
-    // Cells of ~1/64 of the extent, at least 100 m; the grid is rebuilt only when its frame changes.
+    // Cells near the typical gate radius of the tracks, so a query visits a few cells.
     const extent = Math.max(maxX - minX, maxY - minY, 1);
-    const cell = Math.max(100, 2 ** Math.ceil(Math.log2(extent / 64)));
-    const x0 = Math.floor(minX / cell) * cell;
-    const y0 = Math.floor(minY / cell) * cell;
-    const w = Math.ceil((maxX - x0) / cell + 1) * cell;
-    const h = Math.ceil((maxY - y0) / cell + 1) * cell;
-    const key = `${x0},${y0},${w},${h},${cell}`;
-    if (key !== this.gridKey || !this.grid) {
-      this.grid = new SpatialGrid(x0, y0, w, h, cell, n);
-      this.gridKey = key;
+    if (this.radii.length < this.count) this.radii = new Float64Array(this.capacity);
+    for (let k = 0; k < this.count; k++) {
+      const c = 16 * k;
+      this.radii[k] = Math.sqrt(this.cov[c] + this.cov[c + 10]);
     }
+    const sorted = this.radii.subarray(0, this.count).sort();
+    const typical = this.count > 0 ? this.options.gate * sorted[this.count >> 1] : extent / 64;
+    const cell = cellSizeFor(typical, extent, 128);
+    const snapped = (this.snapped[this.scanSensor] ??= new SnappedGrid());
+    this.grid = snapped.cover(minX, minY, maxX, maxY, cell, n);
+    this.gridCell = this.grid.cellM;
     const xs = batch.x;
     const ys = batch.y;
-    this.gridXs = this.gridXs.length < n ? new Float64Array(2 * n) : this.gridXs;
-    this.gridYs = this.gridYs.length < n ? new Float64Array(2 * n) : this.gridYs;
+    if (this.gridXs.length < n) {
+      this.gridXs = new Float64Array(2 * n);
+      this.gridYs = new Float64Array(2 * n);
+    }
     for (let d = 0; d < n; d++) {
       this.gridXs[d] = xs[indices[d]];
       this.gridYs[d] = ys[indices[d]];
     }
     this.grid.rebuild(n, this.gridXs, this.gridYs, this.includeUnused);
   }
+
+  private gridUsed = false;
+  private scanSensor = 0;
+  private gridCell = 0;
+  private radii = new Float64Array(64);
+  /** One reusable grid per sensor: each sensor's scans cover about the same area. */
+  private readonly snapped: SnappedGrid[] = [];
 
   private gridXs = new Float64Array(256);
   private gridYs = new Float64Array(256);
@@ -262,6 +276,17 @@ export class GnnTracker {
       const radius = o.gate * Math.sqrt(trace);
       this.visitTrack = k;
       this.visitRow = row;
+      const span = (2 * radius) / this.gridCell + 1;
+      if (!this.gridUsed || span * span > n) {
+        // A handful of reports, or a gate wider than the scan: test them all after a box check.
+        const px = this.state[s] - lag * this.state[s + 1];
+        const py = this.state[s + 2] - lag * this.state[s + 3];
+        for (let d = 0; d < n; d++) {
+          const m = indices[d];
+          if (Math.abs(batch.x[m] - px) <= radius && Math.abs(batch.y[m] - py) <= radius) this.visit(d);
+        }
+        continue;
+      }
       this.grid!.forEachNear(
         this.state[s] - lag * this.state[s + 1],
         this.state[s + 2] - lag * this.state[s + 3],
