@@ -1,6 +1,7 @@
 // Runs every benchmark in turn. Each file under bench/ exports `run(): boolean | Promise<boolean>`
 // (true when its targets are met); add new benchmarks to this list. Never part of `npm test`.
 import { run as linearAssignment } from './linear-assignment.js';
+import { run as simSensing } from './sim-sensing.js';
 import { run as simSpeed } from './sim-speed.js';
 import { run as tracking } from './tracking.js';
 
@@ -8,6 +9,7 @@ const BENCHMARKS: [string, () => boolean | Promise<boolean>][] = [
   ['sim-speed', simSpeed],
   ['linear-assignment', linearAssignment],
   ['tracking', tracking],
+  ['sim-sensing', simSensing],
 ];
 
 const only = process.argv.slice(2);

@@ -46,9 +46,10 @@ export class SnappedGrid {
   }
 }
 
-/** A power-of-two cell size near `target`, within [minM, extent/4] so no grid gets too fine or too coarse. */
+/** A power-of-two cell size near `target`, at least `minM`, with between 4 and 256 cells across the extent. */
 export function cellSizeFor(target: number, extentM: number, minM: number): number {
-  const upper = Math.max(minM, extentM / 4);
-  const cell = 2 ** Math.ceil(Math.log2(Math.max(target, minM)));
-  return Math.min(cell, 2 ** Math.ceil(Math.log2(upper)));
+  const pow2 = (x: number) => 2 ** Math.ceil(Math.log2(Math.max(x, 1e-3)));
+  const lower = pow2(Math.max(minM, extentM / 256));
+  const upper = Math.max(lower, pow2(extentM / 4));
+  return Math.min(Math.max(pow2(target), lower), upper);
 }

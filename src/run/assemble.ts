@@ -29,6 +29,9 @@ export interface Assembly {
 /** Grid cells of about the largest engagement radius keep the neighbour queries to a few cells. */
 const GRID_CELL_M = 2000;
 
+/** How often the track picture is scored against the truth, s. */
+const TRACK_SCORING_PERIOD_S = 2;
+
 export function assemble(scenario: Scenario, seed: number): Assembly {
   const rng = new RandomStreams(seed);
   const threats = planRaid(scenario, rng);
@@ -120,7 +123,9 @@ export function assemble(scenario: Scenario, seed: number): Assembly {
     ...defenderPhases.map((d) => d.move),
     sensingPhase(sensors),
     trackingPhase(tracker),
-    ...(trackScorer ? [trackScoringPhase(trackScorer, Math.max(scenario.stepS, 1))] : []),
+    ...(trackScorer
+      ? [trackScoringPhase(trackScorer, Math.max(scenario.stepS, TRACK_SCORING_PERIOD_S))]
+      : []),
     decisionPhase(policy, scenario.c2.cycleS),
     ...defenderPhases.map((d) => d.act),
     ...defenderPhases.map((d) => d.engage),

@@ -82,6 +82,7 @@ export class GnnTracker {
 
     const countsMisses = o.sensorCountsMisses?.[sensor] ?? true;
     this.scanSensor = sensor;
+    this.splitReports(batch, indices, n);
     this.buildGrid(batch, indices, n);
     this.associate(batch, indices, n, lag, CONFIRMED);
     this.applyAssociation(batch, indices, lag, CONFIRMED, sensor, countsMisses, timeS);
@@ -178,7 +179,47 @@ export class GnnTracker {
 
   private gridXs = new Float64Array(256);
   private gridYs = new Float64Array(256);
-  private readonly includeUnused = (d: number): boolean => !this.used[d];
+  private readonly includeUnused = (d: number): boolean => !this.used[d] && !this.wide[d];
+
+  // Report extents of the scan: trace of each report's R, the "narrow" bound, the wide ones.
+  private reportTrace = new Float64Array(256);
+  private sortedTrace = new Float64Array(256);
+  private wide = new Uint8Array(256);
+  private wideList = new Int32Array(256);
+  private wideCount = 0;
+  private narrowR = 0;
+  private rowTrace = new Float64Array(64);
+
+  /** Marks reports whose error is over 4× the scan's median as wide (see associate). */
+  private splitReports(batch: DetectionBatch, indices: Int32Array, n: number): void {
+    const floor = 2 * this.options.minSigmaM * this.options.minSigmaM;
+    if (this.reportTrace.length < n) {
+      this.reportTrace = new Float64Array(2 * n);
+      this.sortedTrace = new Float64Array(2 * n);
+      this.wide = new Uint8Array(2 * n);
+      this.wideList = new Int32Array(2 * n);
+    }
+    for (let d = 0; d < n; d++) {
+      const k = indices[d];
+      const r = batch.covXX[k] + batch.covYY[k] || 2 * batch.sigmaM[k] * batch.sigmaM[k];
+      this.reportTrace[d] = Math.max(r, floor);
+      this.sortedTrace[d] = this.reportTrace[d];
+    }
+    const sorted = this.sortedTrace.subarray(0, n).sort();
+    const limit = n > 0 ? 4 * sorted[n >> 1] : floor;
+    this.narrowR = floor;
+    this.wideCount = 0;
+    for (let d = 0; d < n; d++) {
+      const r = this.reportTrace[d];
+      if (r > limit) {
+        this.wide[d] = 1;
+        this.wideList[this.wideCount++] = d;
+      } else {
+        this.wide[d] = 0;
+        if (r > this.narrowR) this.narrowR = r;
+      }
+    }
+  }
 
   // State shared with the grid visitor (no closure per track).
   private visitBatch!: DetectionBatch;
@@ -243,17 +284,12 @@ export class GnnTracker {
     this.pairCount = 0;
     let rows = 0;
     if (this.rowTrack.length < this.count) this.rowTrack = new Int32Array(this.capacity);
-    // Largest report variance in the scan bounds every gate's extent.
-    let maxR = o.minSigmaM * o.minSigmaM;
-    for (let d = 0; d < n; d++) {
-      const k = indices[d];
-      const r = batch.covXX[k] + batch.covYY[k] || 2 * batch.sigmaM[k] * batch.sigmaM[k];
-      if (r > maxR) maxR = r;
-    }
     this.visitBatch = batch;
     this.visitIndices = indices;
     this.visitLag = lag;
     const q = o.processNoise;
+    const narrowR = this.narrowR;
+    if (this.rowTrace.length < this.count) this.rowTrace = new Float64Array(this.capacity);
     for (let k = 0; k < this.count; k++) {
       this.assigned[k] = -1;
       if (this.status[k] !== status) continue;
@@ -262,7 +298,7 @@ export class GnnTracker {
       if (n === 0) continue;
       const c = 16 * k;
       const s = 4 * k;
-      // Trace of H P Hᵀ + R bounds the largest eigenvalue of S.
+      // Trace of H P Hᵀ (+ the report's R) bounds the largest eigenvalue of S.
       const l2 = lag * lag;
       const trace =
         this.cov[c] +
@@ -271,28 +307,43 @@ export class GnnTracker {
           ? 0
           : -2 * lag * (this.cov[c + 1] + this.cov[c + 11]) +
             l2 * (this.cov[c + 5] + this.cov[c + 15]) +
-            (2 * q * l2 * lag) / 3) +
-        maxR;
-      const radius = o.gate * Math.sqrt(trace);
+            (2 * q * l2 * lag) / 3);
+      this.rowTrace[row] = trace;
+      const radius = o.gate * Math.sqrt(trace + narrowR);
       this.visitTrack = k;
       this.visitRow = row;
+      const px = this.state[s] - lag * this.state[s + 1];
+      const py = this.state[s + 2] - lag * this.state[s + 3];
       const span = (2 * radius) / this.gridCell + 1;
       if (!this.gridUsed || span * span > n) {
         // A handful of reports, or a gate wider than the scan: test them all after a box check.
-        const px = this.state[s] - lag * this.state[s + 1];
-        const py = this.state[s + 2] - lag * this.state[s + 3];
         for (let d = 0; d < n; d++) {
+          if (this.wide[d]) continue;
           const m = indices[d];
           if (Math.abs(batch.x[m] - px) <= radius && Math.abs(batch.y[m] - py) <= radius) this.visit(d);
         }
         continue;
       }
-      this.grid!.forEachNear(
-        this.state[s] - lag * this.state[s + 1],
-        this.state[s + 2] - lag * this.state[s + 3],
-        radius,
-        this.visit,
-      );
+      this.grid!.forEachNear(px, py, radius, this.visit);
+    }
+    // Reports much vaguer than the scan's typical one are tested against every track directly, so
+    // one vague report does not widen every track's search.
+    for (let d = 0; d < this.wideCount; d++) {
+      const w = this.wideList[d];
+      if (this.used[w]) continue;
+      const m = indices[w];
+      const rw = this.reportTrace[w];
+      for (let row = 0; row < rows; row++) {
+        const k = this.rowTrack[row];
+        const s = 4 * k;
+        const radius = o.gate * Math.sqrt(this.rowTrace[row] + rw);
+        const px = this.state[s] - lag * this.state[s + 1];
+        const py = this.state[s + 2] - lag * this.state[s + 3];
+        if (Math.abs(batch.x[m] - px) > radius || Math.abs(batch.y[m] - py) > radius) continue;
+        this.visitTrack = k;
+        this.visitRow = row;
+        this.visit(w);
+      }
     }
     this.rowsInPass = rows;
     this.assignment.solve(rows, n, this.pairRow, this.pairCol, this.pairCost, this.pairCount, o.missCost);
