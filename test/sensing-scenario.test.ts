@@ -90,7 +90,7 @@ tracking: { confirm: 5 of 3 }
   it('runs the shipped sensor scenario deterministically, with the track picture scored', () => {
     const file = new URL('../scenarios/kyiv-night-sensors.yaml', import.meta.url);
     const s = parseScenarioOrThrow(readFileSync(file, 'utf8'));
-    const short = { ...s, durationS: 5400 };
+    const short = { ...s, durationS: 7200 };
     const a = runScenario(short, 3);
     const b = runScenario(short, 3);
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
