@@ -80,6 +80,25 @@ export class DetectionBatch {
     sigmaZM: number,
   ): number {
     const i = this.add();
+    this.setPlot(i, sensor, timeS, x, y, z, sigmaM * sigmaM, 0, sigmaM * sigmaM, sigmaZM, 0.5, -1);
+    return i;
+  }
+
+  /** Fills row i with a position report (no velocity) and its horizontal error covariance, m². */
+  setPlot(
+    i: number,
+    sensor: number,
+    timeS: number,
+    x: number,
+    y: number,
+    z: number,
+    covXX: number,
+    covXY: number,
+    covYY: number,
+    sigmaZM: number,
+    pDecoy: number,
+    truth: number,
+  ): void {
     this.sensor[i] = sensor;
     this.timeS[i] = timeS;
     this.x[i] = x;
@@ -88,20 +107,38 @@ export class DetectionBatch {
     this.vx[i] = 0;
     this.vy[i] = 0;
     this.vz[i] = 0;
-    this.sigmaM[i] = sigmaM;
-    this.covXX[i] = sigmaM * sigmaM;
-    this.covXY[i] = 0;
-    this.covYY[i] = sigmaM * sigmaM;
+    this.sigmaM[i] = Math.sqrt(0.5 * (covXX + covYY));
+    this.covXX[i] = covXX;
+    this.covXY[i] = covXY;
+    this.covYY[i] = covYY;
     this.sigmaZM[i] = sigmaZM;
-    this.pDecoy[i] = 0.5;
-    this.truth[i] = -1;
-    return i;
+    this.pDecoy[i] = pDecoy;
+    this.truth[i] = truth;
   }
 
   /** Index of a new report; grows the batch geometrically, so steady state allocates nothing. */
   add(): number {
     if (this.count === this.capacity) this.grow();
     return this.count++;
+  }
+
+  /** Copies row `from` over row `to` (compaction in place). */
+  moveRow(from: number, to: number): void {
+    this.sensor[to] = this.sensor[from];
+    this.timeS[to] = this.timeS[from];
+    this.x[to] = this.x[from];
+    this.y[to] = this.y[from];
+    this.z[to] = this.z[from];
+    this.vx[to] = this.vx[from];
+    this.vy[to] = this.vy[from];
+    this.vz[to] = this.vz[from];
+    this.sigmaM[to] = this.sigmaM[from];
+    this.covXX[to] = this.covXX[from];
+    this.covXY[to] = this.covXY[from];
+    this.covYY[to] = this.covYY[from];
+    this.sigmaZM[to] = this.sigmaZM[from];
+    this.pDecoy[to] = this.pDecoy[from];
+    this.truth[to] = this.truth[from];
   }
 
   private grow(): void {

@@ -10,11 +10,11 @@
 // threats × nodes: networks of thousands of nodes stay fast.
 
 import type { RandomStream } from '../core/rng.js';
-import { SpatialGrid } from '../core/spatial-grid.js';
 import type { DetectionBatch } from '../model/detection.js';
 import type { AcousticSpec, SensorSpec } from '../model/scenario.js';
 import { ThreatStatus, type ThreatState } from '../model/world.js';
 import { guessDecoy } from './class-guess.js';
+import { indexPoints } from './point-index.js';
 import { ReportQueue } from './report-queue.js';
 import { ScanClock } from './scan-clock.js';
 import type { Sensor } from './types.js';
@@ -22,30 +22,8 @@ import type { Sensor } from './types.js';
 export function createAcousticNetwork(spec: SensorSpec, index: number, rng: RandomStream): Sensor {
   if (spec.type !== 'acoustic') throw new TypeError(`acoustic sensor given a ${spec.type} spec`);
   const s: AcousticSpec = spec;
-  const nodes = s.nodeE.length;
-  const nodeX = Float64Array.from(s.nodeE);
-  const nodeY = Float64Array.from(s.nodeN);
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let k = 0; k < nodes; k++) {
-    minX = Math.min(minX, nodeX[k]);
-    maxX = Math.max(maxX, nodeX[k]);
-    minY = Math.min(minY, nodeY[k]);
-    maxY = Math.max(maxY, nodeY[k]);
-  }
   const maxRange = Math.max(...s.hearingRangeMByThreatType, 1);
-  const cell = Math.max(maxRange / 2, Math.max(maxX - minX, maxY - minY) / 1024, 1);
-  const grid = new SpatialGrid(
-    minX - cell,
-    minY - cell,
-    maxX - minX + 2 * cell,
-    maxY - minY + 2 * cell,
-    cell,
-    nodes,
-  );
-  grid.rebuild(nodes, nodeX, nodeY, () => true);
+  const { x: nodeX, y: nodeY, grid } = indexPoints(s.nodeE, s.nodeN, maxRange / 2);
   const clock = new ScanClock(s.scanPeriodS);
   const queue = new ReportQueue();
 
@@ -115,40 +93,34 @@ export function createAcousticNetwork(spec: SensorSpec, index: number, rng: Rand
           firstNode = -1;
           grid.forEachNear(tx, ty, rh, visit);
           if (heard === 0) continue;
-          const k = queue.add(scanS + s.latencyS);
-          b.sensor[k] = index;
-          b.timeS[k] = scanS;
-          b.z[k] = 0;
-          b.vx[k] = b.vy[k] = b.vz[k] = 0;
-          b.sigmaZM[k] = NaN;
-          b.truth[k] = i;
-          b.pDecoy[k] = guessDecoy(s.classify, threats.decoy[i] === 1, rng);
+          const pDecoy = guessDecoy(s.classify, threats.decoy[i] === 1, rng);
           const det = a00 * a11 - a01 * a01;
+          let x: number, y: number, cxx: number, cxy: number, cyy: number;
           if (bearingMode && heard >= 2 && det > 1e-12 * (a00 + a11) * (a00 + a11)) {
-            b.x[k] = (a11 * b0 - a01 * b1) / det;
-            b.y[k] = (a00 * b1 - a01 * b0) / det;
-            b.covXX[k] = a11 / det;
-            b.covXY[k] = -a01 / det;
-            b.covYY[k] = a00 / det;
+            x = (a11 * b0 - a01 * b1) / det;
+            y = (a00 * b1 - a01 * b0) / det;
+            cxx = a11 / det;
+            cxy = -a01 / det;
+            cyy = a00 / det;
           } else if (bearingMode) {
             // One bearing: half-way out along it; σ along = r_h/3, across = (r_h/2)·σ_b.
             const sin = Math.sin(firstBearing);
             const cos = Math.cos(firstBearing);
             const along = (rh / 3) ** 2;
             const across = ((rh / 2) * sb) ** 2;
-            b.x[k] = nodeX[firstNode] + (rh / 2) * sin;
-            b.y[k] = nodeY[firstNode] + (rh / 2) * cos;
-            b.covXX[k] = sin * sin * along + cos * cos * across;
-            b.covXY[k] = sin * cos * (along - across);
-            b.covYY[k] = cos * cos * along + sin * sin * across;
+            x = nodeX[firstNode] + (rh / 2) * sin;
+            y = nodeY[firstNode] + (rh / 2) * cos;
+            cxx = sin * sin * along + cos * cos * across;
+            cxy = sin * cos * (along - across);
+            cyy = cos * cos * along + sin * sin * across;
           } else {
             const sigma = rh / (2 * Math.sqrt(heard));
-            b.x[k] = sumX / heard;
-            b.y[k] = sumY / heard;
-            b.covXX[k] = b.covYY[k] = sigma * sigma;
-            b.covXY[k] = 0;
+            x = sumX / heard;
+            y = sumY / heard;
+            cxx = cyy = sigma * sigma;
+            cxy = 0;
           }
-          b.sigmaM[k] = Math.sqrt(0.5 * (b.covXX[k] + b.covYY[k]));
+          b.setPlot(queue.add(scanS + s.latencyS), index, scanS, x, y, 0, cxx, cxy, cyy, NaN, pDecoy, i);
         }
       }
       queue.deliver(t + dt, out);

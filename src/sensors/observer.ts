@@ -5,11 +5,11 @@
 // it in as a late measurement. No altitude.
 
 import type { RandomStream } from '../core/rng.js';
-import { SpatialGrid } from '../core/spatial-grid.js';
 import type { DetectionBatch } from '../model/detection.js';
 import type { ObserverSpec, SensorSpec } from '../model/scenario.js';
 import { ThreatStatus, type ThreatState } from '../model/world.js';
 import { guessDecoy } from './class-guess.js';
+import { indexPoints } from './point-index.js';
 import { ReportQueue } from './report-queue.js';
 import { ScanClock } from './scan-clock.js';
 import type { Sensor } from './types.js';
@@ -17,29 +17,7 @@ import type { Sensor } from './types.js';
 export function createObservers(spec: SensorSpec, index: number, rng: RandomStream): Sensor {
   if (spec.type !== 'observer') throw new TypeError(`observer sensor given a ${spec.type} spec`);
   const s: ObserverSpec = spec;
-  const posts = s.postE.length;
-  const postX = Float64Array.from(s.postE);
-  const postY = Float64Array.from(s.postN);
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let k = 0; k < posts; k++) {
-    minX = Math.min(minX, postX[k]);
-    maxX = Math.max(maxX, postX[k]);
-    minY = Math.min(minY, postY[k]);
-    maxY = Math.max(maxY, postY[k]);
-  }
-  const cell = Math.max(s.sightingRangeM, Math.max(maxX - minX, maxY - minY) / 1024, 1);
-  const grid = new SpatialGrid(
-    minX - cell,
-    minY - cell,
-    maxX - minX + 2 * cell,
-    maxY - minY + 2 * cell,
-    cell,
-    posts,
-  );
-  grid.rebuild(posts, postX, postY, () => true);
+  const { x: postX, y: postY, grid } = indexPoints(s.postE, s.postN, s.sightingRangeM);
   const clock = new ScanClock(s.scanPeriodS);
   const queue = new ReportQueue();
   const pSight = 1 - Math.exp(-s.sightingRatePerS * s.scanPeriodS);
@@ -57,18 +35,10 @@ export function createObservers(spec: SensorSpec, index: number, rng: RandomStre
     const b = queue.batch;
     const r = queue.add(scanS + delay);
     const sigma = s.positionSigmaM;
-    b.sensor[r] = index;
-    b.timeS[r] = scanS;
-    b.x[r] = th.x[threat] + sigma * rng.normal();
-    b.y[r] = th.y[threat] + sigma * rng.normal();
-    b.z[r] = 0;
-    b.vx[r] = b.vy[r] = b.vz[r] = 0;
-    b.sigmaM[r] = sigma;
-    b.covXX[r] = b.covYY[r] = sigma * sigma;
-    b.covXY[r] = 0;
-    b.sigmaZM[r] = NaN;
-    b.pDecoy[r] = guessDecoy(s.classify, th.decoy[threat] === 1, rng);
-    b.truth[r] = threat;
+    const x = th.x[threat] + sigma * rng.normal();
+    const y = th.y[threat] + sigma * rng.normal();
+    const pDecoy = guessDecoy(s.classify, th.decoy[threat] === 1, rng);
+    b.setPlot(r, index, scanS, x, y, 0, sigma * sigma, 0, sigma * sigma, NaN, pDecoy, threat);
   };
 
   return {

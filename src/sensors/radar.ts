@@ -60,24 +60,23 @@ export function createRadar(spec: SensorSpec, index: number, rng: RandomStream):
     const ground = Math.max(0, r) * Math.cos(el);
     const sin = Math.sin(th);
     const cos = Math.cos(th);
-    b.sensor[k] = index;
-    b.timeS[k] = scanS;
-    b.x[k] = rx + ground * sin;
-    b.y[k] = ry + ground * cos;
-    b.z[k] = hr + Math.max(0, r) * Math.sin(el) + (ground * ground) / (2 * EFFECTIVE_EARTH_RADIUS_M);
-    b.vx[k] = 0;
-    b.vy[k] = 0;
-    b.vz[k] = 0;
     // Covariance of (r sinθ, r cosθ): J diag(σr², σθ²) Jᵀ with J = [[sinθ, r cosθ], [cosθ, −r sinθ]].
     const sr2 = s.rangeSigmaM * s.rangeSigmaM;
     const st2 = ground * ground * s.bearingSigmaRad * s.bearingSigmaRad;
-    b.covXX[k] = sin * sin * sr2 + cos * cos * st2;
-    b.covXY[k] = sin * cos * (sr2 - st2);
-    b.covYY[k] = cos * cos * sr2 + sin * sin * st2;
-    b.sigmaM[k] = Math.sqrt(0.5 * (b.covXX[k] + b.covYY[k]));
-    b.sigmaZM[k] = Math.max(1, r * s.elevationSigmaRad);
-    b.pDecoy[k] = pDecoy;
-    b.truth[k] = truth;
+    b.setPlot(
+      k,
+      index,
+      scanS,
+      rx + ground * sin,
+      ry + ground * cos,
+      hr + Math.max(0, r) * Math.sin(el) + (ground * ground) / (2 * EFFECTIVE_EARTH_RADIUS_M),
+      sin * sin * sr2 + cos * cos * st2,
+      sin * cos * (sr2 - st2),
+      cos * cos * sr2 + sin * sin * st2,
+      Math.max(1, r * s.elevationSigmaRad),
+      pDecoy,
+      truth,
+    );
   };
 
   return {

@@ -32,7 +32,7 @@ export class ReportQueue {
         out.copyFrom(held, k);
       } else {
         if (kept !== k) {
-          moveRow(held, k, kept);
+          held.moveRow(k, kept);
           this.deliverAtS[kept] = this.deliverAtS[k];
         }
         kept++;
@@ -40,22 +40,4 @@ export class ReportQueue {
     }
     held.count = kept;
   }
-}
-
-function moveRow(b: DetectionBatch, from: number, to: number): void {
-  b.sensor[to] = b.sensor[from];
-  b.timeS[to] = b.timeS[from];
-  b.x[to] = b.x[from];
-  b.y[to] = b.y[from];
-  b.z[to] = b.z[from];
-  b.vx[to] = b.vx[from];
-  b.vy[to] = b.vy[from];
-  b.vz[to] = b.vz[from];
-  b.sigmaM[to] = b.sigmaM[from];
-  b.covXX[to] = b.covXX[from];
-  b.covXY[to] = b.covXY[from];
-  b.covYY[to] = b.covYY[from];
-  b.sigmaZM[to] = b.sigmaZM[from];
-  b.pDecoy[to] = b.pDecoy[from];
-  b.truth[to] = b.truth[from];
 }

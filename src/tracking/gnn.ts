@@ -232,16 +232,8 @@ export class GnnTracker {
     const b = this.visitBatch;
     const k = this.visitIndices[d];
     const o = this.options;
-    const floor = o.minSigmaM * o.minSigmaM;
-    let rxx = b.covXX[k];
-    let ryy = b.covYY[k];
-    let rxy = b.covXY[k];
-    if (rxx === 0 && ryy === 0) {
-      rxx = ryy = b.sigmaM[k] * b.sigmaM[k];
-      rxy = 0;
-    }
-    if (rxx < floor) rxx = floor;
-    if (ryy < floor) ryy = floor;
+    this.readR(b, k);
+    const { rxx, rxy, ryy } = this;
     const inn = this.inn;
     if (
       !innovate(
@@ -364,22 +356,14 @@ export class GnnTracker {
   ): void {
     const o = this.options;
     const inn = this.inn;
-    const floor = o.minSigmaM * o.minSigmaM;
     for (let row = 0; row < this.rowsInPass; row++) {
       const k = this.rowTrack[row];
       const d = this.assigned[k];
       if (d >= 0) {
         const m = indices[d];
         this.used[d] = 1;
-        let rxx = batch.covXX[m];
-        let ryy = batch.covYY[m];
-        let rxy = batch.covXY[m];
-        if (rxx === 0 && ryy === 0) {
-          rxx = ryy = batch.sigmaM[m] * batch.sigmaM[m];
-          rxy = 0;
-        }
-        if (rxx < floor) rxx = floor;
-        if (ryy < floor) ryy = floor;
+        this.readR(batch, m);
+        const { rxx, rxy, ryy } = this;
         innovate(this.state, this.cov, k, batch.x[m], batch.y[m], rxx, rxy, ryy, lag, o.processNoise, inn);
         applyUpdate(this.state, this.cov, k, inn);
         this.misses[k] = 0;
@@ -431,9 +415,12 @@ export class GnnTracker {
     this.count = kept;
   }
 
-  private seed(batch: DetectionBatch, m: number, sensor: number, timeS: number): void {
-    const o = this.options;
-    const k = this.addRow();
+  // A report's error covariance, floored at minSigmaM² per axis (sigmaM² when no covariance is given).
+  private rxx = 0;
+  private rxy = 0;
+  private ryy = 0;
+  private readR(batch: DetectionBatch, m: number): void {
+    const floor = this.options.minSigmaM * this.options.minSigmaM;
     let rxx = batch.covXX[m];
     let ryy = batch.covYY[m];
     let rxy = batch.covXY[m];
@@ -441,9 +428,16 @@ export class GnnTracker {
       rxx = ryy = batch.sigmaM[m] * batch.sigmaM[m];
       rxy = 0;
     }
-    const floor = o.minSigmaM * o.minSigmaM;
-    if (rxx < floor) rxx = floor;
-    if (ryy < floor) ryy = floor;
+    this.rxx = rxx < floor ? floor : rxx;
+    this.ryy = ryy < floor ? floor : ryy;
+    this.rxy = rxy;
+  }
+
+  private seed(batch: DetectionBatch, m: number, sensor: number, timeS: number): void {
+    const o = this.options;
+    const k = this.addRow();
+    this.readR(batch, m);
+    const { rxx, rxy, ryy } = this;
     initCv(this.state, this.cov, k, batch.x[m], batch.y[m], rxx, rxy, ryy, o.initialSpeedSigmaMps);
     const lag = this.timeS - timeS;
     if (lag > 0) predictCv(this.state, this.cov, k, lag, o.processNoise);
