@@ -2,12 +2,16 @@
 // (true when its targets are met); add new benchmarks to this list. Never part of `npm test`.
 import { run as linearAssignment } from './linear-assignment.js';
 import { run as mcBatch } from './mc-batch.js';
+import { run as simSensing } from './sim-sensing.js';
 import { run as simSpeed } from './sim-speed.js';
+import { run as tracking } from './tracking.js';
 
 const BENCHMARKS: [string, () => boolean | Promise<boolean>][] = [
   ['sim-speed', simSpeed],
   ['linear-assignment', linearAssignment],
   ['mc-batch', mcBatch],
+  ['tracking', tracking],
+  ['sim-sensing', simSensing],
 ];
 
 const only = process.argv.slice(2);

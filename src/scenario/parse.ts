@@ -13,7 +13,6 @@ import {
   type C2Spec,
   type InterceptorUnit,
   type Scenario,
-  type SensorSpec,
   type ThreatType,
   type Wave,
 } from '../model/scenario.js';
@@ -22,12 +21,13 @@ import { didYouMean } from './did-you-mean.js';
 import { parseEwZones } from './ew.js';
 import { ScenarioError, type FieldPath, type ScenarioIssue } from './issue.js';
 import { LIMITS } from './limits.js';
+import { parseSensors, parseTracking } from './sensors.js';
 import { Reader, describe, type Raw, type RawObject } from './reader.js';
 import { SourceMap } from './source-map.js';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
 
-export const SENSOR_TYPE_NAMES = ['ideal'] as const;
+export { SENSOR_TYPE_NAMES } from './sensors.js';
 export const C2_POLICY_NAMES = ['nearest'] as const;
 
 const TOP_FIELDS = [
@@ -45,6 +45,7 @@ const TOP_FIELDS = [
   'threats',
   'defenders',
   'sensors',
+  'tracking',
   'c2',
   'ew',
 ];
@@ -128,7 +129,12 @@ class ScenarioParser {
     this.customThreatTypes(top.threatTypes, threatTypes);
     const waves = this.waves(top.threats, assets, threatTypes);
     const defenders = this.defenders(top.defenders, threatTypes);
-    const sensors = this.sensors(top.sensors, stepS);
+    const sensors = parseSensors(r, top.sensors, {
+      stepS,
+      threatTypes,
+      position: (value, path) => this.position(value, path, assets),
+    });
+    const tracking = parseTracking(r, top.tracking, sensors);
     const c2 = this.c2(top.c2, stepS);
     const ewZones = parseEwZones(r, top.ew, (v, p) => this.position(v, p, assets));
     return {
@@ -144,6 +150,7 @@ class ScenarioParser {
       waves,
       defenders,
       sensors,
+      ...(tracking ? { tracking } : {}),
       c2,
       ewZones,
     };
@@ -788,33 +795,6 @@ class ScenarioParser {
     }
     const defaultPk = byName.get('default') ?? fallback;
     return threatTypes.map((t) => byName.get(t.name) ?? byName.get(t.name.split('@')[0]) ?? defaultPk);
-  }
-
-  private sensors(value: Raw, stepS: number): SensorSpec[] {
-    if (value === undefined) return [{ type: 'ideal', name: 'ideal', scanPeriodS: stepS }];
-    const list = this.r.list(value, ['sensors']);
-    if (!list) return [];
-    if (list.length > LIMITS.sensors)
-      this.r.error(['sensors'], 'too many sensors', {
-        expected: `at most ${LIMITS.sensors}`,
-        found: String(list.length),
-      });
-    const sensors: SensorSpec[] = [];
-    list.forEach((item, i) => {
-      const path = ['sensors', i];
-      const o = this.r.object(item, path, ['type', 'name', 'scanPeriod']);
-      if (!o || !this.r.required(o, 'type', path)) return;
-      const type = this.r.choice(o.type, [...path, 'type'], SENSOR_TYPE_NAMES, 'sensor type');
-      const name =
-        o.name === undefined ? `${String(o.type)}-${i + 1}` : this.r.string(o.name, [...path, 'name']);
-      const scanPeriodS =
-        o.scanPeriod === undefined
-          ? stepS
-          : this.r.quantity(o.scanPeriod, [...path, 'scanPeriod'], 'time', { above: 0, max: 3600 }, 's');
-      if (type !== undefined && name !== undefined && scanPeriodS !== undefined)
-        sensors.push({ type, name, scanPeriodS });
-    });
-    return sensors;
   }
 
   private c2(value: Raw, stepS: number): C2Spec {
