@@ -8,6 +8,7 @@ import { registerRuns } from './commands/runs.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerTrack } from './commands/track.js';
 import { registerValidate } from './commands/validate.js';
+import { registerWta } from './commands/wta.js';
 import { EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USER_ERROR, Interrupted, UsageError } from './errors.js';
 
 export function buildProgram(): Command {
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerRuns(program);
   registerReport(program);
   registerTrack(program);
+  registerWta(program);
   program.addHelpText(
     'after',
     `
@@ -39,6 +41,7 @@ Examples:
   $ bulwark runs                       # what the results store holds
   $ bulwark report mc-1a2b3c4d5e       # one HTML file of plots, readable offline
   $ bulwark track swarm.json           # tracker over recorded detections, scored by GOSPA
+  $ bulwark wta data/wta/B-20x10-s1.json   # solve a static weapon-target assignment
   $ bulwark help run                   # options of one command`,
   );
   return program;
