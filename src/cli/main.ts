@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerMc } from './commands/mc.js';
 import { registerReport } from './commands/report.js';
+import { registerCampaign } from './commands/campaign.js';
 import { registerRun } from './commands/run.js';
 import { registerRuns } from './commands/runs.js';
 import { registerSweep } from './commands/sweep.js';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerRuns(program);
   registerReport(program);
   registerTrack(program);
+  registerCampaign(program);
   program.addHelpText(
     'after',
     `
@@ -39,6 +41,7 @@ Examples:
   $ bulwark runs                       # what the results store holds
   $ bulwark report mc-1a2b3c4d5e       # one HTML file of plots, readable offline
   $ bulwark track swarm.json           # tracker over recorded detections, scored by GOSPA
+  $ bulwark campaign scenarios/campaigns/kyiv-winter.yaml   # a year of raids, production and budgets
   $ bulwark help run                   # options of one command`,
   );
   return program;

@@ -141,9 +141,11 @@ export class DefenderLogistics {
         return false;
       });
       p.operators += trained;
-      this.coproduction(p, day);
+      // Running costs first (crews, munitions from the lines), then co-production set-up: with one
+      // purse a partner line is funded from what the running force leaves over.
       this.crews(p, day);
       const produced = this.production(p, day);
+      this.coproduction(p, day);
       return {
         stock: p.stock,
         operators: p.operators,
