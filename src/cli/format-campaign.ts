@@ -41,7 +41,8 @@ export function formatEvaluation(
 
 export function formatSurrogateError(points: number, errors: readonly TargetError[]): string {
   const t = new Table({ head: ['per night', 'mean (sim)', 'RMSE', 'MAE', 'bias', 'R²'], style: compact });
-  for (const e of errors)
+  // Per-asset damage errors are in the JSON; the table keeps to the headline figures.
+  for (const e of errors.filter((e) => !e.name.startsWith('damage:')))
     t.push([
       e.name,
       e.meanActual.toFixed(1),

@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerMc } from './commands/mc.js';
 import { registerReport } from './commands/report.js';
 import { registerCampaign } from './commands/campaign.js';
+import { registerPlan } from './commands/plan.js';
 import { registerRun } from './commands/run.js';
 import { registerRuns } from './commands/runs.js';
 import { registerSweep } from './commands/sweep.js';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerReport(program);
   registerTrack(program);
   registerCampaign(program);
+  registerPlan(program);
   program.addHelpText(
     'after',
     `
@@ -42,6 +44,7 @@ Examples:
   $ bulwark report mc-1a2b3c4d5e       # one HTML file of plots, readable offline
   $ bulwark track swarm.json           # tracker over recorded detections, scored by GOSPA
   $ bulwark campaign scenarios/campaigns/kyiv-winter.yaml   # a year of raids, production and budgets
+  $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective damage --budget '8 M$'
   $ bulwark help run                   # options of one command`,
   );
   return program;

@@ -201,7 +201,9 @@ function intro(data: CampaignReportData): string {
         `<p>Its error against direct simulation on ${s.heldOut.points} held-out nights:</p>` +
           table(
             ['per night', 'mean (simulated)', 'RMSE', 'MAE', 'bias', 'R²'],
-            s.heldOut.errors.map((e) => [e.name, e.meanActual, e.rmse, e.mae, e.bias, e.r2]),
+            s.heldOut.errors
+              .filter((e) => !e.name.startsWith('damage:'))
+              .map((e) => [e.name, e.meanActual, e.rmse, e.mae, e.bias, e.r2]),
           ),
       );
     else parts.push('<p class="warn">The surrogate\'s error against direct simulation was not measured.</p>');

@@ -36,3 +36,15 @@ export {
   type SurrogateBuildOptions,
   type TargetError,
 } from './surrogate.js';
+export {
+  expectedMetric,
+  optimiseSplit,
+  PLAN_METRICS,
+  smallestLever,
+  withBudget,
+  type LeverSearch,
+  type PlanMetric,
+  type PlanSettings,
+  type SplitPlan,
+} from './plan.js';
+export { simplexSearch, type SimplexSearchResult } from './simplex-search.js';

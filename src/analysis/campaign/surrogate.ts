@@ -1,9 +1,9 @@
 // The fast night: a surrogate fitted to Monte Carlo sweeps of the tactical model. A Latin-hypercube
 // design over raid size and composition, pool stocks and crews is simulated; quadratic response
 // surfaces (with a stock-saturation term per pool) are fitted by ridge least squares to what was shot
-// down by type, what leaked and what was spent, and linear ones to the size of the residuals, so a
-// night is drawn as mean + spread × a standard normal. Damage follows the leakers: each asset's
-// damage per leaker is the ratio measured in the sweep. Its error against direct simulation is
+// down by type, what leaked, what was spent and the damage each asset took, and linear ones to the
+// size of the residuals, so a night is drawn as mean + spread × a standard normal. Its error against
+// direct simulation is
 // measured on held-out points (surrogateError) and reported with every result that used it.
 
 import { RandomStream, deriveSeed, streamFor } from '../../core/rng.js';
@@ -54,8 +54,6 @@ export interface Surrogate {
   pools: string[];
   assets: string[];
   targets: SurrogateTarget[];
-  /** Damage fraction per leaker, by asset. */
-  damagePerLeaker: number[];
   fit: { points: number; runsPerPoint: number; lambda: number };
   /** Error against direct simulation on held-out points, when measured. */
   heldOut?: { points: number; errors: TargetError[] };
@@ -154,12 +152,21 @@ export function simulateDesign(
   return samples;
 }
 
-function targetValues(context: Pick<Surrogate, 'threatTypes' | 'pools'>, result: NightResult): number[] {
-  return [...result.destroyed, result.leaked, ...result.spent];
+function targetValues(result: NightResult): number[] {
+  return [...result.destroyed, result.leaked, ...result.spent, ...result.damage];
 }
 
-function targetNames(threatTypes: readonly string[], pools: readonly string[]): string[] {
-  return [...threatTypes.map((t) => `destroyed:${t}`), 'leaked', ...pools.map((p) => `spent:${p}`)];
+function targetNames(
+  threatTypes: readonly string[],
+  pools: readonly string[],
+  assets: readonly string[],
+): string[] {
+  return [
+    ...threatTypes.map((t) => `destroyed:${t}`),
+    'leaked',
+    ...pools.map((p) => `spent:${p}`),
+    ...assets.map((a) => `damage:${a}`),
+  ];
 }
 
 export function fitSurrogate(
@@ -171,10 +178,11 @@ export function fitSurrogate(
 ): Surrogate {
   const threatTypes = context.threatTypes;
   const pools = context.campaign.defender.pools.map((p) => p.name);
-  const names = targetNames(threatTypes, pools);
+  const assets = context.template.assets.map((a) => a.name);
+  const names = targetNames(threatTypes, pools, assets);
   const rows = samples.map((s) => basis(box, s.input));
   const linearRows = samples.map((s) => linearBasis(box, s.input));
-  const ys = samples.map((s) => targetValues({ threatTypes, pools }, s.result));
+  const ys = samples.map((s) => targetValues(s.result));
   const targets: SurrogateTarget[] = names.map((name, k) => {
     const y = ys.map((v) => v[k]);
     const mean = ridgeFit(rows, y, lambda * samples.length);
@@ -182,26 +190,19 @@ export function fitSurrogate(
     const spread = ridgeFit(linearRows, residuals, lambda * samples.length);
     return { name, mean, spread };
   });
-  let leaked = 0;
-  const damage = context.template.assets.map(() => 0);
-  for (const s of samples) {
-    leaked += s.result.leaked;
-    s.result.damage.forEach((d, a) => (damage[a] += d));
-  }
   return {
     format: SURROGATE_FORMAT,
     box,
     threatTypes,
     decoy: context.threatDecoy,
     pools,
-    assets: context.template.assets.map((a) => a.name),
+    assets,
     targets,
-    damagePerLeaker: damage.map((d) => (leaked > 0 ? d / leaked : 0)),
     fit: { points: samples.length / runsPerPoint, runsPerPoint, lambda },
   };
 }
 
-/** Expected values of each target (destroyed by type, leaked, spent by pool), bounded by what is possible. */
+/** Expected values of each target (destroyed by type, leaked, spent by pool, damage by asset) and their spread. */
 export function predictMeans(s: Surrogate, input: NightInput): { mean: number[]; spread: number[] } {
   const x = basis(s.box, input);
   const lx = linearBasis(s.box, input);
@@ -213,8 +214,8 @@ export function predictMeans(s: Surrogate, input: NightInput): { mean: number[];
 
 /**
  * One night drawn from the surrogate. A single standard normal per night moves every target
- * together — a good night shoots down more, spends more and leaks less — and results are rounded
- * and bounded by the raid and the stock.
+ * together — a good night shoots down more, spends more, leaks less and does less damage — and
+ * results are rounded and bounded by the raid, the stock and whole assets.
  */
 export function sampleNight(s: Surrogate, input: NightInput, z: number): NightResult {
   const types = s.threatTypes.length;
@@ -239,7 +240,10 @@ export function sampleNight(s: Surrogate, input: NightInput, z: number): NightRe
       ? Math.min(f.stock, Math.max(0, Math.round(mean[types + 1 + p] + spread[types + 1 + p] * z)))
       : 0,
   );
-  const damage = s.damagePerLeaker.map((k) => Math.min(1, k * leaked));
+  const first = types + 1 + input.forces.length;
+  const damage = s.assets.map((_, a) =>
+    leaked > 0 ? Math.min(1, Math.max(0, mean[first + a] - spread[first + a] * z)) : 0,
+  );
   return { destroyed, leaked, spent, damage };
 }
 
@@ -263,14 +267,13 @@ export function surrogateError(
   const actual: number[][] = [];
   for (const sample of samples) {
     const { mean } = predictMeans(s, sample.input);
-    const leakedIndex = s.threatTypes.length;
-    const expectedLeaked = Math.max(0, mean[leakedIndex]);
+    const first = s.threatTypes.length + 1 + s.pools.length;
     predicted.push([
       ...mean,
-      s.damagePerLeaker.reduce((sum, k, a) => sum + values[a] * Math.min(1, k * expectedLeaked), 0),
+      values.reduce((sum, v, a) => sum + v * Math.min(1, Math.max(0, mean[first + a])), 0),
     ]);
     actual.push([
-      ...targetValues(s, sample.result),
+      ...targetValues(sample.result),
       sample.result.damage.reduce((sum, d, a) => sum + values[a] * d, 0),
     ]);
   }
