@@ -243,13 +243,17 @@ class CampaignParser {
       if (threatType !== undefined && stock !== undefined && perDay !== undefined)
         production.push({ threatType, stock, perDay });
     });
-    const raids = o.raids === undefined ? undefined : this.raids(o.raids, production);
+    const raids = o.raids === undefined ? undefined : this.raids(o.raids, list, production);
     const funding = o.funding === undefined ? undefined : this.funding(o.funding);
     if (!raids || (o.funding !== undefined && !funding)) return undefined;
     return { production, raids, ...(funding ? { funding } : {}) };
   }
 
-  private raids(value: Raw, production: readonly ThreatProduction[]): RaidPolicy | undefined {
+  private raids(
+    value: Raw,
+    list: readonly Raw[] | undefined,
+    production: readonly ThreatProduction[],
+  ): RaidPolicy | undefined {
     const r = this.r;
     const path = ['attacker', 'raids'];
     const o = r.object(value, path, ['nightly', 'mass']);
@@ -262,7 +266,9 @@ class CampaignParser {
         const type = this.threatTypeName(key, at);
         const count = this.count(v, at);
         if (type === undefined || count === undefined) continue;
-        if (!production.some((q) => q.threatType === type))
+        // A production entry in error is not held against the raid (its own error says enough).
+        const listed = (list ?? []).some((item) => isRecord(item) && item.type === type);
+        if (!listed && production.length === (list ?? []).length)
           r.error(at, `no production or stock of '${type}'`, { hint: `add it under attacker.production` });
         else nightly.push({ threatType: type, count });
       }
@@ -331,7 +337,8 @@ class CampaignParser {
       if (pool) pools.push(pool);
     });
     let split: Record<string, number> | undefined;
-    if (o.split !== undefined) {
+    // The categories follow from the pools: with a pool in error, the split cannot be checked yet.
+    if (o.split !== undefined && list !== undefined && pools.length === list.length) {
       const categories = budgetCategories(pools);
       const s = r.object(o.split, ['defender', 'split'], categories);
       if (s) {
@@ -380,7 +387,8 @@ class CampaignParser {
           r.error([...path, 'units', k], `unit '${u}' is already fed by another pool`);
       });
     }
-    if (units && units.length === 0) r.error([...path, 'units'], 'the pool feeds no defender unit');
+    if (units && units.length === 0 && !(Array.isArray(o.units) && o.units.length > 0))
+      r.error([...path, 'units'], 'the pool feeds no defender unit');
     if (units && this.scenario) {
       const kinds = new Set(units.map((u) => this.scenario!.defenders.find((d) => d.name === u)!.type));
       if (kinds.size > 1)
