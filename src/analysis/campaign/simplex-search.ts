@@ -1,7 +1,8 @@
 // Derivative-free minimisation over the probability simplex (shares that sum to 1): a generalised
 // pattern search whose moves transfer a step of share from one category to another, the step
-// halved when no move improves, restarted from several points (the caller's starts, the centre and
-// seeded random Dirichlet draws) so that one poor basin does not decide the answer.
+// halved when no move improves, restarted from several points — the caller's starts, the best
+// points of a coarse lattice over the simplex, and seeded random Dirichlet draws — so that one poor
+// basin or a plateau (campaign objectives are piecewise constant: units come whole) does not decide.
 
 import type { RandomStream } from '../../core/rng.js';
 
@@ -15,6 +16,9 @@ export interface SimplexSearchOptions {
   minStep?: number;
   /** Evaluations allowed in all (a deterministic budget). */
   maxEvaluations?: number;
+  /** Divisions of the coarse lattice scanned for starts (0: none); its best `latticeStarts` points start searches. */
+  latticeDivisions?: number;
+  latticeStarts?: number;
 }
 
 export interface SimplexSearchResult {
@@ -30,7 +34,7 @@ export function simplexSearch(
   k: number,
   options: SimplexSearchOptions,
 ): SimplexSearchResult {
-  const minStep = options.minStep ?? 0.005;
+  const minStep = options.minStep ?? 0.0025;
   const maxEvaluations = options.maxEvaluations ?? 5000;
   const memo = new Map<string, number>();
   let evaluations = 0;
@@ -45,6 +49,15 @@ export function simplexSearch(
     return v;
   };
   const starts = [...(options.starts ?? []), new Array<number>(k).fill(1 / k)];
+  const divisions = options.latticeDivisions ?? 4;
+  if (divisions > 0) {
+    const lattice = compositions(k, divisions).map((c) => c.map((v) => v / divisions));
+    const scored = lattice
+      .filter(() => evaluations < maxEvaluations / 2)
+      .map((x) => ({ x, v: evaluate(x) }))
+      .sort((a, b) => a.v - b.v);
+    for (const { x } of scored.slice(0, options.latticeStarts ?? 2)) starts.push(x);
+  }
   for (let r = 0; r < options.restarts; r++) {
     const g = Array.from({ length: k }, () => -Math.log(1 - options.rng.next()));
     const sum = g.reduce((a, b) => a + b, 0);
@@ -80,6 +93,15 @@ export function simplexSearch(
     if (fx < best.value) best = { x, value: fx };
   }
   return { x: best.x, value: best.value, evaluations, startValues };
+}
+
+/** Every way of writing `total` as an ordered sum of `parts` whole numbers. */
+function compositions(parts: number, total: number): number[][] {
+  if (parts === 1) return [[total]];
+  const out: number[][] = [];
+  for (let i = 0; i <= total; i++)
+    for (const rest of compositions(parts - 1, total - i)) out.push([i, ...rest]);
+  return out;
 }
 
 function normalise(x: readonly number[]): number[] {
