@@ -112,8 +112,19 @@ function linearBasis(box: SurrogateBox, input: NightInput): number[] {
   return [1, ...scaled(box, input)];
 }
 
-/** A Latin hypercube of `n` nights in the box: each dimension's range cut in n strata, each used once. */
-export function designPoints(box: SurrogateBox, n: number, rng: RandomStream): NightInput[] {
+/**
+ * The design: a Latin hypercube of `n` nights in the box (each dimension's range cut in n strata,
+ * each used once). When the campaign's own raids are given, half the points take their raid from
+ * them instead — evenly spaced through the raids sorted by size, so both the nightly baseline and the
+ * mass raids are represented as often as the campaign flies them — and keep the hypercube's stocks
+ * and crews. The fit is then best where the campaign goes.
+ */
+export function designPoints(
+  box: SurrogateBox,
+  n: number,
+  rng: RandomStream,
+  campaignRaids: readonly (readonly number[])[] = [],
+): NightInput[] {
   const maxima = [...box.raidMax, ...box.stockMax.flatMap((s, p) => [s, box.crewsMax[p]])];
   const columns = maxima.map((max) => {
     const strata = Array.from({ length: n }, (_, i) => i);
@@ -124,8 +135,14 @@ export function designPoints(box: SurrogateBox, n: number, rng: RandomStream): N
     return strata.map((s) => Math.round(((s + rng.next()) / n) * max));
   });
   const types = box.raidMax.length;
+  const size = (raid: readonly number[]) => raid.reduce((x, y) => x + y, 0);
+  const sorted = [...campaignRaids].sort((a, b) => size(a) - size(b));
+  const fromCampaign = sorted.length > 0 ? Math.floor(n / 2) : 0;
   return Array.from({ length: n }, (_, i) => ({
-    raid: box.raidMax.map((_, t) => columns[t][i]),
+    raid:
+      i < fromCampaign
+        ? [...sorted[Math.min(sorted.length - 1, Math.floor(((i + 0.5) * sorted.length) / fromCampaign))]]
+        : box.raidMax.map((_, t) => columns[t][i]),
     forces: box.stockMax.map((_, p) => ({
       stock: columns[types + 2 * p][i],
       crews: columns[types + 2 * p + 1][i],
@@ -316,8 +333,11 @@ export interface SurrogateBuildOptions {
 /** Design, simulate, fit, and measure the error on fresh held-out points: the whole surrogate build. */
 export function buildSurrogate(context: CampaignContext, options: SurrogateBuildOptions): Surrogate {
   const box = surrogateBox(context);
+  const raids = attackerTimeline(context.campaign.attacker, context.campaign.horizonDays).map(
+    (d) => d.launched,
+  );
   const rng = streamFor(options.seed, 'campaign/surrogate-design');
-  const design = designPoints(box, options.points, rng);
+  const design = designPoints(box, options.points, rng, raids);
   const samples = simulateDesign(
     context,
     design,
@@ -331,6 +351,7 @@ export function buildSurrogate(context: CampaignContext, options: SurrogateBuild
       box,
       options.heldOutPoints,
       streamFor(options.seed, 'campaign/surrogate-held-out'),
+      raids,
     );
     const heldSamples = simulateDesign(context, held, 1, deriveSeed(options.seed, 2), options.onRun);
     surrogate.heldOut = {
