@@ -42,7 +42,10 @@ describe('campaign surrogate', () => {
       n.destroyed.forEach((d, t) => expect(d).toBeLessThanOrEqual(input.raid[t]));
       expect(n.leaked).toBeLessThanOrEqual(input.raid[0] - n.destroyed[0]);
       expect(n.spent[0]).toBeLessThanOrEqual(input.forces[0].stock);
-      for (const d of n.damage) (expect(d).toBeGreaterThanOrEqual(0), expect(d).toBeLessThanOrEqual(1));
+      for (const d of n.damage) {
+        expect(d).toBeGreaterThanOrEqual(0);
+        expect(d).toBeLessThanOrEqual(1);
+      }
       if (input.forces[0].crews === 0) expect(n.spent[0]).toBe(0);
     }
     expect(sampleNight(surrogate, { raid: [0, 0], forces: [{ stock: 50, crews: 3 }] }, 1).leaked).toBe(0);
