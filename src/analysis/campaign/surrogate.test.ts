@@ -26,8 +26,8 @@ describe('campaign surrogate', () => {
     for (const name of ['destroyed:shahed-136', 'leaked', 'spent:drones']) {
       const e = errors.get(name)!;
       expect(e.n).toBe(10);
-      expect(e.r2).toBeGreaterThan(0.3);
-      expect(e.rmse).toBeLessThan(Math.max(2, 0.6 * e.meanActual));
+      // R² above 0.5: the surrogate explains most of the variation between nights it never saw.
+      expect(e.r2).toBeGreaterThan(0.5);
     }
   });
 
