@@ -82,13 +82,25 @@ export function surrogateBox(context: CampaignContext, attackerScale = 1.2): Sur
   };
 }
 
+/** Interceptors per threat beyond which a night counts as fully stocked. */
+const FULL_COVERAGE = 2;
+/** Crews per threat beyond which more crews change nothing (one crew works several threats a night). */
+const FULL_CREWS = 0.25;
+
+/**
+ * Inputs scaled to [0, 1]: raid sizes against the box, and each pool's stock and crews as coverage
+ * of tonight's raid, capped at 1 — stock / (2 × raid), crews / (raid / 4). Beyond full coverage more
+ * changes nothing, so a small raid against a large force is the same, well-sampled corner as a
+ * large raid against a large force, and forces beyond the design box need no extrapolation.
+ */
 function scaled(box: SurrogateBox, input: NightInput): number[] {
   const u: number[] = [];
   const clamp = (v: number, max: number) => Math.min(1, Math.max(0, v / max));
+  const raidTotal = input.raid.reduce((a, b) => a + b, 0);
   input.raid.forEach((n, t) => u.push(clamp(n, box.raidMax[t])));
   input.forces.forEach((f, p) => {
-    u.push(clamp(f.stock, box.stockMax[p]));
-    u.push(clamp(f.crews, box.crewsMax[p]));
+    u.push(clamp(f.stock, FULL_COVERAGE * raidTotal + 1));
+    u.push(clamp(f.crews, FULL_CREWS * raidTotal + 1));
   });
   return u;
 }
@@ -102,7 +114,7 @@ export function basis(box: SurrogateBox, input: NightInput): number[] {
   const raidMaxTotal = box.raidMax.reduce((s, n) => s + n, 0);
   input.forces.forEach((f, p) => {
     const sat = Math.min(Math.min(f.stock, box.stockMax[p]), raidTotal) / raidMaxTotal;
-    const crews = Math.min(1, f.crews / box.crewsMax[p]);
+    const crews = Math.min(1, f.crews / (FULL_CREWS * raidTotal + 1));
     x.push(sat, sat * crews);
   });
   return x;
