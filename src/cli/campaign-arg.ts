@@ -2,6 +2,7 @@
 // reads the evaluation options, and builds the night evaluator — fitting (or reading back) the
 // surrogate, with progress on a terminal.
 
+import type { Command } from 'commander';
 import {
   buildSurrogate,
   campaignContext,
@@ -16,6 +17,19 @@ import { readSurrogate, surrogateKey, writeSurrogate } from '../io/surrogate-fil
 import { EVALUATION_MODES, type EvaluationMode } from '../model/campaign.js';
 import { formatIssue, MAX_HORIZON_DAYS } from '../scenario/index.js';
 import { UsageError } from './errors.js';
+
+/** The options both commands take: horizon, seed and how the surrogate is fitted and kept. */
+export function addEvaluationOptions(command: Command): Command {
+  return command
+    .option('--days <n>', "horizon in days (default: the file's)")
+    .option('--seed <n>', "campaign seed (default: the file's)")
+    .option('--surrogate-points <n>', 'simulated nights the surrogate is fitted to', '60')
+    .option('--held-out <n>', 'further simulated nights its error is measured on', '20')
+    .option(
+      '--surrogate <file>',
+      'store the fitted surrogate here and reuse it while the files are unchanged',
+    );
+}
 
 export interface EvaluationOptions {
   mode?: string;

@@ -5,6 +5,7 @@
 import type {
   BandPoint,
   CampaignTotals,
+  LedgerRow,
   MonthRow,
   Quantiles,
   Surrogate,
@@ -24,14 +25,7 @@ export interface CampaignReportData {
   months: MonthRow[];
   totals: Record<keyof CampaignTotals, Quantiles>;
   bands: BandPoint[];
-  ledger: {
-    pool: string;
-    initial: number;
-    produced: number;
-    delivered: number;
-    spent: number;
-    stock: number;
-  }[];
+  ledger: LedgerRow[];
   spendByCategory: Record<string, number>;
 }
 

@@ -3,7 +3,6 @@
 // caller resolves it (io reads files, this stays pure) and the campaign is checked against it:
 // threat types and defender units must exist there, and defaults come from it.
 
-import { LineCounter, parseDocument } from 'yaml';
 import {
   EVALUATION_MODES,
   type AttackerPlan,
@@ -22,8 +21,8 @@ import {
 import type { Scenario } from '../model/scenario.js';
 import { budgetCategories } from './campaign-budget.js';
 import type { FieldPath, ScenarioIssue } from './issue.js';
+import { readDocument } from './document.js';
 import { Reader, describe, type Raw, type RawObject } from './reader.js';
-import { SourceMap } from './source-map.js';
 
 export type CampaignParseResult =
   { ok: true; campaign: Campaign; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
@@ -54,31 +53,9 @@ const TOP_FIELDS = [
 ];
 
 export function parseCampaign(text: string, file: string, resolve: TacticalResolver): CampaignParseResult {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      issues: doc.errors.map((e) => {
-        const pos = lines.linePos(e.pos[0]);
-        return {
-          file,
-          line: pos.line,
-          column: pos.col,
-          field: '(syntax)',
-          message: e.message.split('\n')[0],
-        };
-      }),
-    };
-  }
-  const r = new Reader(file, new SourceMap(doc, lines));
-  let raw: Raw;
-  try {
-    raw = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    r.error([], `cannot read the document: ${(e as Error).message}`);
-    return { ok: false, issues: r.issues };
-  }
+  const read = readDocument(text, file);
+  if (!read.ok) return read;
+  const { reader: r, raw } = read;
   const top = r.object(raw, [], TOP_FIELDS);
   if (!top) return { ok: false, issues: r.issues };
   if (top.version !== undefined && top.version !== 1)

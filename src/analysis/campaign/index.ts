@@ -27,6 +27,7 @@ export {
   type CampaignOptions,
   type CampaignRun,
   type CampaignTotals,
+  type LedgerRow,
 } from './simulate-campaign.js';
 export {
   buildSurrogate,

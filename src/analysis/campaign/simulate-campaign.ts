@@ -51,6 +51,15 @@ export interface CampaignDay {
   attackerLossDestroyed: number;
 }
 
+export interface LedgerRow {
+  pool: string;
+  initial: number;
+  produced: number;
+  delivered: number;
+  spent: number;
+  stock: number;
+}
+
 export interface CampaignRun {
   mode: NightEvaluator['mode'];
   seed: number;
@@ -60,14 +69,7 @@ export interface CampaignRun {
   budgetReceived: number;
   budgetUnspent: number;
   /** Conservation ledger per pool: stock = initial + produced + delivered − spent. */
-  ledger: {
-    pool: string;
-    initial: number;
-    produced: number;
-    delivered: number;
-    spent: number;
-    stock: number;
-  }[];
+  ledger: LedgerRow[];
 }
 
 export interface CampaignOptions extends LogisticsOptions {

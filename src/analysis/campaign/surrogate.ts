@@ -98,7 +98,7 @@ function scaled(box: SurrogateBox, input: NightInput): number[] {
   const clamp = (v: number, max: number) => Math.min(1, Math.max(0, v / max));
   const raidTotal = input.raid.reduce((a, b) => a + b, 0);
   input.raid.forEach((n, t) => u.push(clamp(n, box.raidMax[t])));
-  input.forces.forEach((f, p) => {
+  input.forces.forEach((f) => {
     u.push(clamp(f.stock, FULL_COVERAGE * raidTotal + 1));
     u.push(clamp(f.crews, FULL_CREWS * raidTotal + 1));
   });

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { campaignBands, monthlySummary, runCampaigns, totalsSummary } from '../../analysis/campaign/index.js';
 import { writeCampaignReport } from '../../io/campaign-report.js';
 import {
+  addEvaluationOptions,
   evaluatorFor,
   loadCampaignOrExit,
   progressCounter,
@@ -20,28 +21,22 @@ interface CampaignCommandOptions extends EvaluationOptions {
 }
 
 export function registerCampaign(program: Command): void {
-  program
-    .command('campaign')
-    .description(
-      'run a campaign of nights against production, deliveries, crews and budgets; bands over many runs',
-    )
-    .argument('<campaign>', 'campaign file (YAML or JSON) naming its tactical scenario')
-    .option(
-      '--runs <n>',
-      'campaign runs for the uncertainty bands (default: 20 with the surrogate, 1 direct)',
-    )
-    .option(
-      '--mode <mode>',
-      "night evaluation: 'surrogate' (fast, fitted to the tactical model) or 'direct' (simulate every night); default: the file's",
-    )
-    .option('--days <n>', "horizon in days (default: the file's)")
-    .option('--seed <n>', "campaign seed (default: the file's)")
-    .option('--surrogate-points <n>', 'simulated nights the surrogate is fitted to', '60')
-    .option('--held-out <n>', 'further simulated nights its error is measured on', '20')
-    .option(
-      '--surrogate <file>',
-      'store the fitted surrogate here and reuse it while the files are unchanged',
-    )
+  addEvaluationOptions(
+    program
+      .command('campaign')
+      .description(
+        'run a campaign of nights against production, deliveries, crews and budgets; bands over many runs',
+      )
+      .argument('<campaign>', 'campaign file (YAML or JSON) naming its tactical scenario')
+      .option(
+        '--runs <n>',
+        'campaign runs for the uncertainty bands (default: 20 with the surrogate, 1 direct)',
+      )
+      .option(
+        '--mode <mode>',
+        "night evaluation: 'surrogate' (fast, fitted to the tactical model) or 'direct' (simulate every night); default: the file's",
+      ),
+  )
     .option('--json', 'print the results as JSON')
     .option('--report <file>', 'write an HTML report with charts (Vega-Lite)')
     .addHelpText(

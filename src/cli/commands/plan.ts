@@ -14,7 +14,13 @@ import {
   type PlanSettings,
 } from '../../analysis/campaign/index.js';
 import { parseQuantity } from '../../core/units.js';
-import { loadCampaignOrExit, surrogateFor, wholeNumber, type EvaluationOptions } from '../campaign-arg.js';
+import {
+  addEvaluationOptions,
+  loadCampaignOrExit,
+  surrogateFor,
+  wholeNumber,
+  type EvaluationOptions,
+} from '../campaign-arg.js';
 import { UsageError } from '../errors.js';
 import { formatAssumptions, formatSurrogateError, money } from '../format-campaign.js';
 
@@ -36,27 +42,23 @@ function formatMetric(metric: PlanMetric, v: number): string {
 }
 
 export function registerPlan(program: Command): void {
-  program
-    .command('plan')
-    .description('optimise the budget split, or find the smallest budget or production rate meeting a target')
-    .argument('<campaign>', 'campaign file (YAML or JSON)')
-    .requiredOption('--objective <measure>', `what to minimise or bound: ${PLAN_METRICS.join(', ')}`)
-    .option('--budget <money>', "a constant monthly budget such as '8 M$' (default: the file's schedule)")
-    .option(
-      '--target <value>',
-      'find the smallest budget (or production rate) keeping the objective at or below this',
-    )
-    .option('--find <lever>', `with --target: ${FIND.join(' or ')}`, 'budget')
-    .option('--runs <n>', 'campaign runs averaged per evaluation (common seeds across plans)', '8')
-    .option('--restarts <n>', 'random restarts of the search besides the centre and the file split', '3')
-    .option('--days <n>', "horizon in days (default: the file's)")
-    .option('--seed <n>', "seed (default: the file's)")
-    .option('--surrogate-points <n>', 'simulated nights the surrogate is fitted to', '60')
-    .option('--held-out <n>', 'further simulated nights its error is measured on', '20')
-    .option(
-      '--surrogate <file>',
-      'store the fitted surrogate here and reuse it while the files are unchanged',
-    )
+  addEvaluationOptions(
+    program
+      .command('plan')
+      .description(
+        'optimise the budget split, or find the smallest budget or production rate meeting a target',
+      )
+      .argument('<campaign>', 'campaign file (YAML or JSON)')
+      .requiredOption('--objective <measure>', `what to minimise or bound: ${PLAN_METRICS.join(', ')}`)
+      .option('--budget <money>', "a constant monthly budget such as '8 M$' (default: the file's schedule)")
+      .option(
+        '--target <value>',
+        'find the smallest budget (or production rate) keeping the objective at or below this',
+      )
+      .option('--find <lever>', `with --target: ${FIND.join(' or ')}`, 'budget')
+      .option('--runs <n>', 'campaign runs averaged per evaluation (common seeds across plans)', '8')
+      .option('--restarts <n>', 'random restarts of the search besides the centre and the file split', '3'),
+  )
     .option('--json', 'print the plan as JSON')
     .addHelpText(
       'after',
@@ -105,6 +107,20 @@ its error against direct simulation is printed with the plan. See docs/campaign.
       };
       const { surrogate } = surrogateFor(c, options);
       const evaluator = new SurrogateEvaluator(surrogate);
+      const printJson = (result: object) =>
+        process.stdout.write(
+          JSON.stringify(
+            {
+              campaign: c.context.campaign.name,
+              evaluation: 'surrogate',
+              metric,
+              ...result,
+              surrogateError: surrogate.heldOut ?? null,
+            },
+            null,
+            2,
+          ) + '\n',
+        );
       const header = [
         `${c.context.campaign.name} — plan (${c.context.campaign.horizonDays} days, ${settings.runs} runs per evaluation, on the surrogate)`,
         surrogate.heldOut
@@ -116,19 +132,7 @@ its error against direct simulation is printed with the plan. See docs/campaign.
       if (target === undefined) {
         const plan = optimiseSplit(c.context, evaluator, settings);
         if (options.json) {
-          process.stdout.write(
-            JSON.stringify(
-              {
-                campaign: c.context.campaign.name,
-                evaluation: 'surrogate',
-                metric,
-                plan,
-                surrogateError: surrogate.heldOut ?? null,
-              },
-              null,
-              2,
-            ) + '\n',
-          );
+          printJson({ plan });
           return;
         }
         const t = new Table({
@@ -154,19 +158,7 @@ its error against direct simulation is printed with the plan. See docs/campaign.
         maxEvaluations: 120,
       });
       if (options.json) {
-        process.stdout.write(
-          JSON.stringify(
-            {
-              campaign: c.context.campaign.name,
-              evaluation: 'surrogate',
-              metric,
-              search,
-              surrogateError: surrogate.heldOut ?? null,
-            },
-            null,
-            2,
-          ) + '\n',
-        );
+        printJson({ search });
         return;
       }
       const what =
