@@ -55,8 +55,24 @@ its error against direct simulation (held-out nights) is printed with the result
       const c = loadCampaignOrExit(file, options);
       const { evaluator, surrogate } = evaluatorFor(c, options);
       const runs = wholeNumber('--runs', options.runs ?? (c.mode === 'direct' ? '1' : '20'), 1, 100_000);
-      const progress = progressCounter(`campaign runs (${c.mode})`, runs);
-      const results = runCampaigns(c.context, evaluator, runs, c.seed, {}, progress.tick);
+      // Direct nights take up to a second each: count nights then, runs on the surrogate.
+      const days = c.context.campaign.horizonDays;
+      const direct = c.mode === 'direct';
+      const progress = progressCounter(
+        direct ? 'nights simulated' : 'campaign runs',
+        direct ? runs * days : runs,
+      );
+      const counted = direct
+        ? {
+            mode: evaluator.mode,
+            evaluate: (...args: Parameters<typeof evaluator.evaluate>) => {
+              const night = evaluator.evaluate(...args);
+              progress.tick();
+              return night;
+            },
+          }
+        : evaluator;
+      const results = runCampaigns(c.context, counted, runs, c.seed, {}, direct ? undefined : progress.tick);
       progress.done();
       const campaign = c.context.campaign;
       const months = monthlySummary(c.context, results);
