@@ -39,7 +39,9 @@ export function run(): boolean {
   let t = process.hrtime.bigint();
   const surrogate = buildSurrogate(context, { points: 60, runsPerPoint: 1, heldOutPoints: 20, seed: 1 });
   const fitS = seconds(t);
-  console.log(`surrogate fit: 80 tactical runs (60 design + 20 held-out, the CLI defaults) in ${fitS.toFixed(1)} s`);
+  console.log(
+    `surrogate fit: 80 tactical runs (60 design + 20 held-out, the CLI defaults) in ${fitS.toFixed(1)} s`,
+  );
   for (const e of surrogate.heldOut!.errors.filter((e) => !e.name.startsWith('damage:')))
     console.log(
       `  held-out ${e.name.padEnd(22)} mean ${e.meanActual.toFixed(1).padStart(7)}  RMSE ${e.rmse.toFixed(1).padStart(6)}  R² ${e.r2.toFixed(2)}`,
