@@ -80,6 +80,15 @@ describe('campaign conservation', () => {
     expect(run.spendByCategory['drones/coproduction']).toBeCloseTo(100_000, 6);
   });
 
+  it('gives the same trajectory for the same seed, and another for another seed', () => {
+    const context = smallCampaign();
+    const a = simulateCampaign(context, new ArithmeticEvaluator(context), 11);
+    const b = simulateCampaign(context, new ArithmeticEvaluator(context), 11);
+    const c = simulateCampaign(context, new ArithmeticEvaluator(context), 12);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    expect(JSON.stringify(c.days)).not.toBe(JSON.stringify(a.days));
+  });
+
   it('shares the raid over the template waves and the stock over the units', () => {
     const context = smallCampaign();
     const s = nightScenario(
