@@ -13,6 +13,7 @@ import {
   type Surrogate,
 } from '../analysis/campaign/index.js';
 import { loadCampaignFile, type LoadedCampaign } from '../io/campaign-file.js';
+import { Progress } from '../io/progress.js';
 import { readSurrogate, surrogateKey, writeSurrogate } from '../io/surrogate-file.js';
 import { EVALUATION_MODES, type EvaluationMode } from '../model/campaign.js';
 import { formatIssue, MAX_HORIZON_DAYS } from '../scenario/index.js';
@@ -73,34 +74,10 @@ export function loadCampaignOrExit(file: string, options: EvaluationOptions): Lo
   return { loaded, context: campaignContext(campaign, loaded.result.scenario), mode, seed };
 }
 
-/** A one-line progress counter on a terminal's stderr; silent when stderr is a file or a pipe. */
+/** Progress of long work on stderr (a bar on a terminal, a line now and then otherwise). */
 export function progressCounter(label: string, total: number): { tick: () => void; done: () => void } {
-  const tty = Boolean(process.stderr.isTTY);
-  const started = performance.now();
-  let n = 0;
-  let drawn = -Infinity;
-  const draw = () => {
-    const s = (performance.now() - started) / 1000;
-    const eta = n > 0 ? ((total - n) * s) / n : NaN;
-    process.stderr.write(
-      `\r${label}: ${n}/${total} (${((100 * n) / total).toFixed(0)}%)  ${s.toFixed(0)} s${Number.isFinite(eta) ? `, about ${eta.toFixed(0)} s left` : ''}\x1b[K`,
-    );
-  };
-  return {
-    tick: () => {
-      n++;
-      if (tty && performance.now() - drawn > 100) {
-        drawn = performance.now();
-        draw();
-      }
-    },
-    done: () => {
-      if (tty) {
-        draw();
-        process.stderr.write('\n');
-      }
-    },
-  };
+  const progress = new Progress({ label, total });
+  return { tick: () => progress.advance(1), done: () => progress.finish() };
 }
 
 export interface SurrogateChoice {
@@ -125,7 +102,7 @@ export function surrogateFor(c: LoadedCampaignContext, options: EvaluationOption
     const stored = readSurrogate(options.surrogate, key);
     if (stored) return { surrogate: stored, cached: true };
   }
-  const progress = progressCounter('fitting the surrogate (tactical runs)', points + heldOutPoints);
+  const progress = progressCounter('surrogate fit: tactical runs', points + heldOutPoints);
   const surrogate = buildSurrogate(c.context, { ...design, onRun: progress.tick });
   progress.done();
   if (options.surrogate) writeSurrogate(options.surrogate, key, surrogate);

@@ -1,7 +1,8 @@
 // One self-contained HTML page of Vega-Lite charts: Vega, Vega-Lite and vega-embed inlined from
 // their packages, the specs and downloads embedded as JSON. It opens offline, from a mail
-// attachment or a USB stick, with nothing fetched. Reports of any kind build their sections and
-// chart specs and hand them here.
+// attachment or a USB stick, with nothing fetched. The Monte Carlo report (report-html.ts) and the
+// campaign report share the library inlining and escaping; the campaign report builds its sections
+// and chart specs and hands the whole page here.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -55,12 +56,18 @@ export const escapeHtml = (text: string): string =>
   );
 
 /** Text inside a <script> element must not close it. */
-const scriptSafe = (text: string) => text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+export const scriptSafe = (text: string) =>
+  text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+
+/** Vega, Vega-Lite and vega-embed as inline <script> elements, read from their packages. */
+export function inlineVegaLibraries(): string {
+  return LIBRARIES.map(([name, file]) => `<script>${scriptSafe(libraryScript(name, file))}</script>`).join(
+    '\n',
+  );
+}
 
 export function renderVegaPage(page: VegaPage): string {
-  const libraries = LIBRARIES.map(
-    ([name, file]) => `<script>${scriptSafe(libraryScript(name, file))}</script>`,
-  ).join('\n');
+  const libraries = inlineVegaLibraries();
   const payload = { charts: page.charts.map((c) => ({ id: c.id, spec: c.spec })), downloads: page.downloads };
   return `<!doctype html>
 <html lang="en">
