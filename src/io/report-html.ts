@@ -6,7 +6,7 @@ import { formatStatistic, HEADLINE_MEASURES } from '../analysis/statistics.js';
 import { formatDuration } from './progress.js';
 import { aggregatesCsv, reportJson, runsCsv, type ReportData } from './report-data.js';
 import { reportCharts } from './report-specs.js';
-import { escapeHtml, inlineVegaLibraries, scriptSafe } from './vega-page.js';
+import { chartsPageScript, escapeHtml, inlineVegaLibraries } from './vega-page.js';
 
 const fmt = formatStatistic;
 
@@ -80,38 +80,7 @@ ${b.doneRuns < b.totalRuns ? `<p class="warn">This batch is incomplete: re-run i
 ${statsTable(data)}
 <p>Downloads: <span id="exports"></span></p>
 ${charts.map((c) => `<h2>${escapeHtml(c.title)}</h2>\n<div class="chart" id="${c.id}"></div>`).join('\n')}
-<script type="application/json" id="report-data">${scriptSafe(JSON.stringify(payload))}</script>
-<script>
-(function () {
-  var payload = JSON.parse(document.getElementById('report-data').textContent);
-  var exportsEl = document.getElementById('exports');
-  Object.keys(payload.exports).forEach(function (name) {
-    var a = document.createElement('a');
-    a.download = name;
-    a.textContent = name;
-    a.href = URL.createObjectURL(new Blob([payload.exports[name]], { type: name.endsWith('.csv') ? 'text/csv' : 'application/json' }));
-    a.style.marginRight = '14px';
-    exportsEl.appendChild(a);
-  });
-  // What rendered, for people and for tests: marks drawn per chart, or the error.
-  window.bulwarkReport = { charts: [], views: {}, done: false };
-  function countMarks(mark) {
-    var n = mark.role === 'mark' && mark.marktype !== 'group' ? mark.items.length : 0;
-    (mark.items || []).forEach(function (item) {
-      (item.items || []).forEach(function (child) { n += countMarks(child); });
-    });
-    return n;
-  }
-  Promise.all(payload.charts.map(function (chart) {
-    return vegaEmbed('#' + chart.id, chart.spec, { renderer: 'svg', actions: false }).then(function (result) {
-      window.bulwarkReport.views[chart.id] = result.view;
-      window.bulwarkReport.charts.push({ id: chart.id, marks: countMarks(result.view.scenegraph().root) });
-    }, function (error) {
-      window.bulwarkReport.charts.push({ id: chart.id, marks: 0, error: String(error) });
-    });
-  })).then(function () { window.bulwarkReport.done = true; });
-})();
-</script>
+${chartsPageScript(payload)}
 </body>
 </html>
 `;

@@ -66,9 +66,52 @@ export function inlineVegaLibraries(): string {
   );
 }
 
+/**
+ * The page's data and script: the chart specs and downloads as JSON, download links built in the
+ * page (into the element with id `exports`), every chart embedded, and `window.bulwarkReport`
+ * telling people and tests what rendered — marks drawn per chart, or the error.
+ */
+export function chartsPageScript(payload: {
+  charts: { id: string; spec: VegaLiteSpec }[];
+  exports: Record<string, string>;
+}): string {
+  return `<script type="application/json" id="report-data">${scriptSafe(JSON.stringify(payload))}</script>
+<script>
+(function () {
+  var payload = JSON.parse(document.getElementById('report-data').textContent);
+  var exportsEl = document.getElementById('exports');
+  Object.keys(payload.exports).forEach(function (name) {
+    var a = document.createElement('a');
+    a.download = name;
+    a.textContent = name;
+    a.href = URL.createObjectURL(new Blob([payload.exports[name]], { type: name.endsWith('.csv') ? 'text/csv' : 'application/json' }));
+    a.style.marginRight = '14px';
+    exportsEl.appendChild(a);
+  });
+  // What rendered, for people and for tests: marks drawn per chart, or the error.
+  window.bulwarkReport = { charts: [], views: {}, done: false };
+  function countMarks(mark) {
+    var n = mark.role === 'mark' && mark.marktype !== 'group' ? mark.items.length : 0;
+    (mark.items || []).forEach(function (item) {
+      (item.items || []).forEach(function (child) { n += countMarks(child); });
+    });
+    return n;
+  }
+  Promise.all(payload.charts.map(function (chart) {
+    return vegaEmbed('#' + chart.id, chart.spec, { renderer: 'svg', actions: false }).then(function (result) {
+      window.bulwarkReport.views[chart.id] = result.view;
+      window.bulwarkReport.charts.push({ id: chart.id, marks: countMarks(result.view.scenegraph().root) });
+    }, function (error) {
+      window.bulwarkReport.charts.push({ id: chart.id, marks: 0, error: String(error) });
+    });
+  })).then(function () { window.bulwarkReport.done = true; });
+})();
+</script>`;
+}
+
 export function renderVegaPage(page: VegaPage): string {
   const libraries = inlineVegaLibraries();
-  const payload = { charts: page.charts.map((c) => ({ id: c.id, spec: c.spec })), downloads: page.downloads };
+  const payload = { charts: page.charts.map((c) => ({ id: c.id, spec: c.spec })), exports: page.downloads };
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -88,37 +131,14 @@ ${libraries}
 <body>
 <h1>${escapeHtml(page.title)}</h1>
 ${page.intro}
-<p>Downloads: <span id="downloads"></span></p>
+<p>Downloads: <span id="exports"></span></p>
 ${page.charts
   .map(
     (c) =>
       `<h2>${escapeHtml(c.title)}</h2>\n${c.caption ? `<p class="caption">${escapeHtml(c.caption)}</p>\n` : ''}<div class="chart" id="${c.id}"></div>`,
   )
   .join('\n')}
-<script type="application/json" id="report-data">${scriptSafe(JSON.stringify(payload))}</script>
-<script>
-(function () {
-  var payload = JSON.parse(document.getElementById('report-data').textContent);
-  var el = document.getElementById('downloads');
-  Object.keys(payload.downloads).forEach(function (name) {
-    var a = document.createElement('a');
-    a.download = name;
-    a.textContent = name;
-    a.href = URL.createObjectURL(new Blob([payload.downloads[name]], { type: name.endsWith('.csv') ? 'text/csv' : 'application/json' }));
-    a.style.marginRight = '14px';
-    el.appendChild(a);
-  });
-  // What rendered, for people and for tests: charts drawn, or the error.
-  window.bulwarkReport = { charts: [], done: false };
-  Promise.all(payload.charts.map(function (chart) {
-    return vegaEmbed('#' + chart.id, chart.spec, { renderer: 'svg', actions: false }).then(function () {
-      window.bulwarkReport.charts.push({ id: chart.id });
-    }, function (error) {
-      window.bulwarkReport.charts.push({ id: chart.id, error: String(error) });
-    });
-  })).then(function () { window.bulwarkReport.done = true; });
-})();
-</script>
+${chartsPageScript(payload)}
 </body>
 </html>
 `;
