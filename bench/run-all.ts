@@ -1,5 +1,6 @@
 // Runs every benchmark in turn. Each file under bench/ exports `run(): boolean | Promise<boolean>`
 // (true when its targets are met); add new benchmarks to this list. Never part of `npm test`.
+import { run as campaign } from './campaign.js';
 import { run as linearAssignment } from './linear-assignment.js';
 import { run as mcBatch } from './mc-batch.js';
 import { run as simSensing } from './sim-sensing.js';
@@ -20,6 +21,7 @@ const BENCHMARKS: [string, () => boolean | Promise<boolean>][] = [
   ['wta-live', wtaLive],
   ['wta-large', wtaLarge],
   ['wta-sim', wtaSim],
+  ['campaign', campaign],
 ];
 
 const only = process.argv.slice(2);

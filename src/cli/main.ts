@@ -3,6 +3,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerMc } from './commands/mc.js';
 import { registerReport } from './commands/report.js';
+import { registerCampaign } from './commands/campaign.js';
+import { registerPlan } from './commands/plan.js';
 import { registerRun } from './commands/run.js';
 import { registerRuns } from './commands/runs.js';
 import { registerSweep } from './commands/sweep.js';
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   registerReport(program);
   registerTrack(program);
   registerWta(program);
+  registerCampaign(program);
+  registerPlan(program);
   program.addHelpText(
     'after',
     `
@@ -42,6 +46,8 @@ Examples:
   $ bulwark report mc-1a2b3c4d5e       # one HTML file of plots, readable offline
   $ bulwark track swarm.json           # tracker over recorded detections, scored by GOSPA
   $ bulwark wta data/wta/B-20x10-s1.json   # solve a static weapon-target assignment
+  $ bulwark campaign scenarios/campaigns/kyiv-winter.yaml   # a year of raids, production and budgets
+  $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective damage --budget '8 M$'
   $ bulwark help run                   # options of one command`,
   );
   return program;

@@ -6,7 +6,22 @@ export type Dimension = 'length' | 'speed' | 'time' | 'mass' | 'angle' | 'money'
 const UNITS: Record<Dimension, Record<string, number>> = {
   length: { m: 1, km: 1000, ft: 0.3048, nmi: 1852, mi: 1609.344 },
   speed: { 'm/s': 1, 'km/h': 1 / 3.6, kn: 1852 / 3600, kt: 1852 / 3600, mph: 1609.344 / 3600, mach: 340.29 },
-  time: { ms: 0.001, s: 1, sec: 1, min: 60, h: 3600, hr: 3600, d: 86400, day: 86400, days: 86400 },
+  time: {
+    ms: 0.001,
+    s: 1,
+    sec: 1,
+    min: 60,
+    h: 3600,
+    hr: 3600,
+    d: 86400,
+    day: 86400,
+    days: 86400,
+    week: 604800,
+    weeks: 604800,
+    // A planning month: 30 days, so "12 months" is a 360-day horizon.
+    month: 2592000,
+    months: 2592000,
+  },
   mass: { g: 0.001, kg: 1, t: 1000 },
   angle: { deg: Math.PI / 180, rad: 1 },
   money: { $: 1, usd: 1, k$: 1e3, M$: 1e6 },

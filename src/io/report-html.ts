@@ -2,42 +2,11 @@
 // from their packages, the numbers embedded as JSON, CSV and JSON downloads built in the page. It
 // opens offline, from a mail attachment or a USB stick, with nothing fetched.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { formatStatistic, HEADLINE_MEASURES } from '../analysis/statistics.js';
 import { formatDuration } from './progress.js';
 import { aggregatesCsv, reportJson, runsCsv, type ReportData } from './report-data.js';
 import { reportCharts } from './report-specs.js';
-
-const LIBRARIES = [
-  ['vega', 'build/vega.min.js'],
-  ['vega-lite', 'build/vega-lite.min.js'],
-  ['vega-embed', 'build/vega-embed.min.js'],
-] as const;
-
-/** The packaged browser build of a library: its package folder is found from its resolved entry. */
-function libraryScript(name: string, file: string): string {
-  let dir = dirname(createRequire(import.meta.url).resolve(name));
-  while (
-    !existsSync(join(dir, 'package.json')) ||
-    !readFileSync(join(dir, 'package.json'), 'utf8').includes(`"name": "${name}"`)
-  ) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`cannot find the ${name} package folder`);
-    dir = up;
-  }
-  return readFileSync(join(dir, file), 'utf8');
-}
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-
-/** Text inside a <script> element must not close it. */
-const scriptSafe = (text: string) => text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+import { chartsPageScript, escapeHtml, inlineVegaLibraries } from './vega-page.js';
 
 const fmt = formatStatistic;
 
@@ -81,9 +50,7 @@ export function renderReportHtml(data: ReportData): string {
       [`${b.id}.json`]: reportJson(data),
     },
   };
-  const libraries = LIBRARIES.map(
-    ([name, file]) => `<script>${scriptSafe(libraryScript(name, file))}</script>`,
-  ).join('\n');
+  const libraries = inlineVegaLibraries();
   const title = `${b.scenarioName} — ${b.kind === 'mc' ? 'Monte Carlo' : 'sweep'} ${b.id}`;
   return `<!doctype html>
 <html lang="en">
@@ -113,38 +80,7 @@ ${b.doneRuns < b.totalRuns ? `<p class="warn">This batch is incomplete: re-run i
 ${statsTable(data)}
 <p>Downloads: <span id="exports"></span></p>
 ${charts.map((c) => `<h2>${escapeHtml(c.title)}</h2>\n<div class="chart" id="${c.id}"></div>`).join('\n')}
-<script type="application/json" id="report-data">${scriptSafe(JSON.stringify(payload))}</script>
-<script>
-(function () {
-  var payload = JSON.parse(document.getElementById('report-data').textContent);
-  var exportsEl = document.getElementById('exports');
-  Object.keys(payload.exports).forEach(function (name) {
-    var a = document.createElement('a');
-    a.download = name;
-    a.textContent = name;
-    a.href = URL.createObjectURL(new Blob([payload.exports[name]], { type: name.endsWith('.csv') ? 'text/csv' : 'application/json' }));
-    a.style.marginRight = '14px';
-    exportsEl.appendChild(a);
-  });
-  // What rendered, for people and for tests: marks drawn per chart, or the error.
-  window.bulwarkReport = { charts: [], views: {}, done: false };
-  function countMarks(mark) {
-    var n = mark.role === 'mark' && mark.marktype !== 'group' ? mark.items.length : 0;
-    (mark.items || []).forEach(function (item) {
-      (item.items || []).forEach(function (child) { n += countMarks(child); });
-    });
-    return n;
-  }
-  Promise.all(payload.charts.map(function (chart) {
-    return vegaEmbed('#' + chart.id, chart.spec, { renderer: 'svg', actions: false }).then(function (result) {
-      window.bulwarkReport.views[chart.id] = result.view;
-      window.bulwarkReport.charts.push({ id: chart.id, marks: countMarks(result.view.scenegraph().root) });
-    }, function (error) {
-      window.bulwarkReport.charts.push({ id: chart.id, marks: 0, error: String(error) });
-    });
-  })).then(function () { window.bulwarkReport.done = true; });
-})();
-</script>
+${chartsPageScript(payload)}
 </body>
 </html>
 `;

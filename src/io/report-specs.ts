@@ -4,8 +4,9 @@
 
 import type { ReportData } from './report-data.js';
 import { REPORT_MEASURES } from './report-data.js';
+import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from './vega-page.js';
 
-export type VegaLiteSpec = Record<string, unknown>;
+export type { VegaLiteSpec };
 
 export interface ReportChart {
   id: string;
@@ -13,7 +14,7 @@ export interface ReportChart {
   spec: VegaLiteSpec;
 }
 
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+const SCHEMA = VEGA_LITE_SCHEMA;
 
 export function reportCharts(data: ReportData): ReportChart[] {
   const charts: ReportChart[] = [];

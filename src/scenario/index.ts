@@ -20,3 +20,11 @@ export {
 } from './catalog.js';
 export { unverifiedFiguresInUse } from './figures-in-use.js';
 export { DEFAULT_TRACKING, TRACKER_TYPE_NAMES } from './sensors.js';
+export {
+  parseCampaign,
+  DAYS_PER_MONTH,
+  MAX_HORIZON_DAYS,
+  type CampaignParseResult,
+  type TacticalResolver,
+} from './campaign.js';
+export { budgetCategories, categoryName, CATEGORY_KINDS, type CategoryKind } from './campaign-budget.js';

@@ -1,7 +1,6 @@
 // Scenario format version 1: YAML (or JSON) text in, a validated Scenario in SI units and
 // local ENU metres out — or every problem at once, each located to file:line:column.
 
-import { LineCounter, parseDocument } from 'yaml';
 import { LocalFrame, type Enu } from '../core/geo.js';
 import {
   ASSET_KINDS,
@@ -22,8 +21,8 @@ import { parseEwZones } from './ew.js';
 import { ScenarioError, type FieldPath, type ScenarioIssue } from './issue.js';
 import { LIMITS } from './limits.js';
 import { parseSensors, parseTracking } from './sensors.js';
+import { readDocument } from './document.js';
 import { Reader, describe, type Raw, type RawObject } from './reader.js';
-import { SourceMap } from './source-map.js';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
 
@@ -51,31 +50,9 @@ const TOP_FIELDS = [
 ];
 
 export function parseScenario(text: string, file = 'scenario.yaml'): ParseResult {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      issues: doc.errors.map((e) => {
-        const pos = lines.linePos(e.pos[0]);
-        return {
-          file,
-          line: pos.line,
-          column: pos.col,
-          field: '(syntax)',
-          message: e.message.split('\n')[0],
-        };
-      }),
-    };
-  }
-  const r = new Reader(file, new SourceMap(doc, lines));
-  let raw: Raw;
-  try {
-    raw = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    r.error([], `cannot read the document: ${(e as Error).message}`);
-    return { ok: false, issues: r.issues };
-  }
+  const read = readDocument(text, file);
+  if (!read.ok) return read;
+  const { reader: r, raw } = read;
   const scenario = new ScenarioParser(r).parse(raw);
   if (r.issues.length > 0 || scenario === undefined) return { ok: false, issues: r.issues };
   return { ok: true, scenario };

@@ -1,0 +1,51 @@
+// The campaign and production-planning model: months of raids against production lines,
+// deliveries, crews and budgets, evaluated night by night on a tactical scenario. Pure.
+
+export { attackerTimeline, fundingFactor, type AttackerDay } from './attacker.js';
+export { campaignBands, campaignSeries, type BandPoint } from './bands.js';
+export {
+  monthlySummary,
+  quantiles,
+  runCampaigns,
+  totalsSummary,
+  type MonthRow,
+  type Quantiles,
+} from './batch.js';
+export { campaignContext, type CampaignContext } from './context.js';
+export { FORCE_ADAPTERS, forceAdapter, shareOut, type ForceAdapter } from './force-adapters.js';
+export {
+  DirectEvaluator,
+  type NightEvaluator,
+  type NightInput,
+  type NightResult,
+} from './night-evaluator.js';
+export { nightScenario } from './night-scenario.js';
+export {
+  campaignTotals,
+  simulateCampaign,
+  type CampaignDay,
+  type CampaignOptions,
+  type CampaignRun,
+  type CampaignTotals,
+  type LedgerRow,
+} from './simulate-campaign.js';
+export {
+  buildSurrogate,
+  SURROGATE_FORMAT,
+  SurrogateEvaluator,
+  type Surrogate,
+  type SurrogateBuildOptions,
+  type TargetError,
+} from './surrogate.js';
+export {
+  expectedMetric,
+  optimiseSplit,
+  PLAN_METRICS,
+  smallestLever,
+  withBudget,
+  type LeverSearch,
+  type PlanMetric,
+  type PlanSettings,
+  type SplitPlan,
+} from './plan.js';
+export { simplexSearch, type SimplexSearchResult } from './simplex-search.js';

@@ -1,0 +1,379 @@
+// The fast night: a surrogate fitted to Monte Carlo sweeps of the tactical model. A Latin-hypercube
+// design over raid size and composition, pool stocks and crews is simulated; quadratic response
+// surfaces (with a stock-saturation term per pool) are fitted by ridge least squares to what was shot
+// down by type, what leaked, what was spent and the damage each asset took, and linear ones to the
+// size of the residuals, so a night is drawn as mean + spread × a standard normal. Its error against
+// direct simulation is
+// measured on held-out points (surrogateError) and reported with every result that used it.
+
+import { RandomStream, deriveSeed, streamFor } from '../../core/rng.js';
+import type { CampaignContext } from './context.js';
+import { ridgeFit, dot } from './least-squares.js';
+import {
+  DirectEvaluator,
+  type NightEvaluator,
+  type NightInput,
+  type NightResult,
+} from './night-evaluator.js';
+import { attackerTimeline } from './attacker.js';
+
+export const SURROGATE_FORMAT = 1;
+
+export interface SurrogateBox {
+  raidMax: number[];
+  stockMax: number[];
+  crewsMax: number[];
+}
+
+export interface SurrogateTarget {
+  name: string;
+  /** Coefficients of the mean over the full basis. */
+  mean: number[];
+  /** Coefficients of the mean absolute residual over the linear basis. */
+  spread: number[];
+}
+
+export interface TargetError {
+  name: string;
+  n: number;
+  /** Mean of the simulated values, for scale. */
+  meanActual: number;
+  rmse: number;
+  mae: number;
+  /** Mean of prediction − simulation. */
+  bias: number;
+  /** Share of the variance across points that the surrogate explains (1 − SSE/SST). */
+  r2: number;
+}
+
+export interface Surrogate {
+  format: typeof SURROGATE_FORMAT;
+  box: SurrogateBox;
+  threatTypes: string[];
+  decoy: boolean[];
+  pools: string[];
+  assets: string[];
+  targets: SurrogateTarget[];
+  fit: { points: number; runsPerPoint: number; lambda: number };
+  /** Error against direct simulation on held-out points, when measured. */
+  heldOut?: { points: number; errors: TargetError[] };
+}
+
+export interface DesignSample {
+  input: NightInput;
+  result: NightResult;
+}
+
+/**
+ * The design space: raid sizes up to 1.2 × the largest raid of the campaign, stocks up to twice the largest
+ * raid (beyond, the tactical night is saturated and features are clamped), crews up to three times
+ * the starting crews.
+ */
+export function surrogateBox(context: CampaignContext, attackerScale = 1.2): SurrogateBox {
+  const days = attackerTimeline(context.campaign.attacker, context.campaign.horizonDays);
+  const raidMax = context.threatTypes.map((_, t) =>
+    Math.max(1, Math.ceil(days.reduce((m, d) => Math.max(m, d.launched[t]), 0) * Math.max(1, attackerScale))),
+  );
+  const total = raidMax.reduce((s, n) => s + n, 0);
+  return {
+    raidMax,
+    stockMax: context.poolStarts.map((p) => Math.max(10, Math.ceil(Math.max(p.stock, 2 * total)))),
+    crewsMax: context.poolCrews.map((c) => Math.max(4, 3 * c)),
+  };
+}
+
+/** Interceptors per threat beyond which a night counts as fully stocked. */
+const FULL_COVERAGE = 2;
+/** Crews per threat beyond which more crews change nothing (one crew works several threats a night). */
+const FULL_CREWS = 0.25;
+
+/**
+ * Inputs scaled to [0, 1]: raid sizes against the box, and each pool's stock and crews as coverage
+ * of tonight's raid, capped at 1 — stock / (2 × raid), crews / (raid / 4). Beyond full coverage more
+ * changes nothing, so a small raid against a large force is the same, well-sampled corner as a
+ * large raid against a large force, and forces beyond the design box need no extrapolation.
+ */
+function scaled(box: SurrogateBox, input: NightInput): number[] {
+  const u: number[] = [];
+  const clamp = (v: number, max: number) => Math.min(1, Math.max(0, v / max));
+  const raidTotal = input.raid.reduce((a, b) => a + b, 0);
+  input.raid.forEach((n, t) => u.push(clamp(n, box.raidMax[t])));
+  input.forces.forEach((f) => {
+    u.push(clamp(f.stock, FULL_COVERAGE * raidTotal + 1));
+    u.push(clamp(f.crews, FULL_CREWS * raidTotal + 1));
+  });
+  return u;
+}
+
+/** The full basis: 1, linear, squares and cross products, and per pool min(stock, raid) and its product with crews. */
+export function basis(box: SurrogateBox, input: NightInput): number[] {
+  const u = scaled(box, input);
+  const x = [1, ...u];
+  for (let i = 0; i < u.length; i++) for (let j = i; j < u.length; j++) x.push(u[i] * u[j]);
+  const raidTotal = input.raid.reduce((s, n) => s + n, 0);
+  const raidMaxTotal = box.raidMax.reduce((s, n) => s + n, 0);
+  input.forces.forEach((f, p) => {
+    const sat = Math.min(Math.min(f.stock, box.stockMax[p]), raidTotal) / raidMaxTotal;
+    const crews = Math.min(1, f.crews / (FULL_CREWS * raidTotal + 1));
+    x.push(sat, sat * crews);
+  });
+  return x;
+}
+
+function linearBasis(box: SurrogateBox, input: NightInput): number[] {
+  return [1, ...scaled(box, input)];
+}
+
+/**
+ * The design: a Latin hypercube of `n` nights in the box (each dimension's range cut in n strata,
+ * each used once). When the campaign's own raids are given, half the points take their raid from
+ * them instead — evenly spaced through the raids sorted by size, so both the nightly baseline and the
+ * mass raids are represented as often as the campaign flies them — and keep the hypercube's stocks
+ * and crews. The fit is then best where the campaign goes.
+ */
+export function designPoints(
+  box: SurrogateBox,
+  n: number,
+  rng: RandomStream,
+  campaignRaids: readonly (readonly number[])[] = [],
+): NightInput[] {
+  const maxima = [...box.raidMax, ...box.stockMax.flatMap((s, p) => [s, box.crewsMax[p]])];
+  const columns = maxima.map((max) => {
+    const strata = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [strata[i], strata[j]] = [strata[j], strata[i]];
+    }
+    return strata.map((s) => Math.round(((s + rng.next()) / n) * max));
+  });
+  const types = box.raidMax.length;
+  const size = (raid: readonly number[]) => raid.reduce((x, y) => x + y, 0);
+  const sorted = [...campaignRaids].sort((a, b) => size(a) - size(b));
+  const fromCampaign = sorted.length > 0 ? Math.floor(n / 2) : 0;
+  return Array.from({ length: n }, (_, i) => ({
+    raid:
+      i < fromCampaign
+        ? [...sorted[Math.min(sorted.length - 1, Math.floor(((i + 0.5) * sorted.length) / fromCampaign))]]
+        : box.raidMax.map((_, t) => columns[t][i]),
+    forces: box.stockMax.map((_, p) => ({
+      stock: columns[types + 2 * p][i],
+      crews: columns[types + 2 * p + 1][i],
+    })),
+  }));
+}
+
+/** Simulates each design night `runs` times with the tactical model; `onRun` reports progress. */
+export function simulateDesign(
+  context: CampaignContext,
+  points: readonly NightInput[],
+  runs: number,
+  seed: number,
+  onRun?: () => void,
+): DesignSample[] {
+  const direct = new DirectEvaluator(context);
+  const samples: DesignSample[] = [];
+  points.forEach((input, i) => {
+    for (let r = 0; r < runs; r++) {
+      samples.push({ input, result: direct.evaluate(input, deriveSeed(seed, i * runs + r)) });
+      onRun?.();
+    }
+  });
+  return samples;
+}
+
+function targetValues(result: NightResult): number[] {
+  return [...result.destroyed, result.leaked, ...result.spent, ...result.damage];
+}
+
+function targetNames(
+  threatTypes: readonly string[],
+  pools: readonly string[],
+  assets: readonly string[],
+): string[] {
+  return [
+    ...threatTypes.map((t) => `destroyed:${t}`),
+    'leaked',
+    ...pools.map((p) => `spent:${p}`),
+    ...assets.map((a) => `damage:${a}`),
+  ];
+}
+
+export function fitSurrogate(
+  context: CampaignContext,
+  box: SurrogateBox,
+  samples: readonly DesignSample[],
+  runsPerPoint: number,
+  lambda = 1e-3,
+): Surrogate {
+  const threatTypes = context.threatTypes;
+  const pools = context.campaign.defender.pools.map((p) => p.name);
+  const assets = context.template.assets.map((a) => a.name);
+  const names = targetNames(threatTypes, pools, assets);
+  const rows = samples.map((s) => basis(box, s.input));
+  const linearRows = samples.map((s) => linearBasis(box, s.input));
+  const ys = samples.map((s) => targetValues(s.result));
+  const targets: SurrogateTarget[] = names.map((name, k) => {
+    const y = ys.map((v) => v[k]);
+    const mean = ridgeFit(rows, y, lambda * samples.length);
+    const residuals = rows.map((x, r) => Math.abs(y[r] - dot(mean, x)));
+    const spread = ridgeFit(linearRows, residuals, lambda * samples.length);
+    return { name, mean, spread };
+  });
+  return {
+    format: SURROGATE_FORMAT,
+    box,
+    threatTypes,
+    decoy: context.threatDecoy,
+    pools,
+    assets,
+    targets,
+    fit: { points: samples.length / runsPerPoint, runsPerPoint, lambda },
+  };
+}
+
+/** Expected values of each target (destroyed by type, leaked, spent by pool, damage by asset) and their spread. */
+export function predictMeans(s: Surrogate, input: NightInput): { mean: number[]; spread: number[] } {
+  const x = basis(s.box, input);
+  const lx = linearBasis(s.box, input);
+  return {
+    mean: s.targets.map((t) => dot(t.mean, x)),
+    spread: s.targets.map((t) => Math.max(0, dot(t.spread, lx)) * Math.sqrt(Math.PI / 2)),
+  };
+}
+
+/**
+ * One night drawn from the surrogate. A single standard normal per night moves every target
+ * together — a good night shoots down more, spends more, leaks less and does less damage — and
+ * results are rounded and bounded by the raid, the stock and whole assets.
+ */
+export function sampleNight(s: Surrogate, input: NightInput, z: number): NightResult {
+  const types = s.threatTypes.length;
+  const raidTotal = input.raid.reduce((a, b) => a + b, 0);
+  if (raidTotal === 0)
+    return {
+      destroyed: input.raid.map(() => 0),
+      leaked: 0,
+      spent: input.forces.map(() => 0),
+      damage: s.assets.map(() => 0),
+    };
+  const { mean, spread } = predictMeans(s, input);
+  const armed = input.forces.some((f) => f.stock > 0 && f.crews > 0);
+  const destroyed = input.raid.map((n, t) =>
+    armed ? Math.min(n, Math.max(0, Math.round(mean[t] + spread[t] * z))) : 0,
+  );
+  let realLeft = 0;
+  input.raid.forEach((n, t) => (realLeft += s.decoy[t] ? 0 : n - destroyed[t]));
+  const leaked = Math.min(realLeft, Math.max(0, Math.round(mean[types] - spread[types] * z)));
+  const spent = input.forces.map((f, p) =>
+    f.crews > 0
+      ? Math.min(f.stock, Math.max(0, Math.round(mean[types + 1 + p] + spread[types + 1 + p] * z)))
+      : 0,
+  );
+  const first = types + 1 + input.forces.length;
+  const damage = s.assets.map((_, a) =>
+    leaked > 0 ? Math.min(1, Math.max(0, mean[first + a] - spread[first + a] * z)) : 0,
+  );
+  return { destroyed, leaked, spent, damage };
+}
+
+export class SurrogateEvaluator implements NightEvaluator {
+  readonly mode = 'surrogate' as const;
+  constructor(private readonly surrogate: Surrogate) {}
+
+  evaluate(input: NightInput, seed: number): NightResult {
+    return sampleNight(this.surrogate, input, streamFor(seed, 'campaign/surrogate').normal());
+  }
+}
+
+/** The surrogate's expected values against simulated nights it was not fitted to. */
+export function surrogateError(
+  s: Surrogate,
+  samples: readonly DesignSample[],
+  values: readonly number[],
+): TargetError[] {
+  const names = [...s.targets.map((t) => t.name), 'valueLost'];
+  const predicted: number[][] = [];
+  const actual: number[][] = [];
+  for (const sample of samples) {
+    const { mean } = predictMeans(s, sample.input);
+    const first = s.threatTypes.length + 1 + s.pools.length;
+    predicted.push([
+      ...mean,
+      values.reduce((sum, v, a) => sum + v * Math.min(1, Math.max(0, mean[first + a])), 0),
+    ]);
+    actual.push([
+      ...targetValues(sample.result),
+      sample.result.damage.reduce((sum, d, a) => sum + values[a] * d, 0),
+    ]);
+  }
+  return names.map((name, k) => {
+    const n = samples.length;
+    let sum = 0;
+    let se = 0;
+    let ae = 0;
+    let bias = 0;
+    for (let i = 0; i < n; i++) {
+      const e = predicted[i][k] - actual[i][k];
+      sum += actual[i][k];
+      se += e * e;
+      ae += Math.abs(e);
+      bias += e;
+    }
+    const meanActual = n > 0 ? sum / n : NaN;
+    let sst = 0;
+    for (let i = 0; i < n; i++) sst += (actual[i][k] - meanActual) ** 2;
+    return {
+      name,
+      n,
+      meanActual,
+      rmse: n > 0 ? Math.sqrt(se / n) : NaN,
+      mae: n > 0 ? ae / n : NaN,
+      bias: n > 0 ? bias / n : NaN,
+      r2: sst > 0 ? 1 - se / sst : NaN,
+    };
+  });
+}
+
+export interface SurrogateBuildOptions {
+  points: number;
+  runsPerPoint: number;
+  heldOutPoints: number;
+  seed: number;
+  onRun?: () => void;
+}
+
+/** Design, simulate, fit, and measure the error on fresh held-out points: the whole surrogate build. */
+export function buildSurrogate(context: CampaignContext, options: SurrogateBuildOptions): Surrogate {
+  const box = surrogateBox(context);
+  const raids = attackerTimeline(context.campaign.attacker, context.campaign.horizonDays).map(
+    (d) => d.launched,
+  );
+  const rng = streamFor(options.seed, 'campaign/surrogate-design');
+  const design = designPoints(box, options.points, rng, raids);
+  const samples = simulateDesign(
+    context,
+    design,
+    options.runsPerPoint,
+    deriveSeed(options.seed, 1),
+    options.onRun,
+  );
+  const surrogate = fitSurrogate(context, box, samples, options.runsPerPoint);
+  if (options.heldOutPoints > 0) {
+    const held = designPoints(
+      box,
+      options.heldOutPoints,
+      streamFor(options.seed, 'campaign/surrogate-held-out'),
+      raids,
+    );
+    const heldSamples = simulateDesign(context, held, 1, deriveSeed(options.seed, 2), options.onRun);
+    surrogate.heldOut = {
+      points: options.heldOutPoints,
+      errors: surrogateError(
+        surrogate,
+        heldSamples,
+        context.template.assets.map((a) => a.value),
+      ),
+    };
+  }
+  return surrogate;
+}

@@ -1,0 +1,121 @@
+// Terminal rendering of a campaign: how it was evaluated (and the surrogate's measured error), the
+// assumptions in play, month-by-month tables with 90% bands, and the totals.
+
+import Table from 'cli-table3';
+import type { MonthRow, Quantiles, Surrogate, TargetError } from '../analysis/campaign/index.js';
+import type { CampaignTotals } from '../analysis/campaign/index.js';
+import type { Campaign } from '../model/campaign.js';
+
+const compact = { head: [], border: [], compact: true };
+export const money = (v: number) =>
+  !Number.isFinite(v)
+    ? '–'
+    : Math.abs(v) >= 1e6
+      ? `$${(v / 1e6).toFixed(1)}M`
+      : Math.abs(v) >= 1e3
+        ? `$${(v / 1e3).toFixed(0)}k`
+        : `$${v.toFixed(0)}`;
+const num = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en') : '–');
+const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '–');
+const ratio = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '–');
+/** Median with the 90% band when the runs differ. */
+const band = (q: Quantiles, f: (v: number) => string) =>
+  q.p5 === q.p95 ? f(q.median) : `${f(q.median)} [${f(q.p5)}–${f(q.p95)}]`;
+
+export function formatEvaluation(
+  mode: string,
+  runs: number,
+  surrogate?: { surrogate: Surrogate; cached: boolean },
+): string {
+  if (mode === 'direct')
+    return `Evaluation: direct — every night simulated with the tactical model (${runs} run${runs === 1 ? '' : 's'}).`;
+  const s = surrogate!.surrogate;
+  const lines = [
+    `Evaluation: surrogate — fitted to ${s.fit.points} simulated nights (Latin hypercube over raid size and mix, stocks, crews)` +
+      `${surrogate!.cached ? ', read back from its file' : ''}; ${runs} campaign runs.`,
+  ];
+  if (s.heldOut) lines.push(formatSurrogateError(s.heldOut.points, s.heldOut.errors));
+  else lines.push('  Its error against direct simulation was not measured (--held-out 0).');
+  return lines.join('\n');
+}
+
+export function formatSurrogateError(points: number, errors: readonly TargetError[]): string {
+  const t = new Table({ head: ['per night', 'mean (sim)', 'RMSE', 'MAE', 'bias', 'R²'], style: compact });
+  // Per-asset damage errors are in the JSON; the table keeps to the headline figures.
+  for (const e of errors.filter((e) => !e.name.startsWith('damage:')))
+    t.push([
+      e.name,
+      e.meanActual.toFixed(1),
+      e.rmse.toFixed(1),
+      e.mae.toFixed(1),
+      e.bias.toFixed(1),
+      Number.isFinite(e.r2) ? e.r2.toFixed(2) : '–',
+    ]);
+  return `  Surrogate error against direct simulation on ${points} held-out nights:\n${t.toString()}`;
+}
+
+export function formatAssumptions(campaign: Campaign): string {
+  const f = campaign.attacker.funding;
+  if (!f) return 'Assumptions: no funding lever (attacker production as scheduled).';
+  const last = f.revenuePressure.points[f.revenuePressure.points.length - 1].value;
+  return (
+    `Assumption (not a fact): attacker production × (1 − revenue pressure)^${f.elasticity}; ` +
+    `pressure rises to ${pct(last)}, so production falls to ${pct((1 - last) ** f.elasticity)} of plan — ${f.note}.`
+  );
+}
+
+export function formatMonths(campaign: Campaign, rows: readonly MonthRow[]): string {
+  const pools = campaign.defender.pools.map((p) => p.name);
+  const t = new Table({
+    head: [
+      'month',
+      'launched',
+      'leaked',
+      'leak rate',
+      'outage asset-days',
+      'damaged',
+      ...pools.flatMap((p) => [`${p} stock`, 'crews']),
+      'defense spend',
+      'attacker spend',
+      'cost-exchange',
+    ],
+    style: compact,
+  });
+  for (const r of rows)
+    t.push([
+      r.month,
+      num(r.launched),
+      band(r.leaked, num),
+      band(r.leakRate, pct),
+      band(r.outageAssetDays, (v) => v.toFixed(1)),
+      band(r.damagedShare, pct),
+      ...r.stock.flatMap((s, p) => [band(s, num), band(r.crews[p], num)]),
+      band(r.defenseSpend, money),
+      money(r.attackerSpend),
+      band(r.costExchange, ratio),
+    ]);
+  return t.toString();
+}
+
+export function formatTotals(totals: Record<keyof CampaignTotals, Quantiles>): string {
+  const t = new Table({ head: ['campaign total', 'median', '90% band', 'mean'], style: compact });
+  const rows: [string, keyof CampaignTotals, (v: number) => string][] = [
+    ['threats launched', 'launched', num],
+    ['shot down', 'destroyed', num],
+    ['leakers', 'leaked', num],
+    ['leak rate', 'leakRate', pct],
+    ['asset value lost', 'valueLost', num],
+    ['outage asset-days', 'outageAssetDays', (v) => v.toFixed(1)],
+    ['people-days without service', 'peopleDays', num],
+    ['defender spend', 'defenseSpend', money],
+    ['munitions used (value)', 'munitionsValueSpent', money],
+    ['attacker production cost', 'attackerSpend', money],
+    ['attacker cost shot down', 'attackerLossDestroyed', money],
+    ['cost-exchange ratio', 'costExchangeRatio', ratio],
+  ];
+  for (const [label, key, f] of rows) {
+    const q = totals[key];
+    t.push([label, f(q.median), `${f(q.p5)} – ${f(q.p95)}`, f(q.mean)]);
+  }
+  return t.toString();
+}

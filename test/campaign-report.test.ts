@@ -1,0 +1,111 @@
+/// <reference lib="dom" />
+// The campaign report in a real browser: headless Debian Chromium opens the file with the network
+// cut off, and every chart must render marks without an error.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildSurrogate,
+  campaignBands,
+  monthlySummary,
+  runCampaigns,
+  SurrogateEvaluator,
+  totalsSummary,
+} from '../src/analysis/campaign/index.js';
+import { renderCampaignReport } from '../src/io/campaign-report.js';
+import { smallCampaign } from './campaign-support.js';
+
+let dir: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'bulwark-campaign-report-'));
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+}, 60_000);
+
+describe('campaign report', () => {
+  it('renders every chart offline, with marks and no errors, and says how nights were evaluated', async () => {
+    const context = smallCampaign(
+      (t) => t.replace('2 months', '20 d'),
+      (t) => t.replace('step: 1 s', 'step: 2 s'),
+    );
+    const surrogate = buildSurrogate(context, { points: 10, runsPerPoint: 1, heldOutPoints: 3, seed: 2 });
+    const runs = runCampaigns(context, new SurrogateEvaluator(surrogate), 5, 1);
+    const file = join(dir, 'report.html');
+    writeFileSync(
+      file,
+      renderCampaignReport({
+        campaign: context.campaign,
+        file: 'small-campaign.yaml',
+        tacticalFile: 'small-night.yaml',
+        mode: 'surrogate',
+        runs: 5,
+        seed: 1,
+        surrogate,
+        months: monthlySummary(context, runs),
+        totals: totalsSummary(context, runs),
+        bands: campaignBands(context, runs),
+        ledger: runs[0].ledger,
+        spendByCategory: runs[0].spendByCategory,
+      }),
+    );
+    const page = await browser.newContext();
+    const offsite: string[] = [];
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:') || url.startsWith('blob:') || url.startsWith('data:'))
+        return route.continue();
+      offsite.push(url);
+      return route.abort();
+    });
+    const tab = await page.newPage();
+    const errors: string[] = [];
+    tab.on('pageerror', (e) => errors.push(String(e)));
+    await tab.goto(`file://${file}`);
+    await tab.waitForFunction(
+      () => (window as unknown as { bulwarkReport?: { done: boolean } }).bulwarkReport?.done,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    const result = await tab.evaluate(() => ({
+      charts: (
+        window as unknown as { bulwarkReport: { charts: { id: string; marks: number; error?: string }[] } }
+      ).bulwarkReport.charts,
+      text: document.body.innerText,
+      downloads: [...document.querySelectorAll<HTMLAnchorElement>('#exports a')].map((a) => a.download),
+    }));
+    await page.close();
+    expect(errors).toEqual([]);
+    expect(offsite).toEqual([]);
+    expect(result.charts.map((c) => c.id).sort()).toEqual(
+      ['attacker', 'damage', 'exchange', 'leak', 'outage', 'people', 'spend', 'stocks'].sort(),
+    );
+    for (const chart of result.charts) {
+      expect(chart.error).toBeUndefined();
+      expect(chart.marks).toBeGreaterThan(0);
+    }
+    expect(result.text).toContain('Evaluation: surrogate');
+    expect(result.text).toContain('held-out nights');
+    expect(result.text).toContain('Assumption, not a fact');
+    expect(result.downloads).toEqual(['campaign-bands.csv', 'campaign.json']);
+  }, 90_000);
+});
