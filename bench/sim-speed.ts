@@ -32,7 +32,9 @@ function measure(label: string, scenario: Scenario, repeats: number): number {
 const TENFOLD_TARGET = 20_000;
 
 export function run(): boolean {
-  console.log(`## Simulation speed (simulated s per wall s; target: ${TENFOLD_TARGET.toLocaleString('en')}× for the tenfold raid)`);
+  console.log(
+    `## Simulation speed (simulated s per wall s; target: ${TENFOLD_TARGET.toLocaleString('en')}× for the tenfold raid)`,
+  );
   measure('default (Kyiv night)', kyivNight(), 9);
   const tenfold = measure('tenfold', kyivTenfold(), 5);
   console.log(`tenfold / target = ${(tenfold / TENFOLD_TARGET).toFixed(2)}`);

@@ -46,15 +46,21 @@ export function createNearestPolicy(scenario: Scenario): C2Policy {
 
       // Airborne interceptors whose track is gone take the nearest free one, or go home.
       for (let f = 0; f < flights.capacity; f++) {
-        if (flights.status[f] !== FlightStatus.Outbound || tracks.rowOf(flights.targetTrack[f]) >= 0) continue;
+        if (flights.status[f] !== FlightStatus.Outbound || tracks.rowOf(flights.targetTrack[f]) >= 0)
+          continue;
         const unit = scenario.defenders[flights.unit[f]];
         const remainingS = unit.enduranceS - (t - flights.launchTimeS[f]);
-        orders.push({ kind: 'vector', flight: f, track: pick(flights.x[f], flights.y[f], flights.z[f], unit.speedMps, remainingS) });
+        orders.push({
+          kind: 'vector',
+          flight: f,
+          track: pick(flights.x[f], flights.y[f], flights.z[f], unit.speedMps, remainingS),
+        });
       }
 
       // Units with stock, a free crew and a ready launcher send one interceptor each per cycle.
       scenario.defenders.forEach((unit, u) => {
-        if (units.stock[u] <= 0 || units.airborne[u] >= unit.maxConcurrentFlights || t < units.nextLaunchS[u]) return;
+        if (units.stock[u] <= 0 || units.airborne[u] >= unit.maxConcurrentFlights || t < units.nextLaunchS[u])
+          return;
         const track = pick(unit.base.e, unit.base.n, unit.base.u, unit.speedMps, unit.enduranceS);
         if (track >= 0) orders.push({ kind: 'launch', unit: u, track });
       });

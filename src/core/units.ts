@@ -12,6 +12,12 @@ const UNITS: Record<Dimension, Record<string, number>> = {
   money: { $: 1, usd: 1, k$: 1e3, M$: 1e6 },
 };
 
+/** The dimension a unit name belongs to, or undefined; every unit name belongs to one dimension only. */
+export function dimensionOfUnit(unit: string): Dimension | undefined {
+  for (const dimension of Object.keys(UNITS) as Dimension[]) if (unit in UNITS[dimension]) return dimension;
+  return undefined;
+}
+
 /** The unit names one dimension accepts, for help text and "did you mean". */
 export function unitsOf(dimension: Dimension): string[] {
   return Object.keys(UNITS[dimension]);

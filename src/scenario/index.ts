@@ -9,4 +9,12 @@ export {
 } from './parse.js';
 export { formatIssue, formatPath, ScenarioError, type ScenarioIssue } from './issue.js';
 export { LIMITS } from './limits.js';
-export { THREAT_CATALOG, INTERCEPTOR_CATALOG } from './catalog.js';
+export {
+  CATALOG,
+  catalogEntries,
+  catalogEntry,
+  typical,
+  unverifiedFigures,
+  type CatalogEntry,
+  type Figure,
+} from './catalog.js';

@@ -13,13 +13,8 @@ import {
   type ThreatType,
   type Wave,
 } from '../model/scenario.js';
-import {
-  INTERCEPTOR_CATALOG,
-  THREAT_CATALOG,
-  type InterceptorCatalogEntry,
-  type ThreatCatalogEntry,
-} from './catalog.js';
 import { parseC2 } from './c2.js';
+import { catalogEntries, catalogEntry, typical, type CatalogEntry } from './catalog.js';
 import { didYouMean } from './did-you-mean.js';
 import { ScenarioError, type FieldPath, type ScenarioIssue } from './issue.js';
 import { LIMITS } from './limits.js';
@@ -298,10 +293,10 @@ class ScenarioParser {
   }
 
   private catalogThreat(value: Raw, path: FieldPath, custom: readonly ThreatType[]): ThreatType | undefined {
-    const names = [...custom.map((t) => t.name), ...THREAT_CATALOG.map((t) => t.name)];
+    const names = [...custom.map((t) => t.name), ...catalogEntries('threats').map((t) => t.name)];
     const name = this.r.choice(value, path, names, 'threat type');
     if (name === undefined) return undefined;
-    return custom.find((t) => t.name === name) ?? fromCatalog(THREAT_CATALOG.find((t) => t.name === name)!);
+    return custom.find((t) => t.name === name) ?? fromCatalog(catalogEntry('threats', name)!);
   }
 
   /** A threat type from a base with the overrides found in `o` applied. */
@@ -572,10 +567,11 @@ class ScenarioParser {
           : this.r.choice(
               o.type,
               [...path, 'type'],
-              INTERCEPTOR_CATALOG.map((c) => c.name),
+              catalogEntries('defenders').map((c) => c.name),
               'defender type',
             );
-      const entry: InterceptorCatalogEntry | undefined = INTERCEPTOR_CATALOG.find((c) => c.name === typeName);
+      const entry: CatalogEntry | undefined =
+        typeName === undefined ? undefined : catalogEntry('defenders', typeName);
       const base = o.base === undefined ? undefined : this.position(o.base, [...path, 'base']);
       const stock =
         o.stock === undefined
@@ -591,7 +587,7 @@ class ScenarioParser {
       ) => (o[key] === undefined ? fallback : this.r.quantity(o[key], [...path, key], dimension, bounds, si));
       const crews =
         o.crews === undefined
-          ? entry.maxConcurrentFlights.value
+          ? typical(entry, 'crews')
           : this.r.number(o.crews, [...path, 'crews'], {
               min: 1,
               max: LIMITS.concurrentFlightsPerUnit,
@@ -602,29 +598,35 @@ class ScenarioParser {
         'time',
         { min: 0, max: 86_400 },
         's',
-        entry.launchIntervalS.value,
+        typical(entry, 'launch-interval'),
       );
-      const speedMps = q('speed', 'speed', { above: 0, max: LIMITS.speedMps }, 'm/s', entry.speedMps.value);
-      const enduranceS = q('endurance', 'time', { above: 0, max: 86_400 }, 's', entry.enduranceS.value);
+      const speedMps = q(
+        'speed',
+        'speed',
+        { above: 0, max: LIMITS.speedMps },
+        'm/s',
+        typical(entry, 'speed'),
+      );
+      const enduranceS = q('endurance', 'time', { above: 0, max: 86_400 }, 's', typical(entry, 'endurance'));
       const engagementRadiusM = q(
         'engagementRadius',
         'length',
         { above: 0, max: 100_000 },
         'm',
-        entry.engagementRadiusM.value,
+        typical(entry, 'engagement-radius'),
       );
       const acquisitionRangeM = q(
         'acquisitionRange',
         'length',
         { min: 0, max: 100_000 },
         'm',
-        entry.acquisitionRangeM.value,
+        typical(entry, 'acquisition-range'),
       );
       const unitCost =
         o.cost === undefined
-          ? entry.unitCost.value
+          ? typical(entry, 'cost')
           : this.r.number(o.cost, [...path, 'cost'], { min: 0, max: 1e10 });
-      const pk = this.pk(o.pk, [...path, 'pk'], threatTypes, entry.pk.value);
+      const pk = this.pk(o.pk, [...path, 'pk'], threatTypes, typical(entry, 'pk'));
       const values = [
         name,
         base,
@@ -671,7 +673,7 @@ class ScenarioParser {
     }
     const baseNames = threatTypes.map((t) => t.name.split('@')[0]);
     const o = this.r.object(value, path, [
-      ...new Set([...baseNames, ...THREAT_CATALOG.map((t) => t.name), 'default']),
+      ...new Set([...baseNames, ...catalogEntries('threats').map((t) => t.name), 'default']),
     ]);
     if (!o) return undefined;
     const byName = new Map<string, number>();
@@ -724,15 +726,15 @@ const BLANK_THREAT: ThreatType = {
   diveAngleRad: Math.PI / 6,
 };
 
-function fromCatalog(entry: ThreatCatalogEntry): ThreatType {
+function fromCatalog(entry: CatalogEntry): ThreatType {
   return {
     name: entry.name,
-    speedMps: entry.speedMps.value,
-    cruiseAltitudeM: entry.cruiseAltitudeM.value,
-    warheadKg: entry.warheadKg.value,
-    unitCost: entry.unitCost.value,
-    decoy: entry.decoy,
-    rangeM: entry.rangeM.value,
-    diveAngleRad: (entry.diveAngleDeg.value * Math.PI) / 180,
+    speedMps: typical(entry, 'speed'),
+    cruiseAltitudeM: typical(entry, 'altitude'),
+    warheadKg: typical(entry, 'warhead', 0),
+    unitCost: typical(entry, 'cost', 0),
+    decoy: entry.decoy === true,
+    rangeM: typical(entry, 'range', BLANK_THREAT.rangeM),
+    diveAngleRad: typical(entry, 'dive', BLANK_THREAT.diveAngleRad),
   };
 }

@@ -97,7 +97,10 @@ export const waypointFlight: Phase<World> = {
       threatGrid.insert(i, x, y);
     }
     // Skip the resolved prefix from now on: threats launch in order and mostly end in order.
-    while (threats.firstUnresolved < threats.launchedCount && status[threats.firstUnresolved] >= ThreatStatus.Destroyed) {
+    while (
+      threats.firstUnresolved < threats.launchedCount &&
+      status[threats.firstUnresolved] >= ThreatStatus.Destroyed
+    ) {
       threats.firstUnresolved++;
     }
   },
