@@ -1,6 +1,6 @@
-// Phase 7a: an outbound interceptor that passed within its engagement radius of a live threat
-// during the step engages it once: a kill-probability draw from its unit's own stream. Either
-// way the interceptor is spent.
+// Phase 7a: an outbound guided flight (interceptor drone or missile) that passed within its
+// engagement radius of a live threat below its ceiling during the step engages it once: a
+// kill-probability draw from its unit's own stream. Either way the flight is spent.
 
 import { closestApproach } from '../core/intercept.js';
 import type { Clock } from '../engine/clock.js';
@@ -27,6 +27,7 @@ export const engagementResolution: Phase<World> = {
       world.threatGrid.forEachNear(fx, fy, reach, (i) => {
         const status = threats.status[i];
         if (status !== ThreatStatus.Flying && status !== ThreatStatus.Arrived) return;
+        if (threats.z[i] > unit.ceilingM) return;
         // Relative position at the end of the step, and at its start by backing out the velocities.
         const ex = fx - threats.x[i];
         const ey = fy - threats.y[i];
@@ -84,7 +85,7 @@ export const engagementResolution: Phase<World> = {
   },
 };
 
-function nearestAssetDistance(world: World, x: number, y: number): number {
+export function nearestAssetDistance(world: World, x: number, y: number): number {
   let best = Infinity;
   for (const asset of world.scenario.assets)
     best = Math.min(best, Math.hypot(asset.position.e - x, asset.position.n - y));

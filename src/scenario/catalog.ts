@@ -18,6 +18,8 @@ export interface CatalogEntry {
   kind: string;
   description: string;
   decoy?: boolean;
+  /** Jets: the catalog name of the missile they carry. */
+  weapon?: string;
   /** Figures in SI units (m, s, m/s, kg, rad; costs in US dollars). */
   figures: Record<string, Figure>;
 }
