@@ -9,21 +9,30 @@ const money = (v: number) =>
 const pct = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '–');
 const km = (m: number) => (Number.isFinite(m) ? `${(m / 1000).toFixed(1)} km` : '–');
 
-export function formatOutcome(title: string, seed: number, o: Outcome): string {
+const num = (v: number) => Math.round(v).toLocaleString('en');
+
+/** The outcome of one run as tables; `unverified` lists catalog figures in use that no source confirms. */
+export function formatOutcome(
+  title: string,
+  seed: number,
+  o: Outcome,
+  unverified: readonly string[] = [],
+): string {
   const out: string[] = [`${title}  (seed ${seed}, ended at +${formatClock(o.endS)})`, ''];
 
   const threats = new Table({
-    head: ['threats', 'launched', 'destroyed', 'leaked (hit)', 'expired'],
+    head: ['threats', 'launched', 'destroyed', 'leaked (hit)', 'lost to EW', 'expired'],
     style: { head: [], border: [], compact: true },
   });
   for (const [type, c] of Object.entries(o.byThreatType)) {
-    if (c.launched > 0) threats.push([type, c.launched, c.destroyed, c.leaked, c.expired]);
+    if (c.launched > 0) threats.push([type, c.launched, c.destroyed, c.leaked, c.lostToEw, c.expired]);
   }
   threats.push([
     'all',
     o.threatsLaunched,
     `${o.destroyed} (${pct(o.destroyed, o.threatsLaunched)})`,
     o.leaked,
+    o.lostToEw,
     o.expired,
   ]);
   out.push(threats.toString());
@@ -34,11 +43,19 @@ export function formatOutcome(title: string, seed: number, o: Outcome): string {
 
   if (o.assetsHit.length > 0) {
     const assets = new Table({
-      head: ['asset hit', 'hits', 'damage', 'value lost'],
+      head: ['asset hit', 'kind', 'hits', 'damage', 'value lost', 'days out', 'people affected'],
       style: { head: [], border: [], compact: true },
     });
     for (const a of o.assetsHit)
-      assets.push([a.name, a.hits, pct(a.damageFraction, 1), a.valueLost.toFixed(1)]);
+      assets.push([
+        a.name,
+        a.kind,
+        a.hits,
+        pct(a.damageFraction, 1),
+        a.valueLost.toFixed(1),
+        a.outageDays.toFixed(1),
+        num(a.peopleAffected),
+      ]);
     out.push(assets.toString());
   }
 
@@ -46,6 +63,18 @@ export function formatOutcome(title: string, seed: number, o: Outcome): string {
   summary.push(
     {
       'asset value lost': `${o.assetValueLost.toFixed(1)} of ${o.assetValueTotal} (${pct(o.assetValueLost, o.assetValueTotal)})`,
+    },
+    {
+      'outage (asset-days)': `${o.outageAssetDays.toFixed(1)}${
+        Object.keys(o.outageDaysByKind).length > 0
+          ? ` — ${Object.entries(o.outageDaysByKind)
+              .map(([k, d]) => `${k} ${d.toFixed(1)}`)
+              .join(', ')}`
+          : ''
+      }`,
+    },
+    {
+      'people affected': `${num(o.peopleAffected)} (${num(o.peopleDaysWithoutService)} people-days without service)`,
     },
     {
       'interceptors spent': `${o.interceptorsSpent} (${o.interceptAttempts} engagements, ${o.interceptorsRecovered} recovered)`,
@@ -63,5 +92,10 @@ export function formatOutcome(title: string, seed: number, o: Outcome): string {
     },
   );
   out.push(summary.toString());
+  if (unverified.length > 0) {
+    out.push(
+      `Unverified catalog figures in use (no readable source; treat as assumptions): ${unverified.join(', ')}`,
+    );
+  }
   return out.join('\n');
 }

@@ -10,16 +10,17 @@ export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
   const unitCost = new Map(scenario.defenders.map((d) => [d.name, d.unitCost]));
   const byThreatType: Outcome['byThreatType'] = {};
   for (const type of scenario.threatTypes)
-    byThreatType[type.name] = { launched: 0, destroyed: 0, leaked: 0, expired: 0 };
+    byThreatType[type.name] = { launched: 0, destroyed: 0, leaked: 0, expired: 0, lostToEw: 0 };
   const destroyedByUnit: Record<string, number> = {};
   for (const unit of scenario.defenders) destroyedByUnit[unit.name] = 0;
-  const assetHits = new Map<string, { hits: number; valueLost: number }>();
+  const assetHits = new Map<string, { hits: number; damage: number; valueLost: number }>();
   const killDistances: number[] = [];
 
   let launched = 0;
   let destroyed = 0;
   let leaked = 0;
   let expired = 0;
+  let lostToEw = 0;
   let interceptorsLaunched = 0;
   let interceptorsSpent = 0;
   let interceptorsRecovered = 0;
@@ -55,8 +56,9 @@ export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
         leaked++;
         byThreatType[event.type].leaked++;
         valueLost += event.valueLost;
-        const hit = assetHits.get(event.asset) ?? { hits: 0, valueLost: 0 };
+        const hit = assetHits.get(event.asset) ?? { hits: 0, damage: 0, valueLost: 0 };
         hit.hits++;
+        hit.damage += event.damage;
         hit.valueLost += event.valueLost;
         assetHits.set(event.asset, hit);
         break;
@@ -64,6 +66,10 @@ export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
       case 'expired':
         expired++;
         byThreatType[event.type].expired++;
+        break;
+      case 'lost-ew':
+        lostToEw++;
+        byThreatType[event.type].lostToEw++;
         break;
       case 'interceptor-lost':
         interceptorsSpent++;
@@ -79,15 +85,30 @@ export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
   }
 
   const assetValueTotal = scenario.assets.reduce((sum, a) => sum + a.value, 0);
+  const days = 86_400;
+  const outageDaysByKind: Record<string, number> = {};
+  let outageAssetDays = 0;
+  let peopleAffected = 0;
+  let peopleDaysWithoutService = 0;
   const assetsHit = scenario.assets
     .filter((a) => assetHits.has(a.name))
     .map((a) => {
       const hit = assetHits.get(a.name)!;
+      const damageFraction = Math.min(1, hit.damage);
+      const outageDays = (damageFraction * a.restorationS) / days;
+      const people = a.people * damageFraction;
+      outageAssetDays += outageDays;
+      outageDaysByKind[a.kind] = (outageDaysByKind[a.kind] ?? 0) + outageDays;
+      peopleAffected += people;
+      peopleDaysWithoutService += people * outageDays;
       return {
         name: a.name,
+        kind: a.kind,
         hits: hit.hits,
-        damageFraction: a.value > 0 ? hit.valueLost / a.value : 0,
+        damageFraction,
         valueLost: hit.valueLost,
+        outageDays,
+        peopleAffected: people,
       };
     });
   killDistances.sort((a, b) => a - b);
@@ -97,11 +118,16 @@ export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
     destroyedByUnit,
     leaked,
     expired,
+    lostToEw,
     byThreatType,
     assetValueTotal,
     assetValueLost: valueLost,
     assetValueProtected: assetValueTotal - valueLost,
     assetsHit,
+    outageAssetDays,
+    outageDaysByKind,
+    peopleAffected,
+    peopleDaysWithoutService,
     interceptorsLaunched,
     interceptorsSpent,
     interceptorsRecovered,

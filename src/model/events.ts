@@ -37,13 +37,32 @@ export type SimEvent =
       nearestAssetM: number;
     }
   | { t: number; kind: 'miss'; unit: string; flight: number; threat: number; type: string }
-  | { t: number; kind: 'impact'; threat: number; type: string; asset: string; valueLost: number }
+  | {
+      t: number;
+      kind: 'impact';
+      threat: number;
+      type: string;
+      asset: string;
+      /** Fraction of the asset this hit destroyed. */
+      damage: number;
+      valueLost: number;
+    }
   | {
       t: number;
       kind: 'expired';
       threat: number;
       type: string;
       reason: 'decoy-spent' | 'out-of-range' | 'end-of-run';
+    }
+  | {
+      t: number;
+      kind: 'lost-ew';
+      threat: number;
+      type: string;
+      zone: string;
+      mode: 'crashed' | 'astray';
+      e: number;
+      n: number;
     }
   | {
       t: number;

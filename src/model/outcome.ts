@@ -9,11 +9,32 @@ export interface Outcome {
   leaked: number;
   /** Decoys that flew out, threats that ran out of range, and those still airborne at the end. */
   expired: number;
-  byThreatType: Record<string, { launched: number; destroyed: number; leaked: number; expired: number }>;
+  /** Brought down or sent astray by electronic warfare. */
+  lostToEw: number;
+  byThreatType: Record<
+    string,
+    { launched: number; destroyed: number; leaked: number; expired: number; lostToEw: number }
+  >;
   assetValueTotal: number;
   assetValueLost: number;
   assetValueProtected: number;
-  assetsHit: { name: string; hits: number; damageFraction: number; valueLost: number }[];
+  assetsHit: {
+    name: string;
+    kind: string;
+    hits: number;
+    damageFraction: number;
+    valueLost: number;
+    outageDays: number;
+    peopleAffected: number;
+  }[];
+  /** Asset-days out of service: each asset's damage fraction times its restoration time, summed. */
+  outageAssetDays: number;
+  /** The same by asset kind, e.g. substation-days. */
+  outageDaysByKind: Record<string, number>;
+  /** People who lose a service: each asset's people times its damage fraction, summed. */
+  peopleAffected: number;
+  /** People times days without service. */
+  peopleDaysWithoutService: number;
   interceptorsLaunched: number;
   interceptorsSpent: number;
   interceptorsRecovered: number;

@@ -20,6 +20,8 @@ export interface Scenario {
   defenders: DefenderUnit[];
   sensors: SensorSpec[];
   c2: C2Spec;
+  /** Electronic-warfare zones in which navigation-dependent threats may be lost. */
+  ewZones: EwZone[];
 }
 
 export const ASSET_KINDS = [
@@ -38,6 +40,9 @@ export const ASSET_KINDS = [
 ] as const;
 export type AssetKind = (typeof ASSET_KINDS)[number];
 
+export const CRITICALITIES = ['low', 'medium', 'high', 'vital'] as const;
+export type Criticality = (typeof CRITICALITIES)[number];
+
 export interface Asset {
   name: string;
   kind: AssetKind;
@@ -46,6 +51,11 @@ export interface Asset {
   value: number;
   /** Warhead mass that destroys the asset outright; each hit takes warheadKg / destroyKg of its value. */
   destroyKg: number;
+  criticality: Criticality;
+  /** Time to restore the asset when destroyed; partial damage restores in proportion. */
+  restorationS: number;
+  /** People who lose the asset's service while it is out. */
+  people: number;
 }
 
 export interface ThreatType {
@@ -59,11 +69,19 @@ export interface ThreatType {
   rangeM: number;
   /** Dive angle below the horizon for the terminal phase. */
   diveAngleRad: number;
+  /** Multiplies an EW zone's loss probability: 1 for satellite-navigated drones, low for terrain-matching missiles. */
+  ewSusceptibility: number;
 }
 
 export interface AimWeight {
   asset: number;
   weight: number;
+}
+
+export interface RoutePoint extends Enu {
+  /** Time to loiter here, circling, before flying on (0: fly through). */
+  holdS: number;
+  orbitRadiusM: number;
 }
 
 export interface Wave {
@@ -74,9 +92,24 @@ export interface Wave {
   launchSpreadM: number;
   launchFromS: number;
   launchToS: number;
+  /**
+   * Time-on-target window: when set, each threat's launch time is worked back from an arrival
+   * time drawn in this window, so the wave arrives together whatever its launch points.
+   */
+  arrive?: { fromS: number; toS: number };
   aim: AimWeight[];
   /** Waypoints flown in order between the launch point and the aim point. */
-  route: Enu[];
+  route: RoutePoint[];
+}
+
+export interface EwZone {
+  name: string;
+  center: Enu;
+  radiusM: number;
+  /** Probability that a fully susceptible threat entering the zone is lost. */
+  pLoss: number;
+  /** Of the threats lost, the share that goes astray (flies off and crashes elsewhere) rather than crashing at once. */
+  astrayFraction: number;
 }
 
 /** Effector kinds: each has its file in defenders/ and its describe function in c2/effectors. */
@@ -91,9 +124,11 @@ export type DefenderKind = (typeof DEFENDER_KINDS)[number];
  */
 export interface DefenderBase {
   name: string;
-  /** Catalog type name (e.g. 'sting-interceptor', 'mirage-2000-5'). */
+  /** The engine component that flies it: the catalog entry's kind (same as `kind`). */
   type: string;
   kind: DefenderKind;
+  /** The catalog entry it was built from (e.g. 'sting-interceptor', 'mirage-2000-5'). */
+  catalogType: string;
   /** Home position: drone launch site, airbase, firing position, first patrol point. */
   base: Enu;
   /** Interceptors, missiles or rounds in store at the start (see each kind). */

@@ -17,6 +17,7 @@ export const ThreatStatus = {
   Destroyed: 3,
   Impacted: 4,
   Expired: 5,
+  LostToEw: 6,
 } as const;
 
 export class ThreatState {
@@ -39,6 +40,14 @@ export class ThreatState {
   readonly routeLength: Uint16Array;
   readonly routeX: Float64Array;
   readonly routeY: Float64Array;
+  /** Loiter time and orbit radius at each route point (0: fly through). */
+  readonly routeHoldS: Float64Array;
+  readonly routeOrbitM: Float64Array;
+  /** While loitering: when the loiter ends, and the angle on the orbit; 0 when not loitering. */
+  readonly loiterEndS: Float64Array;
+  readonly orbitAngle: Float64Array;
+  /** EW zone index + 1 once a zone has sent the threat astray (it will crash where it now heads); else 0. */
+  readonly astray: Uint16Array;
   readonly flownM: Float64Array;
   /** Threats with index below this have been launched (threats are ordered by launch time). */
   launchedCount = 0;
@@ -66,6 +75,11 @@ export class ThreatState {
     this.routeLength = new Uint16Array(count);
     this.routeX = new Float64Array(routePoints);
     this.routeY = new Float64Array(routePoints);
+    this.routeHoldS = new Float64Array(routePoints);
+    this.routeOrbitM = new Float64Array(routePoints);
+    this.loiterEndS = new Float64Array(count);
+    this.orbitAngle = new Float64Array(count);
+    this.astray = new Uint16Array(count);
     this.flownM = new Float64Array(count);
   }
 }

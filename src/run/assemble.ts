@@ -13,7 +13,7 @@ import type { Scenario } from '../model/scenario.js';
 import { TrackTable } from '../model/track.js';
 import { AssetState, FlightState, ThreatTypeTable, UnitState, type World } from '../model/world.js';
 import { SENSOR_TYPES, sensingPhase } from '../sensors/index.js';
-import { impactResolution, planRaid, waypointFlight } from '../threats/index.js';
+import { createElectronicWarfare, impactResolution, planRaid, waypointFlight } from '../threats/index.js';
 import { TRACKER_TYPES, trackingPhase } from '../tracking/index.js';
 
 export interface Assembly {
@@ -89,6 +89,7 @@ export function assemble(scenario: Scenario, seed: number): Assembly {
 
   const phases: Phase<World>[] = [
     waypointFlight,
+    ...(scenario.ewZones.length > 0 ? [createElectronicWarfare(threats.count, scenario.ewZones.length)] : []),
     ...defenders.move,
     sensingPhase(sensors),
     trackingPhase(tracker),

@@ -3,6 +3,188 @@
 import type { Catalog } from './catalog.js';
 
 export const CATALOG_DATA: Catalog = {
+  assets: [
+    {
+      name: 'power-plant',
+      kind: 'asset-kind',
+      description: 'Thermal, hydro or nuclear generating plant',
+      criticality: 'vital',
+      figures: {
+        restoration: {
+          typical: 15552000,
+          low: 2592000,
+          high: 31536000,
+          source: 'planning assumption (turbine-hall and transformer repair)',
+          verified: false,
+        },
+      },
+    },
+    {
+      name: 'substation',
+      kind: 'asset-kind',
+      description: 'High-voltage transmission substation',
+      criticality: 'vital',
+      figures: {
+        restoration: {
+          typical: 1814400,
+          low: 604800,
+          high: 7776000,
+          source: 'planning assumption (autotransformer replacement from stock)',
+          verified: false,
+        },
+      },
+    },
+    {
+      name: 'heating',
+      kind: 'asset-kind',
+      description: 'Combined heat-and-power or district heating plant',
+      criticality: 'high',
+      figures: {
+        restoration: {
+          typical: 5184000,
+          low: 1209600,
+          high: 15552000,
+          source: 'planning assumption',
+          verified: false,
+        },
+      },
+    },
+    {
+      name: 'water',
+      kind: 'asset-kind',
+      description: 'Water intake, treatment or pumping station',
+      criticality: 'vital',
+      figures: {
+        restoration: {
+          typical: 864000,
+          low: 259200,
+          high: 2592000,
+          source: 'planning assumption',
+          verified: false,
+        },
+      },
+    },
+    {
+      name: 'rail',
+      kind: 'asset-kind',
+      description: 'Rail station, depot or traction substation',
+      criticality: 'medium',
+      figures: {
+        restoration: {
+          typical: 259200,
+          low: 86400,
+          high: 1209600,
+          source: 'planning assumption',
+          verified: false,
+        },
+      },
+    },
+    {
+      name: 'bridge',
+      kind: 'asset-kind',
+      description: 'Road or rail bridge',
+      criticality: 'high',
+      figures: {
+        restoration: {
+          typical: 10368000,
+          low: 2592000,
+          high: 31536000,
+          source: 'planning assumption',
+          verified: false,
+        },
+      },
+    },
+    {
+      name: 'fuel-depot',
+      kind: 'asset-kind',
+      description: 'Fuel storage',
+      criticality: 'medium',
+      figures: {
+        restoration: {
+          typical: 2592000,
+          low: 604800,
+          high: 7776000,
+          source: 'planning assumption',
+          verified: false,
+        },
+      },
+    },
+    {
+      name: 'airfield',
+      kind: 'asset-kind',
+      description: 'Airfield or airbase',
+      criticality: 'high',
+      figures: {
+        restoration: {
+          typical: 604800,
+          low: 86400,
+          high: 2592000,
+          source: 'planning assumption (runway repair)',
+          verified: false,
+        },
+      },
+    },
+    {
+      name: 'industry',
+      kind: 'asset-kind',
+      description: 'Industrial plant',
+      criticality: 'medium',
+      figures: {
+        restoration: {
+          typical: 7776000,
+          low: 1209600,
+          high: 31536000,
+          source: 'planning assumption',
+          verified: false,
+        },
+      },
+    },
+    {
+      name: 'government',
+      kind: 'asset-kind',
+      description: 'Government building',
+      criticality: 'high',
+      figures: {
+        restoration: {
+          typical: 5184000,
+          low: 604800,
+          high: 15552000,
+          source: 'planning assumption',
+          verified: false,
+        },
+      },
+    },
+    {
+      name: 'telecom',
+      kind: 'asset-kind',
+      description: 'Telecommunications node',
+      criticality: 'high',
+      figures: {
+        restoration: {
+          typical: 432000,
+          low: 86400,
+          high: 2592000,
+          source: 'planning assumption',
+          verified: false,
+        },
+      },
+    },
+    {
+      name: 'city-district',
+      kind: 'asset-kind',
+      description: 'Residential or mixed urban district',
+      criticality: 'high',
+      figures: {
+        restoration: {
+          typical: 2592000,
+          low: 604800,
+          high: 15552000,
+          source: 'planning assumption',
+          verified: false,
+        },
+      },
+    },
+  ],
   defenders: [
     {
       name: 'sting-interceptor',
@@ -607,6 +789,11 @@ export const CATALOG_DATA: Catalog = {
           source: 'hobby catalogue, m²',
           verified: false,
         },
+        'ew-susceptibility': {
+          typical: 1,
+          source: 'GNSS-guided: fully exposed to jamming and spoofing (modelling assumption)',
+          verified: false,
+        },
       },
     },
     {
@@ -650,6 +837,11 @@ export const CATALOG_DATA: Catalog = {
         rcs: {
           typical: 0.01,
           source: 'assumed equal to the Shahed it imitates, m²',
+          verified: false,
+        },
+        'ew-susceptibility': {
+          typical: 1,
+          source: 'GNSS-guided like the Shahed it imitates (modelling assumption)',
           verified: false,
         },
       },
@@ -700,6 +892,11 @@ export const CATALOG_DATA: Catalog = {
           source: 'modelling assumption, m²',
           verified: false,
         },
+        'ew-susceptibility': {
+          typical: 0.8,
+          source: 'GNSS-guided, faster through the zone (modelling assumption)',
+          verified: false,
+        },
       },
     },
     {
@@ -745,6 +942,11 @@ export const CATALOG_DATA: Catalog = {
         rcs: {
           typical: 0.01,
           source: 'modelling assumption (low-observable design), m²',
+          verified: false,
+        },
+        'ew-susceptibility': {
+          typical: 0.15,
+          source: 'inertial with terrain and scene matching; GNSS a minor aid (modelling assumption)',
           verified: false,
         },
       },

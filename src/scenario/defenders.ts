@@ -280,8 +280,9 @@ function parseUnit(
       ? undefined
       : {
           name,
-          type: entry.name,
+          type: kind,
           kind,
+          catalogType: entry.name,
           base,
           stock: f.stock,
           launchIntervalS: f.launchInterval ?? 0,

@@ -18,3 +18,4 @@ export {
   type CatalogEntry,
   type Figure,
 } from './catalog.js';
+export { unverifiedFiguresInUse } from './figures-in-use.js';

@@ -7,6 +7,9 @@ import {
   ASSET_KINDS,
   type Asset,
   type AssetKind,
+  CRITICALITIES,
+  type Criticality,
+  type RoutePoint,
   type Scenario,
   type SensorSpec,
   type ThreatType,
@@ -16,6 +19,7 @@ import { parseC2 } from './c2.js';
 import { parseDefenders } from './defenders.js';
 import { catalogEntries, catalogEntry, typical, type CatalogEntry } from './catalog.js';
 import { didYouMean } from './did-you-mean.js';
+import { parseEwZones } from './ew.js';
 import { ScenarioError, type FieldPath, type ScenarioIssue } from './issue.js';
 import { LIMITS } from './limits.js';
 import { Reader, describe, type Raw, type RawObject } from './reader.js';
@@ -42,6 +46,7 @@ const TOP_FIELDS = [
   'defenders',
   'sensors',
   'c2',
+  'ew',
 ];
 
 export function parseScenario(text: string, file = 'scenario.yaml'): ParseResult {
@@ -129,6 +134,7 @@ class ScenarioParser {
     });
     const sensors = this.sensors(top.sensors, stepS);
     const c2 = parseC2(r, top.c2, stepS, threatTypes);
+    const ewZones = parseEwZones(r, top.ew, (v, p) => this.position(v, p, assets));
     return {
       name,
       description,
@@ -143,6 +149,7 @@ class ScenarioParser {
       defenders,
       sensors,
       c2,
+      ewZones,
     };
   }
 
@@ -251,7 +258,16 @@ class ScenarioParser {
     const assets: Asset[] = [];
     list.forEach((item, i) => {
       const path = ['assets', i];
-      const o = this.r.object(item, path, ['name', 'kind', 'at', 'value', 'destroy']);
+      const o = this.r.object(item, path, [
+        'name',
+        'kind',
+        'at',
+        'value',
+        'destroy',
+        'criticality',
+        'restoration',
+        'people',
+      ]);
       if (!o) return;
       for (const key of ['name', 'kind', 'at', 'value']) this.r.required(o, key, path);
       const name = o.name === undefined ? undefined : this.r.string(o.name, [...path, 'name']);
@@ -268,14 +284,47 @@ class ScenarioParser {
         o.destroy === undefined
           ? 200
           : this.r.quantity(o.destroy, [...path, 'destroy'], 'mass', { above: 0, max: 1e7 }, 'kg');
+      const kindEntry = kind === undefined ? undefined : catalogEntry('assets', kind);
+      const criticality =
+        o.criticality === undefined
+          ? ((kindEntry?.criticality as Criticality | undefined) ?? 'medium')
+          : this.r.choice<Criticality>(o.criticality, [...path, 'criticality'], CRITICALITIES, 'criticality');
+      const restorationS =
+        o.restoration === undefined
+          ? kindEntry
+            ? typical(kindEntry, 'restoration')
+            : 30 * 86_400
+          : this.r.quantity(
+              o.restoration,
+              [...path, 'restoration'],
+              'time',
+              { min: 0, max: 10 * 365 * 86_400 },
+              's',
+            );
+      const people =
+        o.people === undefined
+          ? 0
+          : this.r.number(o.people, [...path, 'people'], { min: 0, max: 1e9, integer: true });
       if (
         name !== undefined &&
         kind !== undefined &&
         position !== undefined &&
         assetValue !== undefined &&
-        destroyKg !== undefined
+        destroyKg !== undefined &&
+        criticality !== undefined &&
+        restorationS !== undefined &&
+        people !== undefined
       ) {
-        assets.push({ name, kind, position, value: assetValue, destroyKg });
+        assets.push({
+          name,
+          kind,
+          position,
+          value: assetValue,
+          destroyKg,
+          criticality,
+          restorationS,
+          people,
+        });
       }
     });
     return assets;
@@ -327,8 +376,12 @@ class ScenarioParser {
     const unitCost =
       o.cost === undefined ? base.unitCost : r.number(o.cost, [...path, 'cost'], { min: 0, max: 1e10 });
     const decoy = o.decoy === undefined ? base.decoy : r.boolean(o.decoy, [...path, 'decoy']);
+    const ewSusceptibility =
+      o.ewSusceptibility === undefined
+        ? base.ewSusceptibility
+        : r.number(o.ewSusceptibility, [...path, 'ewSusceptibility'], { min: 0, max: 1 });
     if (
-      [speedMps, cruiseAltitudeM, warheadKg, rangeM, diveAngleRad, unitCost, decoy].some(
+      [speedMps, cruiseAltitudeM, warheadKg, rangeM, diveAngleRad, unitCost, decoy, ewSusceptibility].some(
         (v) => v === undefined,
       )
     )
@@ -346,6 +399,7 @@ class ScenarioParser {
       decoy: decoy!,
       rangeM: rangeM!,
       diveAngleRad: diveAngleRad!,
+      ewSusceptibility: ewSusceptibility!,
     };
   }
 
@@ -366,6 +420,7 @@ class ScenarioParser {
         'type',
         'count',
         'launch',
+        'arrive',
         'aim',
         'route',
         ...THREAT_OVERRIDES,
@@ -388,6 +443,18 @@ class ScenarioParser {
           : this.r.number(o.count, [...path, 'count'], { min: 1, max: LIMITS.threatsPerWave, integer: true });
       if (count !== undefined) total += count;
       const launch = o.launch === undefined ? undefined : this.launch(o.launch, [...path, 'launch'], assets);
+      const arrive = o.arrive === undefined ? undefined : this.window(o.arrive, [...path, 'arrive']);
+      if (
+        o.arrive !== undefined &&
+        launch !== undefined &&
+        isRecord(o.launch) &&
+        (o.launch.between !== undefined || o.launch.at !== undefined)
+      ) {
+        this.r.error(
+          [...path, 'arrive'],
+          "give either a launch time ('launch.between' or 'launch.at') or an arrival window ('arrive'), not both",
+        );
+      }
       const aim = o.aim === undefined ? undefined : this.aim(o.aim, [...path, 'aim'], assets);
       const route = o.route === undefined ? [] : this.route(o.route, [...path, 'route'], assets);
       if (
@@ -401,7 +468,15 @@ class ScenarioParser {
         return;
       let typeIndex = threatTypes.findIndex((t) => t.name === type.name);
       if (typeIndex < 0) typeIndex = threatTypes.push(type) - 1;
-      waves.push({ name, threatType: typeIndex, count, ...launch, aim, route });
+      waves.push({
+        name,
+        threatType: typeIndex,
+        count,
+        ...launch,
+        ...(arrive ? { arrive } : {}),
+        aim,
+        route,
+      });
     });
     if (total > LIMITS.threatsTotal) {
       this.r.error(['threats'], 'too many threats in all', {
@@ -430,26 +505,35 @@ class ScenarioParser {
     let fromS: number | undefined = 0;
     let toS: number | undefined = 0;
     if (o.between !== undefined) {
-      const between = o.between;
-      if (!Array.isArray(between) || between.length !== 2) {
-        this.r.error([...path, 'between'], 'not a time window', {
-          expected: '[first, last] like [20:00, 21:30] or ["+0 min", "+90 min"]',
-          found: describe(between),
-        });
-        return undefined;
-      }
-      fromS = this.time(between[0], [...path, 'between', 0]);
-      toS = this.time(between[1], [...path, 'between', 1]);
-      if (fromS !== undefined && toS !== undefined && toS < fromS) {
-        this.r.error([...path, 'between'], 'the window ends before it starts');
-        return undefined;
-      }
+      const window = this.window(o.between, [...path, 'between']);
+      if (window === undefined) return undefined;
+      fromS = window.fromS;
+      toS = window.toS;
     } else if (o.at !== undefined) {
       fromS = toS = this.time(o.at, [...path, 'at']);
     }
     if (center === undefined || spread === undefined || fromS === undefined || toS === undefined)
       return undefined;
     return { launchCenter: center, launchSpreadM: spread, launchFromS: fromS, launchToS: toS };
+  }
+
+  /** A time window: [first, last], each a clock time or an offset; first ≤ last. */
+  private window(value: Raw, path: FieldPath): { fromS: number; toS: number } | undefined {
+    if (!Array.isArray(value) || value.length !== 2) {
+      this.r.error(path, 'not a time window', {
+        expected: '[first, last] like [20:00, 21:30] or ["+0 min", "+90 min"]',
+        found: describe(value),
+      });
+      return undefined;
+    }
+    const fromS = this.time(value[0], [...path, 0]);
+    const toS = this.time(value[1], [...path, 1]);
+    if (fromS === undefined || toS === undefined) return undefined;
+    if (toS < fromS) {
+      this.r.error(path, 'the window ends before it starts');
+      return undefined;
+    }
+    return { fromS, toS };
   }
 
   /** A time of night: a clock time "21:30" (on the start's date, after midnight rolling on), or an offset "+90 min". */
@@ -521,7 +605,8 @@ class ScenarioParser {
     return undefined;
   }
 
-  private route(value: Raw, path: FieldPath, assets: readonly Asset[]): Enu[] | undefined {
+  /** Waypoints: positions, or `{ at, hold, radius }` to loiter there circling before flying on. */
+  private route(value: Raw, path: FieldPath, assets: readonly Asset[]): RoutePoint[] | undefined {
     const list = this.r.list(value, path);
     if (!list) return undefined;
     if (list.length > LIMITS.routePoints) {
@@ -531,8 +616,27 @@ class ScenarioParser {
       });
       return undefined;
     }
-    const points = list.map((p, k) => this.position(p, [...path, k], assets));
-    return points.every((p) => p !== undefined) ? (points as Enu[]) : undefined;
+    const points = list.map((p, k): RoutePoint | undefined => {
+      const at = [...path, k];
+      if (!isRecord(p)) {
+        const position = this.position(p, at, assets);
+        return position && { ...position, holdS: 0, orbitRadiusM: 0 };
+      }
+      const o = this.r.object(p, at, ['at', 'hold', 'radius']);
+      if (!o || !this.r.required(o, 'at', at)) return undefined;
+      const position = this.position(o.at, [...at, 'at'], assets);
+      const holdS =
+        o.hold === undefined
+          ? 0
+          : this.r.quantity(o.hold, [...at, 'hold'], 'time', { min: 0, max: LIMITS.durationS }, 's');
+      const orbitRadiusM =
+        o.radius === undefined
+          ? 3000
+          : this.r.quantity(o.radius, [...at, 'radius'], 'length', { above: 0, max: 100_000 }, 'm');
+      if (position === undefined || holdS === undefined || orbitRadiusM === undefined) return undefined;
+      return { ...position, holdS, orbitRadiusM };
+    });
+    return points.every((p) => p !== undefined) ? (points as RoutePoint[]) : undefined;
   }
 
   private sensors(value: Raw, stepS: number): SensorSpec[] {
@@ -563,7 +667,16 @@ class ScenarioParser {
   }
 }
 
-const THREAT_OVERRIDES = ['speed', 'altitude', 'warhead', 'cost', 'decoy', 'range', 'dive'];
+const THREAT_OVERRIDES = [
+  'speed',
+  'altitude',
+  'warhead',
+  'cost',
+  'decoy',
+  'range',
+  'dive',
+  'ewSusceptibility',
+];
 
 const BLANK_THREAT: ThreatType = {
   name: '',
@@ -574,6 +687,7 @@ const BLANK_THREAT: ThreatType = {
   decoy: false,
   rangeM: 2_000_000,
   diveAngleRad: Math.PI / 6,
+  ewSusceptibility: 1,
 };
 
 function fromCatalog(entry: CatalogEntry): ThreatType {
@@ -586,5 +700,10 @@ function fromCatalog(entry: CatalogEntry): ThreatType {
     decoy: entry.decoy === true,
     rangeM: typical(entry, 'range', BLANK_THREAT.rangeM),
     diveAngleRad: typical(entry, 'dive', BLANK_THREAT.diveAngleRad),
+    ewSusceptibility: typical(entry, 'ew-susceptibility', 1),
   };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

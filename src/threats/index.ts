@@ -3,3 +3,4 @@
 export { planRaid } from './raid-plan.js';
 export { waypointFlight } from './waypoint-flight.js';
 export { impactResolution } from './impact.js';
+export { createElectronicWarfare } from './electronic-warfare.js';

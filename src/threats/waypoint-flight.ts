@@ -43,11 +43,36 @@ export const waypointFlight: Phase<World> = {
       let x = x0;
       let y = y0;
       let arrived = false;
+      if (threats.loiterEndS[i] > 0) {
+        const p = threats.routeStart[i] + threats.leg[i];
+        if (t + dt < threats.loiterEndS[i]) {
+          // Circle the loiter point counter-clockwise at cruise speed.
+          const r = threats.routeOrbitM[p];
+          threats.orbitAngle[i] += remaining / r;
+          x = routeX[p] + r * Math.cos(threats.orbitAngle[i]);
+          y = routeY[p] + r * Math.sin(threats.orbitAngle[i]);
+          remaining = 0;
+        } else {
+          threats.loiterEndS[i] = 0;
+          threats.leg[i]++;
+        }
+      }
       while (remaining > 0) {
         const p = threats.routeStart[i] + threats.leg[i];
         const dx = routeX[p] - x;
         const dy = routeY[p] - y;
         const d = Math.sqrt(dx * dx + dy * dy);
+        const holdS = threats.routeHoldS[p];
+        if (holdS > 0 && d - remaining <= threats.routeOrbitM[p]) {
+          // Reaching a loiter point's orbit: join it where the approach meets it.
+          const r = threats.routeOrbitM[p];
+          const k = d > r ? (d - r) / d : 0;
+          x += dx * k;
+          y += dy * k;
+          threats.orbitAngle[i] = Math.atan2(y - routeY[p], x - routeX[p]);
+          threats.loiterEndS[i] = t + dt + holdS;
+          break;
+        }
         if (d <= remaining) {
           x = routeX[p];
           y = routeY[p];

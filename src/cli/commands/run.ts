@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { computeOutcome } from '../../metrics/outcome.js';
 import { runScenario } from '../../run/run-scenario.js';
+import { unverifiedFiguresInUse } from '../../scenario/index.js';
 import { formatOutcome } from '../format.js';
 import { loadScenarioOrExit, parseSeed } from '../scenario-arg.js';
 
@@ -38,9 +39,17 @@ Examples:
         );
       }
       if (options.json) {
-        process.stdout.write(JSON.stringify({ scenario: scenario.name, seed, outcome }, null, 2) + '\n');
+        process.stdout.write(
+          JSON.stringify(
+            { scenario: scenario.name, seed, outcome, unverifiedFigures: unverifiedFiguresInUse(scenario) },
+            null,
+            2,
+          ) + '\n',
+        );
       } else {
-        process.stdout.write(formatOutcome(scenario.name, seed, outcome) + '\n');
+        process.stdout.write(
+          formatOutcome(scenario.name, seed, outcome, unverifiedFiguresInUse(scenario)) + '\n',
+        );
       }
     });
 }
