@@ -1,7 +1,8 @@
 // The flagship anytime solver: large neighbourhood search over a greedy (or warm-started) start.
 //
-// 1. Construct: greedy maximum marginal return, and the caller's warm start (last cycle's plan)
-//    when given; each is descended to a local optimum (single moves and exchanges), the better kept.
+// 1. Construct: the caller's warm start (last cycle's plan) when given, greedy maximum marginal
+//    return, and rounds of linear assignment; each is descended to a local optimum (single moves
+//    and exchanges), the best kept.
 // 2. Repeat until the budget ends: ruin a neighbourhood (every weapon on a few related targets,
 //    plus a few weapons that could reach them, plus a few at random), recreate it by greedy
 //    insertion with a little noise, descend over the touched weapons, and keep the result if it is
@@ -20,8 +21,8 @@ import { WtaState } from './wta-state.js';
 /** Iterations when the caller gives no budget at all. */
 const DEFAULT_ITERATIONS = 2000;
 const LATE_ACCEPTANCE = 50;
-/** Iterations without progress before the search restarts from a kicked best. */
-const STALL = 150;
+/** Iterations without progress before the search restarts from a kicked best (iterated local search). */
+const STALL = 5;
 /** Share of iterations that re-seat a random set of weapons by linear assignment, and its size. */
 const PERMUTATION_SHARE = 0.3;
 const PERMUTATION_MIN = 8;
@@ -41,20 +42,33 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
   for (let i = 0; i < weapons; i++) scale += Math.abs(shotCost[i]);
   const tolerance = 1e-12 * scale;
 
+  // Construction, best of: the warm start, greedy MMR and rounds of linear assignment, each
+  // descended. A deadline may cut it short; one complete assignment is always kept.
+  const stop = options.shouldStop;
+  const stopped = () => stop !== undefined && stop();
+  const state = new WtaState(problem, reach);
+  const other = new WtaState(problem, reach);
+  const keepBetter = () => {
+    if (other.cost < state.cost) state.load(other.assign);
+  };
   const all = new Int32Array(weapons);
   for (let i = 0; i < weapons; i++) all[i] = i;
-  const state = new WtaState(problem, reach);
-  greedyInsert(state, all);
-  localSearch(state, tolerance);
-  const rounds = new WtaState(problem, reach);
-  assignmentRounds(rounds);
-  localSearch(rounds, tolerance);
-  if (rounds.cost < state.cost) state.load(rounds.assign);
-  if (options.start && assignmentProblem(problem, options.start) === null) {
-    const warm = new WtaState(problem, reach);
-    warm.load(options.start);
-    localSearch(warm, tolerance);
-    if (warm.cost < state.cost) state.load(warm.assign);
+  const warm = options.start && assignmentProblem(problem, options.start) === null;
+  if (warm) {
+    state.load(options.start!);
+    localSearch(state, tolerance, undefined, 50, stop);
+  }
+  if (!warm || !stopped()) {
+    const target = warm ? other : state;
+    greedyInsert(target, all);
+    localSearch(target, tolerance, undefined, 50, stop);
+    if (warm) keepBetter();
+  }
+  if (!stopped()) {
+    other.load(new Int32Array(weapons).fill(HOLD));
+    assignmentRounds(other);
+    localSearch(other, tolerance, undefined, 50, stop);
+    keepBetter();
   }
   state.load(state.assign);
 
@@ -80,17 +94,17 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
     removed.length = 0;
     if (next() < PERMUTATION_SHARE) {
       // Cyclic exchanges among many weapons at once, by linear assignment.
-      const size = Math.min(weapons, PERMUTATION_MIN + Math.floor(next() * PERMUTATION_SPAN));
-      if (size === weapons) for (let i = 0; i < weapons; i++) removed.push(i);
-      else
-        while (removed.length < size) {
-          const i = Math.floor(next() * weapons);
-          if (!marked[i]) {
-            marked[i] = 1;
-            removed.push(i);
-          }
-        }
-      for (const i of removed) marked[i] = 0;
+      // At most one weapon per target, so that the exchanges are priced exactly.
+      const size = PERMUTATION_MIN + Math.floor(next() * PERMUTATION_SPAN);
+      const offset = Math.floor(next() * weapons);
+      for (let k = 0; k < weapons && removed.length < size; k++) {
+        const i = (offset + k) % weapons;
+        const j = state.assign[i];
+        if (j !== HOLD && targetMark[j]) continue;
+        if (j !== HOLD) targetMark[j] = 1;
+        removed.push(i);
+      }
+      for (const i of removed) if (state.assign[i] !== HOLD) targetMark[state.assign[i]] = 0;
       permutationMove(state, removed);
     } else {
       chosenTargets.length = 0;
@@ -148,7 +162,7 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
     const slot = iterations % LATE_ACCEPTANCE;
     if (state.cost <= currentCost + tolerance || state.cost <= history[slot]) {
       if (state.cost < bestCost - tolerance) {
-        localSearch(state, tolerance);
+        localSearch(state, tolerance, undefined, 50, stop);
         state.load(state.assign);
         best.set(state.assign);
         bestCost = state.cost;
@@ -166,14 +180,18 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
       // Stuck: kick the best assignment (random moves of a tenth of the weapons) and descend.
       state.load(best);
       const kicks = 2 + Math.floor(weapons / 10);
+      removed.length = 0;
       for (let k = 0; k < kicks; k++) {
         const i = Math.floor(next() * weapons);
         const deg = reach.start[i + 1] - reach.start[i];
         if (deg === 0) continue;
         const j = reach.target[reach.start[i] + Math.floor(next() * deg)];
-        if (state.canTake(j)) state.move(i, j);
+        if (state.canTake(j)) {
+          state.move(i, j);
+          removed.push(i);
+        }
       }
-      localSearch(state, tolerance);
+      localSearch(state, tolerance, undefined, 50, stop);
       state.load(state.assign);
       current.set(state.assign);
       currentCost = lastCost = state.cost;
