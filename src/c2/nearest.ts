@@ -15,30 +15,42 @@ import type { C2Policy, C2View } from './types.js';
 import { HOLD, evaluateAssignment, type WtaProblem } from './wta-problem.js';
 import type { WtaSolution, WtaSolver } from './wta-solver.js';
 
+/** How often a unit that holds a live track chooses again. */
+const REDECIDE_S = 20;
+
 export function createNearestPolicy(scenario: Scenario): C2Policy {
   const threats = new ThreatAssessment();
   const reach = new ReachMatrix();
   const effectors: EffectorDescriptor[] = [];
   const deciding: EffectorDescriptor[] = [];
   let engaged = new Uint8Array(256);
+  /** When each unit holding a track last chose again. */
+  const decidedAt = new Map<number, number>();
   return {
     decide(t: number, view: C2View, orders: Order[]): void {
       const { tracks } = view;
       describeEffectors(t, scenario, view.units, view.flights, scenario.c2, effectors);
-      // The weapons that need a decision: flights whose track is gone, and shots that can be
-      // ordered now from units not already holding a live track.
+      // The weapons that need a decision: flights whose track is gone, and every unit's shot
+      // that can be ordered now.
       deciding.length = 0;
       if (engaged.length < tracks.count) engaged = new Uint8Array(tracks.count * 2);
       engaged.fill(0, 0, tracks.count);
       for (const w of effectors) {
-        const row = w.engagedTrack >= 0 ? tracks.rowOf(w.engagedTrack) : -1;
-        if (row >= 0) engaged[row] = 1;
-        else if (
-          w.origin === EffectorOrigin.Airborne
-            ? w.engagedTrack >= 0
-            : w.shot === 0 && w.launchDelayS <= w.orderLeadS
-        )
+        if (w.origin === EffectorOrigin.Airborne) {
+          const row = w.engagedTrack >= 0 ? tracks.rowOf(w.engagedTrack) : -1;
+          if (row >= 0) engaged[row] = 1;
+          else if (w.engagedTrack >= 0) deciding.push(w);
+        } else if (w.shot === 0 && w.launchDelayS <= w.orderLeadS) {
+          // A unit holding a live track (a gun waiting for it to come into range, a jet on its
+          // way) chooses again every REDECIDE_S: its track may have turned away.
+          const holding = w.engagedTrack >= 0 && tracks.rowOf(w.engagedTrack) >= 0;
+          if (holding && t < (decidedAt.get(w.unit) ?? -Infinity) + REDECIDE_S) {
+            engaged[tracks.rowOf(w.engagedTrack)] = 1;
+            continue;
+          }
+          decidedAt.set(w.unit, t);
           deciding.push(w);
+        }
       }
       if (deciding.length === 0) return;
       evaluateThreats(t, scenario, tracks, threats);

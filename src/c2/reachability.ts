@@ -86,7 +86,13 @@ export function computeReachability(
       const px = threats.x[k] - w.x;
       const py = threats.y[k] - w.y;
       const travelS = w.mayWait ? Math.min(impactS, 1e7) : w.launchDelayS + w.enduranceS;
-      if (Math.hypot(px, py) > reachM + threatSpeed * travelS) continue;
+      const distM = Math.hypot(px, py);
+      if (distM > reachM + threatSpeed * travelS) continue;
+      // A weapon that waits: the threat's course must pass within its reach.
+      if (w.mayWait && distM > reachM && threatSpeed > 0) {
+        const along = -(px * vx + py * vy) / threatSpeed;
+        if (along <= 0 || distM * distM - along * along > reachM * reachM) continue;
+      }
       const dz = iz - w.z;
       let startS = w.launchDelayS;
       let flyS = pursuit(w, px, py, dz, vx, vy, startS);
