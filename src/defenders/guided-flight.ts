@@ -67,7 +67,7 @@ export const guidedFlight: Phase<World> = {
           continue;
         }
       } else {
-        const aim = pursuitPoint(world, f, unit, t);
+        const aim = pursuitPoint(world, f, unit, t, dt);
         if (aim === null) {
           // Lost the track: hold position until C2 re-vectors this flight or sends it home.
           flights.vx[f] = flights.vy[f] = flights.vz[f] = 0;
@@ -104,6 +104,7 @@ function pursuitPoint(
   f: number,
   unit: DefenderUnit,
   t: number,
+  dt: number,
 ): [number, number, number] | null {
   const { flights, tracks, threats } = world;
   const row = tracks.rowOf(flights.targetTrack[f]);
@@ -142,7 +143,10 @@ function pursuitPoint(
     }
   }
   const time = interceptTime(tx - fx, ty - fy, tz - fz, vx, vy, vz, unit.speedMps);
-  const lead = Number.isFinite(time) ? time : 0;
+  // The threats have already moved this step: a weapon that can reach the threat's position
+  // within the step aims at it, to meet it there at the end of the step.
+  const reachable = (tx - fx) ** 2 + (ty - fy) ** 2 + (tz - fz) ** 2 <= (unit.speedMps * dt) ** 2;
+  const lead = reachable || !Number.isFinite(time) ? 0 : time;
   aimPoint[0] = tx + vx * lead;
   aimPoint[1] = ty + vy * lead;
   aimPoint[2] = tz + vz * lead;

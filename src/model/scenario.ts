@@ -220,6 +220,8 @@ export interface JetUnit extends DefenderBase {
   turnaroundS: number;
   /** Air-to-air missiles per sortie; `stock` is the airbase's store for rearming. */
   loadout: number;
+  /** Catalog name of the missile it carries. */
+  missile: string;
   /** Range at which the pilot fires a missile at the track. */
   missileRangeM: number;
   cannonPasses: number;

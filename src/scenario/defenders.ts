@@ -380,6 +380,7 @@ function parseUnit(
         scrambleS: f.scramble,
         cruiseSpeedMps: f.cruiseSpeed,
         dashSpeedMps: f.dashSpeed,
+        missile: sources[0].name,
         sortieS: f.sortie,
         turnaroundS: f.turnaround,
         loadout: f.loadout,
