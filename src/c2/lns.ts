@@ -1,0 +1,192 @@
+// The flagship anytime solver: large neighbourhood search over a greedy (or warm-started) start.
+//
+// 1. Construct: greedy maximum marginal return, and the caller's warm start (last cycle's plan)
+//    when given; each is descended to a local optimum (single moves and exchanges), the better kept.
+// 2. Repeat until the budget ends: ruin a neighbourhood (every weapon on a few related targets,
+//    plus a few weapons that could reach them, plus a few at random), recreate it by greedy
+//    insertion with a little noise, descend over the touched weapons, and keep the result if it is
+//    no worse than the current one (a full descent follows every new best).
+// The best assignment found is returned whenever the budget says stop: an iteration count in the
+// simulation (deterministic), a deadline from the caller elsewhere.
+
+import { RandomStreams } from '../core/rng.js';
+import { assignmentRounds, permutationMove, slotRecreate } from './assignment-rounds.js';
+import { greedyInsert } from './greedy-mmr.js';
+import { localSearch } from './local-search.js';
+import { HOLD, assignmentProblem, evaluateAssignment, reachOf, type WtaProblem } from './wta-problem.js';
+import { outOfBudget, type SolveOptions, type WtaSolution, type WtaSolver } from './wta-solver.js';
+import { WtaState } from './wta-state.js';
+
+/** Iterations when the caller gives no budget at all. */
+const DEFAULT_ITERATIONS = 2000;
+const LATE_ACCEPTANCE = 50;
+/** Iterations without progress before the search restarts from a kicked best. */
+const STALL = 150;
+/** Share of iterations that re-seat a random set of weapons by linear assignment, and its size. */
+const PERMUTATION_SHARE = 0.3;
+const PERMUTATION_MIN = 8;
+const PERMUTATION_SPAN = 56;
+
+export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSolution {
+  const { weapons, targets, values, shotCost } = problem;
+  const budget =
+    options.maxIterations === undefined && options.shouldStop === undefined
+      ? { ...options, maxIterations: DEFAULT_ITERATIONS }
+      : options;
+  const random = new RandomStreams(options.seed ?? 1).get('c2/lns');
+  const next = () => random.next();
+  const reach = reachOf(problem);
+  let scale = 1;
+  for (let j = 0; j < targets; j++) scale += Math.abs(values[j]);
+  for (let i = 0; i < weapons; i++) scale += Math.abs(shotCost[i]);
+  const tolerance = 1e-12 * scale;
+
+  const all = new Int32Array(weapons);
+  for (let i = 0; i < weapons; i++) all[i] = i;
+  const state = new WtaState(problem, reach);
+  greedyInsert(state, all);
+  localSearch(state, tolerance);
+  const rounds = new WtaState(problem, reach);
+  assignmentRounds(rounds);
+  localSearch(rounds, tolerance);
+  if (rounds.cost < state.cost) state.load(rounds.assign);
+  if (options.start && assignmentProblem(problem, options.start) === null) {
+    const warm = new WtaState(problem, reach);
+    warm.load(options.start);
+    localSearch(warm, tolerance);
+    if (warm.cost < state.cost) state.load(warm.assign);
+  }
+  state.load(state.assign);
+
+  const best = state.assign.slice();
+  let bestCost = state.cost;
+  const current = state.assign.slice();
+  let currentCost = state.cost;
+  // Late acceptance: a candidate is also kept when no worse than the current cost of
+  // LATE_ACCEPTANCE iterations ago, which lets the search walk out of local optima.
+  const history = new Float64Array(LATE_ACCEPTANCE).fill(currentCost);
+  let lastCost = currentCost;
+  let stall = 0;
+
+  // Weapons by target, rebuilt lazily, to ruin whole targets.
+  const marked = new Uint8Array(weapons);
+  const targetMark = new Uint8Array(targets);
+  const removed: number[] = [];
+  const held: number[] = [];
+  const chosenTargets: number[] = [];
+  let iterations = 0;
+  while (weapons > 0 && targets > 0 && !outOfBudget(budget, iterations)) {
+    iterations++;
+    removed.length = 0;
+    if (next() < PERMUTATION_SHARE) {
+      // Cyclic exchanges among many weapons at once, by linear assignment.
+      const size = Math.min(weapons, PERMUTATION_MIN + Math.floor(next() * PERMUTATION_SPAN));
+      if (size === weapons) for (let i = 0; i < weapons; i++) removed.push(i);
+      else
+        while (removed.length < size) {
+          const i = Math.floor(next() * weapons);
+          if (!marked[i]) {
+            marked[i] = 1;
+            removed.push(i);
+          }
+        }
+      for (const i of removed) marked[i] = 0;
+      permutationMove(state, removed);
+    } else {
+      chosenTargets.length = 0;
+      // A seed target and targets related to it: those that the seed's weapons could also reach.
+      const seedTarget = Math.floor(next() * targets);
+      chosenTargets.push(seedTarget);
+      targetMark[seedTarget] = 1;
+      const wanted = 1 + Math.floor(next() * Math.min(3, targets));
+      for (let tries = 0; chosenTargets.length < wanted && tries < 8; tries++) {
+        const i = Math.floor(next() * weapons);
+        const r0 = reach.start[i];
+        const deg = reach.start[i + 1] - r0;
+        if (deg === 0) continue;
+        // Only weapons that reach a chosen target tie targets together.
+        if (state.assign[i] !== HOLD && !targetMark[state.assign[i]]) {
+          const j = state.assign[i];
+          chosenTargets.push(j);
+          targetMark[j] = 1;
+        } else {
+          const j = reach.target[r0 + Math.floor(next() * deg)];
+          if (!targetMark[j]) {
+            chosenTargets.push(j);
+            targetMark[j] = 1;
+          }
+        }
+      }
+      for (let i = 0; i < weapons; i++) {
+        const j = state.assign[i];
+        if (j !== HOLD && targetMark[j]) {
+          marked[i] = 1;
+          removed.push(i);
+        }
+      }
+      const extra = 1 + Math.floor(next() * Math.min(6, weapons));
+      for (let e = 0; e < extra; e++) {
+        const i = Math.floor(next() * weapons);
+        if (!marked[i]) {
+          marked[i] = 1;
+          removed.push(i);
+        }
+      }
+      for (const j of chosenTargets) targetMark[j] = 0;
+      for (const i of removed) {
+        marked[i] = 0;
+        state.move(i, HOLD);
+      }
+      if (next() < 0.5) slotRecreate(state, removed, targetMark);
+      // Whatever the assignment left held (or all, on the other half of the iterations).
+      held.length = 0;
+      for (const i of removed) if (state.assign[i] === HOLD) held.push(i);
+      greedyInsert(state, held, 0.3, next);
+    }
+    localSearch(state, tolerance, removed, 4);
+
+    const slot = iterations % LATE_ACCEPTANCE;
+    if (state.cost <= currentCost + tolerance || state.cost <= history[slot]) {
+      if (state.cost < bestCost - tolerance) {
+        localSearch(state, tolerance);
+        state.load(state.assign);
+        best.set(state.assign);
+        bestCost = state.cost;
+      }
+      current.set(state.assign);
+      currentCost = state.cost;
+    } else {
+      state.load(current);
+    }
+    if (currentCost < history[slot]) history[slot] = currentCost;
+    if (currentCost < lastCost - tolerance) {
+      lastCost = currentCost;
+      stall = 0;
+    } else if (++stall >= STALL) {
+      // Stuck: kick the best assignment (random moves of a tenth of the weapons) and descend.
+      state.load(best);
+      const kicks = 2 + Math.floor(weapons / 10);
+      for (let k = 0; k < kicks; k++) {
+        const i = Math.floor(next() * weapons);
+        const deg = reach.start[i + 1] - reach.start[i];
+        if (deg === 0) continue;
+        const j = reach.target[reach.start[i] + Math.floor(next() * deg)];
+        if (state.canTake(j)) state.move(i, j);
+      }
+      localSearch(state, tolerance);
+      state.load(state.assign);
+      current.set(state.assign);
+      currentCost = lastCost = state.cost;
+      history.fill(currentCost);
+      stall = 0;
+    }
+  }
+  const cost = evaluateAssignment(problem, best);
+  return { assignment: best, cost, proven: false, iterations };
+}
+
+export const lnsSolver: WtaSolver = {
+  name: 'lns',
+  description: 'anytime large neighbourhood search (greedy start, ruin and recreate, descent)',
+  solve: solveLns,
+};
