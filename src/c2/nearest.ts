@@ -7,6 +7,8 @@ import type { Order } from '../model/order.js';
 import type { Scenario } from '../model/scenario.js';
 import { FlightStatus } from '../model/world.js';
 import type { C2Policy, C2View } from './types.js';
+import { HOLD, evaluateAssignment, type WtaProblem } from './wta-problem.js';
+import type { WtaSolution, WtaSolver } from './wta-solver.js';
 
 export function createNearestPolicy(scenario: Scenario): C2Policy {
   // Per track row for this cycle: engaged flag and the position extrapolated to now.
@@ -97,3 +99,33 @@ function nearestReachable(
   }
   return best;
 }
+
+/**
+ * The same rule on a static WTA problem, where there is no geometry: each weapon in turn takes
+ * the target it is most likely to kill among those with the fewest weapons so far, ignoring
+ * values and costs. It holds only when it can reach nothing (and holding is allowed).
+ */
+export function solveNearestStatic(problem: WtaProblem): WtaSolution {
+  const { weapons, targets, pk, capacity } = problem;
+  const count = new Int32Array(targets);
+  const assignment = new Int32Array(weapons).fill(HOLD);
+  for (let i = 0; i < weapons; i++) {
+    let best = HOLD;
+    for (let j = 0; j < targets; j++) {
+      if (capacity && count[j] >= capacity[j]) continue;
+      const p = pk[i * targets + j];
+      if (problem.mayHold && p <= 0) continue;
+      if (best === HOLD || count[j] < count[best] || (count[j] === count[best] && p > pk[i * targets + best]))
+        best = j;
+    }
+    assignment[i] = best;
+    if (best !== HOLD) count[best]++;
+  }
+  return { assignment, cost: evaluateAssignment(problem, assignment), proven: false, iterations: 1 };
+}
+
+export const nearestSolver: WtaSolver = {
+  name: 'nearest',
+  description: 'baseline: each weapon to its likeliest kill among the least-engaged targets, values ignored',
+  solve: (problem: WtaProblem) => solveNearestStatic(problem),
+};
