@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerRun } from './commands/run.js';
 import { registerValidate } from './commands/validate.js';
+import { registerWta } from './commands/wta.js';
 import { EXIT_INTERNAL, EXIT_USER_ERROR, UsageError } from './errors.js';
 
 export function buildProgram(): Command {
@@ -18,12 +19,14 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerRun(program);
   registerValidate(program);
+  registerWta(program);
   program.addHelpText(
     'after',
     `
 Examples:
   $ bulwark run                        # simulate the built-in Kyiv night
   $ bulwark validate my-city.yaml      # check a scenario, every error located
+  $ bulwark wta data/wta/B-20x10-s1.json   # solve a static weapon-target assignment
   $ bulwark help run                   # options of one command`,
   );
   return program;

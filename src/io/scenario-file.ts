@@ -24,7 +24,8 @@ export function loadScenarioFile(file: string): LoadedScenario {
   return { file, text, result: parseScenario(text, file) };
 }
 
-function readText(file: string) {
+/** A UTF-8 text file, or a located issue saying why it cannot be read. */
+export function readText(file: string) {
   const fail = (message: string) => ({ file, line: 1, column: 1, field: '(file)', message });
   try {
     const stat = statSync(file);
