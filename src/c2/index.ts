@@ -3,11 +3,22 @@
 import type { Clock } from '../engine/clock.js';
 import type { Phase } from '../engine/phase.js';
 import type { World } from '../model/world.js';
+import { branchAndBoundSolver } from './branch-and-bound.js';
+import { greedyMmrSolver } from './greedy-mmr.js';
+import { lnsSolver } from './lns.js';
 import { createNearestPolicy } from './nearest.js';
 import type { C2Policy, C2PolicyFactory } from './types.js';
+import { createWtaPolicy } from './wta-policy.js';
 
+/** Nodes the exact solver may explore per cycle, per unit of the scenario's iteration budget. */
+const EXACT_NODES_PER_ITERATION = 2000;
+
+/** Scenario `c2.policy` names; the WTA policies differ only in their solver. */
 export const C2_POLICIES: Record<string, C2PolicyFactory> = {
   nearest: createNearestPolicy,
+  'greedy-mmr': createWtaPolicy(greedyMmrSolver, () => 1),
+  exact: createWtaPolicy(branchAndBoundSolver, (iterations) => iterations * EXACT_NODES_PER_ITERATION),
+  lns: createWtaPolicy(lnsSolver, (iterations) => iterations),
 };
 
 /** Phase 5: every decision cycle the policy turns the track picture into orders. */
@@ -27,9 +38,10 @@ export function decisionPhase(policy: C2Policy, cycleS: number): Phase<World> {
         units: world.units,
         flights: world.flights,
       };
-      policy.decide(t, view, world.orders);
+      policy.decide(t, view, world.orders, world.events);
     },
   };
 }
 
 export type { C2Policy, C2PolicyFactory, C2View } from './types.js';
+export { WTA_SOLVERS, DEFAULT_WTA_SOLVER } from './wta-solvers.js';

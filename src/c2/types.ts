@@ -1,6 +1,7 @@
 // A C2 policy reads the track picture and the state of its own forces, never the truth, and
 // issues orders for one decision cycle.
 
+import type { SimEvent } from '../model/events.js';
 import type { Order } from '../model/order.js';
 import type { Scenario } from '../model/scenario.js';
 import type { TrackTable } from '../model/track.js';
@@ -14,7 +15,8 @@ export interface C2View {
 }
 
 export interface C2Policy {
-  decide(t: number, view: C2View, orders: Order[]): void;
+  /** Append this cycle's orders; `events` receives the reasons of assignments, when kept. */
+  decide(t: number, view: C2View, orders: Order[], events?: { push(event: SimEvent): void }): void;
 }
 
 export type C2PolicyFactory = (scenario: Scenario) => C2Policy;

@@ -79,6 +79,7 @@ export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
         interceptorsRecovered++;
         break;
       case 'miss':
+      case 'assignment':
         break;
     }
   }

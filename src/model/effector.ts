@@ -36,8 +36,8 @@ export interface EffectorDescriptor {
   maxAltitudeM: number;
   /** Kill probability per engagement, indexed like Scenario.threatTypes. */
   pkByThreatType: readonly number[];
-  /** Cost of firing it, in the scenario's money units. */
-  shotCost: number;
+  /** Price of firing it in asset-value units: its cost weighed by C2, plus any reserve term. */
+  shotPrice: number;
   /** The track it is engaging now (airborne weapons), or -1. */
   engagedTrack: number;
 }

@@ -63,7 +63,20 @@ export type SimEvent =
       n: number;
     }
   | { t: number; kind: 'interceptor-lost'; unit: string; flight: number; reason: 'endurance' }
-  | { t: number; kind: 'interceptor-recovered'; unit: string; flight: number };
+  | { t: number; kind: 'interceptor-recovered'; unit: string; flight: number }
+  | {
+      t: number;
+      kind: 'assignment';
+      unit: string;
+      /** The flight re-vectored, or -1 for a launch. */
+      flight: number;
+      /** Track engaged, or -1 for a recall. */
+      track: number;
+      /** Expected cost saved by this shot in the plan (value saved minus its price), value units. */
+      gain: number;
+      /** The best other tracks this weapon could have taken and what each would have saved. */
+      alternatives: { track: number; gain: number }[];
+    };
 
 export type SimEventKind = SimEvent['kind'];
 

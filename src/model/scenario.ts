@@ -144,4 +144,27 @@ export interface C2Spec {
   policy: string;
   /** Time between decision cycles. */
   cycleS: number;
+  /**
+   * Doctrine: the most weapons in flight at one track at once, by threat type (indexed like
+   * Scenario.threatTypes). 1 everywhere is shoot-look-shoot; 2 for a type is a salvo of two.
+   */
+  salvoByThreatType: number[];
+  /** Asset-value units one unit of money is worth: weighs each shot's price against the value it saves. */
+  valuePerMoney: number;
+  /** Reserve policy: shots that would take a unit below `reserveFraction` of its initial stock cost `reserveValue` more. */
+  reserveFraction: number;
+  reserveValue: number;
+  /** A re-vector of a weapon already engaging must gain this fraction of the value at stake on its engagement. */
+  switchMargin: number;
+  /** Iterations of the anytime solver per decision cycle: a deterministic budget. */
+  iterations: number;
 }
+
+/** The C2 settings a scenario gets for the fields it leaves out. */
+export const C2_DEFAULTS = {
+  valuePerMoney: 0.001,
+  reserveFraction: 0,
+  reserveValue: 0,
+  switchMargin: 0.2,
+  iterations: 60,
+} as const;

@@ -10,13 +10,13 @@ import {
   CRITICALITIES,
   type Criticality,
   type RoutePoint,
-  type C2Spec,
   type InterceptorUnit,
   type Scenario,
   type SensorSpec,
   type ThreatType,
   type Wave,
 } from '../model/scenario.js';
+import { parseC2 } from './c2.js';
 import { catalogEntries, catalogEntry, typical, type CatalogEntry } from './catalog.js';
 import { didYouMean } from './did-you-mean.js';
 import { parseEwZones } from './ew.js';
@@ -28,7 +28,7 @@ import { SourceMap } from './source-map.js';
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
 
 export const SENSOR_TYPE_NAMES = ['ideal'] as const;
-export const C2_POLICY_NAMES = ['nearest'] as const;
+export { C2_POLICY_NAMES } from './c2.js';
 
 const TOP_FIELDS = [
   'version',
@@ -129,7 +129,7 @@ class ScenarioParser {
     const waves = this.waves(top.threats, assets, threatTypes);
     const defenders = this.defenders(top.defenders, threatTypes);
     const sensors = this.sensors(top.sensors, stepS);
-    const c2 = this.c2(top.c2, stepS);
+    const c2 = parseC2(r, top.c2, stepS, threatTypes);
     const ewZones = parseEwZones(r, top.ew, (v, p) => this.position(v, p, assets));
     return {
       name,
@@ -815,22 +815,6 @@ class ScenarioParser {
         sensors.push({ type, name, scanPeriodS });
     });
     return sensors;
-  }
-
-  private c2(value: Raw, stepS: number): C2Spec {
-    const fallback: C2Spec = { policy: 'nearest', cycleS: Math.max(stepS, 2) };
-    if (value === undefined) return fallback;
-    const o = this.r.object(value, ['c2'], ['policy', 'cycle']);
-    if (!o) return fallback;
-    const policy =
-      o.policy === undefined
-        ? 'nearest'
-        : this.r.choice(o.policy, ['c2', 'policy'], C2_POLICY_NAMES, 'C2 policy');
-    const cycleS =
-      o.cycle === undefined
-        ? fallback.cycleS
-        : this.r.quantity(o.cycle, ['c2', 'cycle'], 'time', { above: 0, max: 3600 }, 's');
-    return { policy: policy ?? 'nearest', cycleS: cycleS ?? fallback.cycleS };
   }
 }
 
