@@ -65,7 +65,10 @@ export function solveBranchAndBound(problem: WtaProblem, options: SolveOptions =
 
   const visit = (depth: number): void => {
     if (aborted) return;
-    if (++nodes > nodeLimit || (options.shouldStop !== undefined && nodes % 4096 === 0 && options.shouldStop())) {
+    if (
+      ++nodes > nodeLimit ||
+      (options.shouldStop !== undefined && nodes % 4096 === 0 && options.shouldStop())
+    ) {
       aborted = true;
       return;
     }
