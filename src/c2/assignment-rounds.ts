@@ -9,6 +9,7 @@
 // linear assignment spreads and stacks the weapons nearly as the true objective would.
 
 import { solveLinearAssignment } from '../core/linear-assignment.js';
+import { greedyInsert } from './greedy-mmr.js';
 import { HOLD } from './wta-problem.js';
 import type { WtaState } from './wta-state.js';
 
@@ -134,40 +135,51 @@ export function slotRecreate(state: WtaState, removed: readonly number[], mark: 
 }
 
 /**
- * Re-seat the given weapons on each other's places by one linear assignment: the cyclic
- * exchanges of any length among them. A place is a weapon's current target (or HOLD); weapon i on
- * the place of weapon w costs values[t] * survival[t] without w * (1 - pk[i][t]), exact when no
- * two of the weapons share a target, a close estimate otherwise. Returns the weapons' old targets
- * in `previous` so that the caller can undo.
+ * Re-seat the given weapons by one linear assignment over their own places and one extra slot on
+ * each of their targets: the cyclic exchanges of any length among them (each weapon takes another's
+ * place) and the path exchanges (a weapon joins a target without giving its place up). A place
+ * costs values[t] * survival[t] without its weapon * (1 - pk[i][t]) relative to being empty, exact
+ * when no two of the weapons share a target (callers pick them so); an extra slot costs the
+ * marginal of one more shot on t. The true cost of the result is the caller's to judge.
  */
 export function permutationMove(state: WtaState, weapons: readonly number[]): void {
   const { problem } = state;
   const { targets, pk, values, shotCost, incumbent, switchCost } = problem;
   const n = weapons.length;
   if (n < 2) return;
-  const place = new Int32Array(n);
-  const base = new Float64Array(n);
+  const cols = 2 * n;
+  const place = new Int32Array(cols);
+  const base = new Float64Array(cols);
   for (let s = 0; s < n; s++) {
     const t = state.assign[weapons[s]];
     place[s] = t;
     base[s] = t === HOLD ? 0 : values[t] * state.survivalAfter(t, weapons[s], -1);
+    // The extra slot on the same target: one more shot on top of the present ones.
+    place[n + s] = t;
+    base[n + s] = t === HOLD ? 0 : values[t] * state.survival(t);
   }
-  const cost = new Float64Array(n * n);
+  const cost = new Float64Array(n * cols);
   for (let r = 0; r < n; r++) {
     const i = weapons[r];
-    for (let s = 0; s < n; s++) {
+    for (let s = 0; s < cols; s++) {
       const t = place[s];
-      let c = t === HOLD ? 0 : base[s] * (1 - pk[i * targets + t]) - base[s] + shotCost[i];
+      let c: number;
+      if (t === HOLD) c = s < n ? 0 : Infinity;
+      else c = -base[s] * pk[i * targets + t] + shotCost[i];
       if (incumbent && switchCost && t !== incumbent[i]) c += switchCost[i];
-      cost[r * n + s] = c;
+      cost[r * cols + s] = c;
     }
   }
-  const { rowToCol } = solveLinearAssignment(cost, n, n);
+  const { rowToCol } = solveLinearAssignment(cost, n, cols);
   // Through HOLD, so that target capacity never sees a half-done exchange.
   for (let r = 0; r < n; r++) state.move(weapons[r], HOLD);
+  const left: number[] = [];
   for (let r = 0; r < n; r++) {
     const s = rowToCol[r];
     const t = s >= 0 ? place[s] : place[r];
-    if (t !== HOLD) state.move(weapons[r], t);
+    if (t === HOLD) continue;
+    if (state.canTake(t)) state.move(weapons[r], t);
+    else left.push(weapons[r]);
   }
+  if (left.length > 0) greedyInsert(state, left);
 }

@@ -20,8 +20,8 @@ import { WtaState } from './wta-state.js';
 /** Iterations when the caller gives no budget at all. */
 const DEFAULT_ITERATIONS = 2000;
 const LATE_ACCEPTANCE = 50;
-/** Iterations without progress before the search restarts from a kicked best. */
-const STALL = 150;
+/** Iterations without progress before the search restarts from a kicked best (iterated local search). */
+const STALL = 5;
 /** Share of iterations that re-seat a random set of weapons by linear assignment, and its size. */
 const PERMUTATION_SHARE = 0.3;
 const PERMUTATION_MIN = 8;
@@ -80,17 +80,17 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
     removed.length = 0;
     if (next() < PERMUTATION_SHARE) {
       // Cyclic exchanges among many weapons at once, by linear assignment.
-      const size = Math.min(weapons, PERMUTATION_MIN + Math.floor(next() * PERMUTATION_SPAN));
-      if (size === weapons) for (let i = 0; i < weapons; i++) removed.push(i);
-      else
-        while (removed.length < size) {
-          const i = Math.floor(next() * weapons);
-          if (!marked[i]) {
-            marked[i] = 1;
-            removed.push(i);
-          }
-        }
-      for (const i of removed) marked[i] = 0;
+      // At most one weapon per target, so that the exchanges are priced exactly.
+      const size = PERMUTATION_MIN + Math.floor(next() * PERMUTATION_SPAN);
+      const offset = Math.floor(next() * weapons);
+      for (let k = 0; k < weapons && removed.length < size; k++) {
+        const i = (offset + k) % weapons;
+        const j = state.assign[i];
+        if (j !== HOLD && targetMark[j]) continue;
+        if (j !== HOLD) targetMark[j] = 1;
+        removed.push(i);
+      }
+      for (const i of removed) if (state.assign[i] !== HOLD) targetMark[state.assign[i]] = 0;
       permutationMove(state, removed);
     } else {
       chosenTargets.length = 0;
@@ -166,12 +166,16 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
       // Stuck: kick the best assignment (random moves of a tenth of the weapons) and descend.
       state.load(best);
       const kicks = 2 + Math.floor(weapons / 10);
+      removed.length = 0;
       for (let k = 0; k < kicks; k++) {
         const i = Math.floor(next() * weapons);
         const deg = reach.start[i + 1] - reach.start[i];
         if (deg === 0) continue;
         const j = reach.target[reach.start[i] + Math.floor(next() * deg)];
-        if (state.canTake(j)) state.move(i, j);
+        if (state.canTake(j)) {
+          state.move(i, j);
+          removed.push(i);
+        }
       }
       localSearch(state, tolerance);
       state.load(state.assign);
