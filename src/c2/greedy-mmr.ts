@@ -1,8 +1,8 @@
 // Greedy maximum marginal return: repeatedly give the weapon-target pair with the largest drop in
 // cost its shot, until no weapon is left (or, when holding is allowed, none pays for itself).
 // The drop of weapon i on target j is values[j] * survival[j] * pk[i][j] minus its shot cost, and
-// it only shrinks as j takes more weapons, so each weapon's best target need be recomputed only
-// when that target was just served.
+// it only shrinks as j takes more weapons, so a lazily refreshed heap of each weapon's best gain
+// finds the best pair without rescanning everything after each shot.
 
 import { HOLD, type WtaProblem } from './wta-problem.js';
 import type { SolveOptions, WtaSolution, WtaSolver } from './wta-solver.js';
@@ -23,9 +23,9 @@ export function greedyInsert(
   const { problem, reach } = state;
   const bestTarget = new Int32Array(n);
   const bestGain = new Float64Array(n);
-  const open = new Uint8Array(n).fill(1);
   const jitter = noise > 0 ? new Float64Array(n) : null;
 
+  const fast = problem.incumbent === null;
   const evaluate = (k: number) => {
     const i = weapons[k];
     let target = HOLD;
@@ -33,7 +33,10 @@ export function greedyInsert(
     for (let r = reach.start[i]; r < reach.start[i + 1]; r++) {
       const j = reach.target[r];
       if (!state.canTake(j)) continue;
-      const g = -state.moveDelta(i, j);
+      // From HOLD the drop is values * survival * pk less the shot's price (and switch terms).
+      const g = fast
+        ? problem.values[j] * state.survival(j) * problem.pk[i * problem.targets + j] - problem.shotCost[i]
+        : -state.moveDelta(i, j);
       if (g > gain) {
         gain = g;
         target = j;
@@ -48,26 +51,61 @@ export function greedyInsert(
     bestGain[k] = gain;
   };
 
+  // Lazy greedy (Minoux): a max-heap of each weapon's best gain, possibly stale. Gains only
+  // shrink, so a popped weapon whose refreshed gain still tops the heap is the true best pair.
+  const heap = new Int32Array(n);
+  const key = new Float64Array(n);
+  let size = 0;
+  const less = (a: number, b: number) =>
+    key[heap[a]] < key[heap[b]] || (key[heap[a]] === key[heap[b]] && heap[a] > heap[b]);
+  const swap = (a: number, b: number) => {
+    const t = heap[a];
+    heap[a] = heap[b];
+    heap[b] = t;
+  };
+  const down = (at: number) => {
+    for (;;) {
+      const l = 2 * at + 1;
+      const r = l + 1;
+      let top = at;
+      if (l < size && less(top, l)) top = l;
+      if (r < size && less(top, r)) top = r;
+      if (top === at) return;
+      swap(at, top);
+      at = top;
+    }
+  };
+  const up = (at: number) => {
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (!less(parent, at)) return;
+      swap(at, parent);
+      at = parent;
+    }
+  };
+  const keyOf = (k: number) => (jitter && bestGain[k] > 0 ? bestGain[k] * jitter[k] : bestGain[k]);
   for (let k = 0; k < n; k++) {
     evaluate(k);
     if (jitter) jitter[k] = 1 + noise * (random() - 0.5);
+    key[k] = keyOf(k);
+    heap[size++] = k;
+    up(size - 1);
   }
-  for (let placed = 0; placed < n; placed++) {
-    let pick = -1;
-    let pickGain = -Infinity;
-    for (let k = 0; k < n; k++) {
-      if (!open[k]) continue;
-      const g = jitter && bestGain[k] > 0 ? bestGain[k] * jitter[k] : bestGain[k];
-      if (pick < 0 || g > pickGain) {
-        pick = k;
-        pickGain = g;
-      }
+  while (size > 0) {
+    const k = heap[0];
+    const stale = bestTarget[k];
+    evaluate(k);
+    key[k] = keyOf(k);
+    if (bestTarget[k] !== stale || size > 1) {
+      // Still the best after refreshing? Otherwise sink it and look again.
+      down(0);
+      if (heap[0] !== k) continue;
     }
-    const j = bestTarget[pick];
-    open[pick] = 0;
-    if (j === HOLD || (problem.mayHold && bestGain[pick] <= 0)) continue;
-    state.move(weapons[pick], j);
-    for (let k = 0; k < n; k++) if (open[k] && bestTarget[k] === j) evaluate(k);
+    heap[0] = heap[--size];
+    down(0);
+    const j = bestTarget[k];
+    if (j === HOLD || (problem.mayHold && bestGain[k] <= 0)) continue;
+    state.move(weapons[k], j);
   }
 }
 
