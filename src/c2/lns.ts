@@ -1,7 +1,8 @@
 // The flagship anytime solver: large neighbourhood search over a greedy (or warm-started) start.
 //
-// 1. Construct: greedy maximum marginal return, and the caller's warm start (last cycle's plan)
-//    when given; each is descended to a local optimum (single moves and exchanges), the better kept.
+// 1. Construct: the caller's warm start (last cycle's plan) when given, greedy maximum marginal
+//    return, and rounds of linear assignment; each is descended to a local optimum (single moves
+//    and exchanges), the best kept.
 // 2. Repeat until the budget ends: ruin a neighbourhood (every weapon on a few related targets,
 //    plus a few weapons that could reach them, plus a few at random), recreate it by greedy
 //    insertion with a little noise, descend over the touched weapons, and keep the result if it is
@@ -41,20 +42,33 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
   for (let i = 0; i < weapons; i++) scale += Math.abs(shotCost[i]);
   const tolerance = 1e-12 * scale;
 
+  // Construction, best of: the warm start, greedy MMR and rounds of linear assignment, each
+  // descended. A deadline may cut it short; one complete assignment is always kept.
+  const stop = options.shouldStop;
+  const stopped = () => stop !== undefined && stop();
+  const state = new WtaState(problem, reach);
+  const other = new WtaState(problem, reach);
+  const keepBetter = () => {
+    if (other.cost < state.cost) state.load(other.assign);
+  };
   const all = new Int32Array(weapons);
   for (let i = 0; i < weapons; i++) all[i] = i;
-  const state = new WtaState(problem, reach);
-  greedyInsert(state, all);
-  localSearch(state, tolerance);
-  const rounds = new WtaState(problem, reach);
-  assignmentRounds(rounds);
-  localSearch(rounds, tolerance);
-  if (rounds.cost < state.cost) state.load(rounds.assign);
-  if (options.start && assignmentProblem(problem, options.start) === null) {
-    const warm = new WtaState(problem, reach);
-    warm.load(options.start);
-    localSearch(warm, tolerance);
-    if (warm.cost < state.cost) state.load(warm.assign);
+  const warm = options.start && assignmentProblem(problem, options.start) === null;
+  if (warm) {
+    state.load(options.start!);
+    localSearch(state, tolerance, undefined, 50, stop);
+  }
+  if (!warm || !stopped()) {
+    const target = warm ? other : state;
+    greedyInsert(target, all);
+    localSearch(target, tolerance, undefined, 50, stop);
+    if (warm) keepBetter();
+  }
+  if (!stopped()) {
+    other.load(new Int32Array(weapons).fill(HOLD));
+    assignmentRounds(other);
+    localSearch(other, tolerance, undefined, 50, stop);
+    keepBetter();
   }
   state.load(state.assign);
 
@@ -148,7 +162,7 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
     const slot = iterations % LATE_ACCEPTANCE;
     if (state.cost <= currentCost + tolerance || state.cost <= history[slot]) {
       if (state.cost < bestCost - tolerance) {
-        localSearch(state, tolerance);
+        localSearch(state, tolerance, undefined, 50, stop);
         state.load(state.assign);
         best.set(state.assign);
         bestCost = state.cost;
@@ -177,7 +191,7 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
           removed.push(i);
         }
       }
-      localSearch(state, tolerance);
+      localSearch(state, tolerance, undefined, 50, stop);
       state.load(state.assign);
       current.set(state.assign);
       currentCost = lastCost = state.cost;

@@ -86,14 +86,18 @@ export function localSearch(
   tolerance: number,
   weapons?: ArrayLike<number>,
   maxPasses = 50,
+  stop?: () => boolean,
 ): void {
   const n = weapons ? weapons.length : state.problem.weapons;
   for (let pass = 0; pass < maxPasses; pass++) {
     let improved = false;
     for (let k = 0; k < n; k++)
       if (improveWeapon(state, weapons ? weapons[k] : k, tolerance)) improved = true;
-    for (let k = 0; k < n; k++)
+    for (let k = 0; k < n; k++) {
       if (improveBySwap(state, weapons ? weapons[k] : k, tolerance)) improved = true;
-    if (!improved) return;
+      // Large problems: a pass of exchanges is O(W^2), so the budget is asked along the way.
+      if (stop && (k & 63) === 63 && stop()) return;
+    }
+    if (!improved || (stop && stop())) return;
   }
 }

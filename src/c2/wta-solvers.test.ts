@@ -173,7 +173,7 @@ describe('static weapon-target assignment', () => {
     expect(better).toBeGreaterThan(3);
   });
 
-  it('stops when the budget callback says so', () => {
+  it('stops when the budget callback says so, with a complete assignment', () => {
     const p = randomProblem({
       weapons: 40,
       targets: 20,
@@ -183,9 +183,13 @@ describe('static weapon-target assignment', () => {
       commitment: false,
       mask: false,
     });
-    let asked = 0;
-    const s = solveLns(p, { shouldStop: () => ++asked > 5 });
-    expect(s.iterations).toBe(5);
+    for (const calls of [0, 1, 5, 50]) {
+      let asked = 0;
+      const s = solveLns(p, { shouldStop: () => ++asked > calls });
+      expect(assignmentProblem(p, s.assignment)).toBeNull();
+      expect(s.iterations).toBeLessThanOrEqual(calls);
+      expect(asked).toBeLessThanOrEqual(calls + 10);
+    }
   });
 
   it('reports an unproven result when branch and bound runs out of nodes', () => {
