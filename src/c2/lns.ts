@@ -66,7 +66,9 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
     localSearch(target, tolerance, undefined, 50, stop);
     if (warm) keepBetter();
   }
-  if (!stopped()) {
+  // Re-planning keeps to the warm start and greedy: a full linear assignment of a live picture
+  // costs more than a decision cycle affords.
+  if (!warm && !stopped()) {
     other.load(new Int32Array(weapons).fill(HOLD));
     assignmentRounds(other);
     localSearch(other, tolerance, undefined, 50, stop);

@@ -79,8 +79,8 @@ export function computeReachability(
       const sx = threats.x[k] + vx * w.launchDelayS - w.x;
       const sy = threats.y[k] + vy * w.launchDelayS - w.y;
       // Cheap reject: farther than the weapon flies plus the threat's own travel meanwhile.
-      const threatSpeed = Math.hypot(vx, vy);
-      if (Math.hypot(sx, sy) > reachM + threatSpeed * w.enduranceS) continue;
+      const far = reachM + Math.sqrt(vx * vx + vy * vy) * w.enduranceS;
+      if (sx * sx + sy * sy > far * far) continue;
       const dz = threats.z[k] - w.z;
       const flyS = interceptTime(sx, sy, dz, vx, vy, 0, w.speedMps);
       if (!(flyS <= w.enduranceS)) continue;
@@ -88,8 +88,8 @@ export function computeReachability(
       if (totalS >= impactS) continue;
       const ix = sx + vx * flyS;
       const iy = sy + vy * flyS;
-      const rangeM = Math.hypot(ix, iy);
-      if (rangeM < w.minRangeM || rangeM > w.maxRangeM) continue;
+      const range2 = ix * ix + iy * iy;
+      if (range2 < w.minRangeM * w.minRangeM || range2 > w.maxRangeM * w.maxRangeM) continue;
       const iz = threats.z[k];
       if (iz < w.minAltitudeM || iz > w.maxAltitudeM) continue;
       out.push(k, totalS, w.x + ix, w.y + iy, iz, pk);
