@@ -56,7 +56,7 @@ describe('the c2 block', () => {
       '{ policy: greedy, doctrine: { salvo: { shahed-136: 0, kh-101: 2 } }, reserve: { keep: lots }, iterations: 1.5 }',
     );
     const text = withC2('');
-    const line = text.split('\n').length;
+    const line = text.split('\n').length - 1;
     expect(errors).toHaveLength(5);
     for (const e of errors) expect(e.startsWith(`n.yaml:${line}:`)).toBe(true);
     expect(errors[0]).toContain("c2.policy: unknown C2 policy 'greedy'; expected one of nearest, greedy-mmr, exact, lns");
