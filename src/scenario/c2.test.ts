@@ -59,7 +59,9 @@ describe('the c2 block', () => {
     const line = text.split('\n').length - 1;
     expect(errors).toHaveLength(5);
     for (const e of errors) expect(e.startsWith(`n.yaml:${line}:`)).toBe(true);
-    expect(errors[0]).toContain("c2.policy: unknown C2 policy 'greedy'; expected one of nearest, greedy-mmr, exact, lns");
+    expect(errors[0]).toContain(
+      "c2.policy: unknown C2 policy 'greedy'; expected one of nearest, greedy-mmr, exact, lns",
+    );
     expect(errors.join('\n')).toContain('c2.doctrine.salvo.shahed-136: out of range');
     expect(errors.join('\n')).toContain('c2.reserve.keep: not a share');
     expect(errors.join('\n')).toContain("c2.doctrine.salvo.kh-101: unknown field 'kh-101'");
