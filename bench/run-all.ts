@@ -2,10 +2,18 @@
 // (true when its targets are met); add new benchmarks to this list. Never part of `npm test`.
 import { run as linearAssignment } from './linear-assignment.js';
 import { run as simSpeed } from './sim-speed.js';
+import { run as wtaLarge } from './wta-large.js';
+import { run as wtaLive } from './wta-live.js';
+import { run as wtaSim } from './wta-sim.js';
+import { run as wtaStatic } from './wta-static.js';
 
 const BENCHMARKS: [string, () => boolean | Promise<boolean>][] = [
   ['sim-speed', simSpeed],
   ['linear-assignment', linearAssignment],
+  ['wta-static', wtaStatic],
+  ['wta-live', wtaLive],
+  ['wta-large', wtaLarge],
+  ['wta-sim', wtaSim],
 ];
 
 const only = process.argv.slice(2);

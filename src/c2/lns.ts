@@ -23,6 +23,8 @@ const DEFAULT_ITERATIONS = 2000;
 const LATE_ACCEPTANCE = 50;
 /** Iterations without progress before the search restarts from a kicked best (iterated local search). */
 const STALL = 5;
+/** Largest problem (in weapons) that gets a full descent after kicks and new bests. */
+const FULL_DESCENT_WEAPONS = 100;
 /** Share of iterations that re-seat a random set of weapons by linear assignment, and its size. */
 const PERMUTATION_SHARE = 0.3;
 const PERMUTATION_MIN = 8;
@@ -64,7 +66,9 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
     localSearch(target, tolerance, undefined, 50, stop);
     if (warm) keepBetter();
   }
-  if (!stopped()) {
+  // Re-planning keeps to the warm start and greedy: a full linear assignment of a live picture
+  // costs more than a decision cycle affords.
+  if (!warm && !stopped()) {
     other.load(new Int32Array(weapons).fill(HOLD));
     assignmentRounds(other);
     localSearch(other, tolerance, undefined, 50, stop);
@@ -88,6 +92,9 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
   const removed: number[] = [];
   const held: number[] = [];
   const chosenTargets: number[] = [];
+  // Small problems afford a full descent after each kick and each new best; large ones (a pass
+  // is O(W^2)) descend over the weapons just moved.
+  const wide = weapons <= FULL_DESCENT_WEAPONS;
   let iterations = 0;
   while (weapons > 0 && targets > 0 && !outOfBudget(budget, iterations)) {
     iterations++;
@@ -162,7 +169,7 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
     const slot = iterations % LATE_ACCEPTANCE;
     if (state.cost <= currentCost + tolerance || state.cost <= history[slot]) {
       if (state.cost < bestCost - tolerance) {
-        localSearch(state, tolerance, undefined, 50, stop);
+        localSearch(state, tolerance, wide ? undefined : removed, 50, stop);
         state.load(state.assign);
         best.set(state.assign);
         bestCost = state.cost;
@@ -176,10 +183,10 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
     if (currentCost < lastCost - tolerance) {
       lastCost = currentCost;
       stall = 0;
-    } else if (++stall >= STALL) {
-      // Stuck: kick the best assignment (random moves of a tenth of the weapons) and descend.
+    } else if (++stall >= (wide ? STALL : STALL * 10)) {
+      // Stuck: kick the best assignment (random moves of a tenth of the weapons, at most 12) and descend.
       state.load(best);
-      const kicks = 2 + Math.floor(weapons / 10);
+      const kicks = 2 + Math.floor(Math.min(weapons, FULL_DESCENT_WEAPONS) / 10);
       removed.length = 0;
       for (let k = 0; k < kicks; k++) {
         const i = Math.floor(next() * weapons);
@@ -191,7 +198,7 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
           removed.push(i);
         }
       }
-      localSearch(state, tolerance, undefined, 50, stop);
+      localSearch(state, tolerance, wide ? undefined : removed, 50, stop);
       state.load(state.assign);
       current.set(state.assign);
       currentCost = lastCost = state.cost;

@@ -80,18 +80,19 @@ export function computeReachability(
       if (iz < w.minAltitudeM || iz > w.maxAltitudeM) continue;
       const vx = threats.vx[k];
       const vy = threats.vy[k];
-      const threatSpeed = Math.hypot(vx, vy);
+      const threatSpeed = Math.sqrt(vx * vx + vy * vy);
       // Cheap reject: farther than the weapon flies plus the threat's own travel meanwhile (or,
       // for a weapon that may wait, plus its travel until impact).
       const px = threats.x[k] - w.x;
       const py = threats.y[k] - w.y;
       const travelS = w.mayWait ? Math.min(impactS, 1e7) : w.launchDelayS + w.enduranceS;
-      const distM = Math.hypot(px, py);
-      if (distM > reachM + threatSpeed * travelS) continue;
+      const dist2 = px * px + py * py;
+      const far = reachM + threatSpeed * travelS;
+      if (dist2 > far * far) continue;
       // A weapon that waits: the threat's course must pass within its reach.
-      if (w.mayWait && distM > reachM && threatSpeed > 0) {
+      if (w.mayWait && dist2 > reachM * reachM && threatSpeed > 0) {
         const along = -(px * vx + py * vy) / threatSpeed;
-        if (along <= 0 || distM * distM - along * along > reachM * reachM) continue;
+        if (along <= 0 || dist2 - along * along > reachM * reachM) continue;
       }
       const dz = iz - w.z;
       let startS = w.launchDelayS;
@@ -139,9 +140,9 @@ function feasible(
   if (!(flyS <= w.enduranceS)) return false;
   const ix = px + vx * (startS + flyS);
   const iy = py + vy * (startS + flyS);
-  const rangeM = Math.hypot(ix, iy);
-  if (rangeM < w.minRangeM || rangeM > w.maxRangeM) return false;
-  return rangeM * rangeM + dz * dz <= w.maxSlantRangeM * w.maxSlantRangeM;
+  const range2 = ix * ix + iy * iy;
+  if (range2 < w.minRangeM * w.minRangeM || range2 > w.maxRangeM * w.maxRangeM) return false;
+  return range2 + dz * dz <= w.maxSlantRangeM * w.maxSlantRangeM;
 }
 
 /**

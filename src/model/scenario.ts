@@ -268,5 +268,5 @@ export const C2_DEFAULTS = {
   reserveFraction: 0,
   reserveValue: 0,
   switchMargin: 0.2,
-  iterations: 60,
+  iterations: 30,
 } as const;

@@ -8,7 +8,7 @@
 //     valuePerMoney: 0.001           # asset-value units per unit of money
 //     reserve: { keep: 20%, value: 50 }
 //     switchMargin: 20%
-//     iterations: 60                 # anytime solver's budget per cycle
+//     iterations: 30                 # anytime solver's budget per cycle
 
 import { C2_DEFAULTS, type C2Spec, type ThreatType } from '../model/scenario.js';
 import type { FieldPath } from './issue.js';
