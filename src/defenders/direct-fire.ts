@@ -4,10 +4,10 @@
 // unit's own stream. The caller spends the rounds and sets when the unit may fire again.
 
 import type { Clock } from '../engine/clock.js';
-import { roundM, roundS } from '../model/events.js';
+import { roundS } from '../model/events.js';
 import type { DefenderKind } from '../model/scenario.js';
 import { ThreatStatus, type World } from '../model/world.js';
-import { nearestAssetDistance } from './engagement.js';
+import { resolveEngagement } from './engagement.js';
 
 export const BurstResult = {
   /** A burst was fired (kill or miss). */
@@ -42,7 +42,7 @@ export function fireBurst(
   spec: BurstSpec,
   clock: Clock,
 ): BurstResultKind {
-  const { tracks, threats, scenario, events } = world;
+  const { tracks, threats, scenario } = world;
   const row = tracks.rowOf(track);
   if (row < 0) return BurstResult.NoTrack;
   const unit = scenario.defenders[u];
@@ -68,37 +68,8 @@ export function fireBurst(
   if (threats.z[target] > spec.ceilingM || dx * dx + dy * dy + dz * dz > spec.slantRangeM ** 2)
     return BurstResult.OutOfReach;
 
-  const type = scenario.threatTypes[threats.type[target]];
   const pk = (spec.pk ?? unit.pkByThreatType[threats.type[target]]) * spec.pkFactor;
-  const tr = roundS(t);
-  events.push({
-    t: tr,
-    kind: 'intercept-attempt',
-    unit: unit.name,
-    flight: -1,
-    threat: target,
-    type: type.name,
-    pk,
-    e: roundM(threats.x[target]),
-    n: roundM(threats.y[target]),
-    u: roundM(threats.z[target]),
-    ...(spec.rounds === undefined ? {} : { rounds: spec.rounds }),
-  });
-  if (world.rng.get(`engage/${unit.name}`).bernoulli(pk)) {
-    threats.status[target] = ThreatStatus.Destroyed;
-    world.resolvedThreats++;
-    events.push({
-      t: tr,
-      kind: 'kill',
-      unit: unit.name,
-      flight: -1,
-      threat: target,
-      type: type.name,
-      nearestAssetM: roundM(nearestAssetDistance(world, threats.x[target], threats.y[target])),
-    });
-  } else {
-    events.push({ t: tr, kind: 'miss', unit: unit.name, flight: -1, threat: target, type: type.name });
-  }
+  resolveEngagement(world, unit.name, -1, target, pk, roundS(t), spec.rounds);
   return BurstResult.Fired;
 }
 
