@@ -37,3 +37,14 @@ describe('layered defense beats interceptors alone', () => {
     });
   }
 });
+
+describe('the assignment policies use every kind', () => {
+  it('greedy-mmr, with shots priced for missiles worth millions, engages with jets and SAMs and does no worse than nearest', () => {
+    const nearest = load('cruise-missile-raid.yaml');
+    const wta: Scenario = { ...nearest, c2: { ...nearest.c2, policy: 'greedy-mmr', valuePerMoney: 1e-5 } };
+    const planned = outcome(wta);
+    for (const kind of ['jet', 'sam', 'interceptor-drone'])
+      expect(planned.byEffectorKind[kind].engagements, kind).toBeGreaterThan(0);
+    expect(planned.assetValueLost).toBeLessThanOrEqual(outcome(nearest).assetValueLost);
+  });
+});
