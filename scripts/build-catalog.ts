@@ -61,7 +61,7 @@ export async function buildCatalogSource(): Promise<string> {
   }
   const source =
     '// Generated from data/catalog/*.yaml by `npm run catalog`: do not edit by hand.\n\n' +
-    "import type { Catalog } from './catalog.js';\n\n" +
+    "import type { Catalog } from './catalog-types.js';\n\n" +
     `export const CATALOG_DATA: Catalog = ${JSON.stringify(sections, null, 2)};\n`;
   return format(source, { ...(await resolveConfig(outFile)), filepath: outFile });
 }

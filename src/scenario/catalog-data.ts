@@ -1,6 +1,6 @@
 // Generated from data/catalog/*.yaml by `npm run catalog`: do not edit by hand.
 
-import type { Catalog } from './catalog.js';
+import type { Catalog } from './catalog-types.js';
 
 export const CATALOG_DATA: Catalog = {
   assets: [

@@ -3,32 +3,9 @@
 // converts it to SI and writes catalog-data.ts, so the catalog works in a browser as in Node.
 
 import { CATALOG_DATA } from './catalog-data.js';
+import type { Catalog, CatalogEntry, CatalogSection } from './catalog-types.js';
 
-export interface Figure {
-  typical: number;
-  low?: number;
-  high?: number;
-  source: string;
-  verified: boolean;
-}
-
-export interface CatalogEntry {
-  name: string;
-  /** What engine component it is: one-way-attack-drone, decoy, cruise-missile, interceptor-drone … */
-  kind: string;
-  description: string;
-  decoy?: boolean;
-  /** Jets: the catalog name of the missile they carry. */
-  weapon?: string;
-  /** Asset kinds: how critical such an asset usually is. */
-  criticality?: string;
-  /** Figures in SI units (m, s, m/s, kg, rad; costs in US dollars). */
-  figures: Record<string, Figure>;
-}
-
-export type CatalogSection = 'threats' | 'defenders' | (string & {});
-
-export type Catalog = Record<CatalogSection, CatalogEntry[]>;
+export type { Catalog, CatalogEntry, CatalogSection, Figure } from './catalog-types.js';
 
 export const CATALOG: Catalog = CATALOG_DATA;
 

@@ -1,0 +1,27 @@
+// The shape of the platform catalog (catalog.ts reads it; catalog-data.ts is generated in it).
+
+export interface Figure {
+  typical: number;
+  low?: number;
+  high?: number;
+  source: string;
+  verified: boolean;
+}
+
+export interface CatalogEntry {
+  name: string;
+  /** What engine component it is: one-way-attack-drone, decoy, cruise-missile, interceptor-drone … */
+  kind: string;
+  description: string;
+  decoy?: boolean;
+  /** Jets: the catalog name of the missile they carry. */
+  weapon?: string;
+  /** Asset kinds: how critical such an asset usually is. */
+  criticality?: string;
+  /** Figures in SI units (m, s, m/s, kg, rad; costs in US dollars). */
+  figures: Record<string, Figure>;
+}
+
+export type CatalogSection = 'threats' | 'defenders' | (string & {});
+
+export type Catalog = Record<CatalogSection, CatalogEntry[]>;
