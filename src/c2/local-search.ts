@@ -57,8 +57,8 @@ export function improveBySwap(state: WtaState, i: number, tolerance: number): bo
     if (b === a) continue;
     const pkIb = b === HOLD ? 0 : pk[i * targets + b];
     const pkKa = a === HOLD ? 0 : pk[k * targets + a];
-    // An exchange helps only if one of the two can hit the other's target.
-    if (pkIb === 0 && pkKa === 0) continue;
+    // An exchange helps only if one of the two can hit the other's target (or it saves a switch).
+    if (fast && pkIb === 0 && pkKa === 0) continue;
     let d: number;
     if (fast && pkIb < 1 && pkKa < 1) {
       d = 0;

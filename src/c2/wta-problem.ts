@@ -93,22 +93,27 @@ export function assignmentProblem(problem: WtaProblem, assignment: Int32Array): 
   return null;
 }
 
-/** Weapons whose pk is positive for a target, per weapon (CSR), to skip unreachable pairs. */
+/**
+ * The targets worth considering for each weapon (CSR): those it can hit (pk > 0), and its
+ * incumbent target, where staying saves the switch cost even when it can no longer hit.
+ */
 export interface Reach {
   start: Int32Array;
   target: Int32Array;
 }
 
 export function reachOf(problem: WtaProblem): Reach {
-  const { weapons, targets, pk } = problem;
+  const { weapons, targets, pk, incumbent } = problem;
+  const useful = (i: number, j: number) =>
+    pk[i * targets + j] > 0 || (incumbent !== null && incumbent[i] === j);
   const start = new Int32Array(weapons + 1);
   let n = 0;
-  for (let i = 0; i < weapons; i++) for (let j = 0; j < targets; j++) if (pk[i * targets + j] > 0) n++;
+  for (let i = 0; i < weapons; i++) for (let j = 0; j < targets; j++) if (useful(i, j)) n++;
   const target = new Int32Array(n);
   n = 0;
   for (let i = 0; i < weapons; i++) {
     start[i] = n;
-    for (let j = 0; j < targets; j++) if (pk[i * targets + j] > 0) target[n++] = j;
+    for (let j = 0; j < targets; j++) if (useful(i, j)) target[n++] = j;
   }
   start[weapons] = n;
   return { start, target };

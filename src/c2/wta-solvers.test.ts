@@ -131,7 +131,7 @@ describe('static weapon-target assignment', () => {
         expect(assignmentProblem(p, lns.assignment)).toBeNull();
         expect(lns.cost).toBeCloseTo(optimum, 9);
       }),
-      { numRuns: 200 },
+      { numRuns: 400 },
     );
   });
 

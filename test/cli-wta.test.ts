@@ -1,0 +1,48 @@
+// `bulwark wta` as a user runs it: a shipped instance solved to its known optimum, JSON output,
+// and bad files or flags reported located with exit code 2.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const bin = new URL('../bin/bulwark.js', import.meta.url).pathname;
+const instance = new URL('../data/wta/B-20x10-s1.json', import.meta.url).pathname;
+
+function bulwark(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('bulwark wta', () => {
+  it('solves a shipped instance to its proven optimum and prints JSON', () => {
+    const r = bulwark('wta', instance, '--time-limit', '300', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.solver).toBe('lns');
+    expect(out.assignment).toHaveLength(20);
+    expect(Math.abs(out.gapToFileBest)).toBeLessThan(1e-6);
+  });
+
+  it('prints a readable plan with any solver', () => {
+    const r = bulwark('wta', instance, '--solver', 'greedy-mmr');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('expected surviving value');
+    expect(r.stdout).toContain('target  value  weapons (pk)');
+  });
+
+  it('reports bad files and flags with exit code 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-wta-'));
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"weapons": 1, "targets": 1, "values": [5], "pk": [[2]]}');
+    const r = bulwark('wta', bad);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      `${bad}:1:53: pk[0][0]: not a probability; expected a number from 0 to 1, found 2`,
+    );
+    expect(bulwark('wta', instance, '--solver', 'best').code).toBe(2);
+    expect(bulwark('wta', instance, '--time-limit', 'soon').code).toBe(2);
+    expect(bulwark('wta', join(dir, 'missing.json')).code).toBe(2);
+  });
+});
