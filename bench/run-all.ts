@@ -1,6 +1,7 @@
 // Runs every benchmark in turn. Each file under bench/ exports `run(): boolean | Promise<boolean>`
 // (true when its targets are met); add new benchmarks to this list. Never part of `npm test`.
 import { run as linearAssignment } from './linear-assignment.js';
+import { run as mcBatch } from './mc-batch.js';
 import { run as simSpeed } from './sim-speed.js';
 import { run as wtaLarge } from './wta-large.js';
 import { run as wtaLive } from './wta-live.js';
@@ -14,6 +15,7 @@ const BENCHMARKS: [string, () => boolean | Promise<boolean>][] = [
   ['wta-live', wtaLive],
   ['wta-large', wtaLarge],
   ['wta-sim', wtaSim],
+  ['mc-batch', mcBatch],
 ];
 
 const only = process.argv.slice(2);

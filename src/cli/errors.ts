@@ -9,3 +9,13 @@ export class UsageError extends Error {
 
 export const EXIT_USER_ERROR = 2;
 export const EXIT_INTERNAL = 1;
+
+/** A batch stopped by Ctrl-C or SIGTERM: what finished is stored, and the same command resumes. */
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'Interrupted';
+  }
+}
+
+export const EXIT_INTERRUPTED = 130;

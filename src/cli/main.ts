@@ -1,10 +1,14 @@
 // The `bulwark` command line: one entry, one sub-command per job.
 
 import { Command, CommanderError } from 'commander';
+import { registerMc } from './commands/mc.js';
+import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
+import { registerRuns } from './commands/runs.js';
+import { registerSweep } from './commands/sweep.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWta } from './commands/wta.js';
-import { EXIT_INTERNAL, EXIT_USER_ERROR, UsageError } from './errors.js';
+import { EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USER_ERROR, Interrupted, UsageError } from './errors.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -20,6 +24,10 @@ export function buildProgram(): Command {
   registerRun(program);
   registerValidate(program);
   registerWta(program);
+  registerMc(program);
+  registerSweep(program);
+  registerRuns(program);
+  registerReport(program);
   program.addHelpText(
     'after',
     `
@@ -27,6 +35,10 @@ Examples:
   $ bulwark run                        # simulate the built-in Kyiv night
   $ bulwark validate my-city.yaml      # check a scenario, every error located
   $ bulwark wta data/wta/B-20x10-s1.json   # solve a static weapon-target assignment
+  $ bulwark mc --runs 1000             # a thousand seeded nights, as distributions
+  $ bulwark sweep --set defenders.north-interceptors.stock=10..80:10
+  $ bulwark runs                       # what the results store holds
+  $ bulwark report mc-1a2b3c4d5e       # one HTML file of plots, readable offline
   $ bulwark help run                   # options of one command`,
   );
   return program;
@@ -41,6 +53,7 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version exit 0 through here; a bad flag or argument is a user error.
       return e.exitCode === 0 ? 0 : EXIT_USER_ERROR;
     }
+    if (e instanceof Interrupted) return EXIT_INTERRUPTED;
     if (e instanceof UsageError) {
       process.stderr.write(`${e.message}\n`);
       return EXIT_USER_ERROR;

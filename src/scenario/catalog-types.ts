@@ -1,4 +1,4 @@
-// The shape of the platform catalog (catalog.ts reads it; catalog-data.ts is generated in it).
+// The shape of the platform catalog (data in data/catalog/*.yaml, generated into catalog-data.ts).
 
 export interface Figure {
   typical: number;

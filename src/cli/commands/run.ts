@@ -6,7 +6,7 @@ import { computeOutcome } from '../../metrics/outcome.js';
 import { runScenario } from '../../run/run-scenario.js';
 import { unverifiedFiguresInUse } from '../../scenario/index.js';
 import { formatOutcome } from '../format.js';
-import { loadScenarioOrExit, parseSeed } from '../scenario-arg.js';
+import { loadScenarioWithSettings, parseSeed } from '../scenario-arg.js';
 
 export function registerRun(program: Command): void {
   program
@@ -16,6 +16,11 @@ export function registerRun(program: Command): void {
     .option('--seed <n>', "random seed (default: the scenario's seed)")
     .option('--json', 'print the outcome as JSON instead of tables')
     .option('--events <file>', 'write the event log as NDJSON, one event per line')
+    .option(
+      '--set <path=value>',
+      'change one scenario field first, as a sweep point does (repeatable)',
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
     .addHelpText(
       'after',
       `
@@ -23,33 +28,39 @@ Examples:
   $ bulwark run                                 # the built-in Kyiv night
   $ bulwark run scenarios/kyiv-night.yaml --seed 7
   $ bulwark run my-city.yaml --json > outcome.json
-  $ bulwark run --events night.ndjson           # every launch, engagement and impact`,
+  $ bulwark run --events night.ndjson           # every launch, engagement and impact
+  $ bulwark run --seed 7 --set defenders.north-interceptors.stock=60`,
     )
-    .action((file: string | undefined, options: { seed?: string; json?: boolean; events?: string }) => {
-      const { scenario } = loadScenarioOrExit(file);
-      const seed = options.seed === undefined ? scenario.seed : parseSeed(options.seed);
-      const log = runScenario(scenario, seed);
-      const outcome = computeOutcome(scenario, log);
-      if (options.events) {
-        writeFileAtomic(
-          options.events,
-          (function* () {
-            for (const event of log.events) yield JSON.stringify(event) + '\n';
-          })(),
-        );
-      }
-      if (options.json) {
-        process.stdout.write(
-          JSON.stringify(
-            { scenario: scenario.name, seed, outcome, unverifiedFigures: unverifiedFiguresInUse(scenario) },
-            null,
-            2,
-          ) + '\n',
-        );
-      } else {
-        process.stdout.write(
-          formatOutcome(scenario.name, seed, outcome, unverifiedFiguresInUse(scenario)) + '\n',
-        );
-      }
-    });
+    .action(
+      (
+        file: string | undefined,
+        options: { seed?: string; json?: boolean; events?: string; set?: string[] },
+      ) => {
+        const { scenario } = loadScenarioWithSettings(file, options.set ?? []);
+        const seed = options.seed === undefined ? scenario.seed : parseSeed(options.seed);
+        const log = runScenario(scenario, seed);
+        const outcome = computeOutcome(scenario, log);
+        if (options.events) {
+          writeFileAtomic(
+            options.events,
+            (function* () {
+              for (const event of log.events) yield JSON.stringify(event) + '\n';
+            })(),
+          );
+        }
+        if (options.json) {
+          process.stdout.write(
+            JSON.stringify(
+              { scenario: scenario.name, seed, outcome, unverifiedFigures: unverifiedFiguresInUse(scenario) },
+              null,
+              2,
+            ) + '\n',
+          );
+        } else {
+          process.stdout.write(
+            formatOutcome(scenario.name, seed, outcome, unverifiedFiguresInUse(scenario)) + '\n',
+          );
+        }
+      },
+    );
 }

@@ -1,0 +1,252 @@
+// The batch commands as a user runs them: a real `bulwark mc` child process stopped by SIGINT and
+// killed by SIGKILL mid-batch, then resumed by the same command, with no run lost or duplicated
+// and the same statistics as an uninterrupted batch; sweeps and their user errors; `bulwark runs`.
+
+import Database from 'better-sqlite3';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'bulwark.js');
+const FIXTURE = join(ROOT, 'test', 'fixtures', 'mc-night.yaml');
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bulwark-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function bulwark(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function storedRuns(file: string): number {
+  if (!existsSync(file)) return 0;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'runs'").get() as { n: number })
+      .n === 0
+      ? 0
+      : (db.prepare('SELECT COUNT(*) AS n FROM runs').get() as { n: number }).n;
+  } catch {
+    return 0; // the store is being created
+  } finally {
+    db.close();
+  }
+}
+
+/** Starts a batch and sends it `signal` once at least `atLeast` runs are stored. */
+async function interruptAt(args: string[], store: string, atLeast: number, signal: NodeJS.Signals) {
+  const child: ChildProcess = spawn(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 90_000;
+  while (storedRuns(store) < atLeast) {
+    if (Date.now() > deadline || child.exitCode !== null)
+      throw new Error(`batch did not reach ${atLeast} runs: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill(signal);
+  const code = await exited;
+  return { code, signalCode: child.signalCode, stderr, storedAtKill: storedRuns(store) };
+}
+
+describe('bulwark mc', { timeout: 180_000 }, () => {
+  const runs = 100;
+  const args = (store: string, workers: number) => [
+    'mc',
+    FIXTURE,
+    '--runs',
+    String(runs),
+    '--seed',
+    '9',
+    '--workers',
+    String(workers),
+    '--store',
+    store,
+    '--all',
+    '--json',
+  ];
+
+  it('resumes after SIGINT and SIGKILL with no run lost or duplicated, and the same numbers', async () => {
+    const store = join(dir, 'interrupted.db');
+    const first = await interruptAt(args(store, 2), store, 15, 'SIGINT');
+    expect(first.code).toBe(130);
+    expect(first.stderr).toMatch(/stopped; \d+ runs stored\. Re-run the same command to resume/);
+    const afterInt = storedRuns(store);
+    expect(afterInt).toBeGreaterThanOrEqual(15);
+    expect(afterInt).toBeLessThan(runs);
+
+    const second = await interruptAt(args(store, 2), store, afterInt + 15, 'SIGKILL');
+    expect(second.signalCode).toBe('SIGKILL');
+    const afterKill = storedRuns(store);
+    expect(afterKill).toBeGreaterThanOrEqual(afterInt + 15);
+    expect(afterKill).toBeLessThan(runs);
+
+    // Every stored row is whole: an outcome that parses, a seed, a duration.
+    const db = new Database(store, { readonly: true });
+    const rows = db.prepare('SELECT run, seed, outcome, error, duration_ms FROM runs').all() as {
+      run: number;
+      seed: number;
+      outcome: string | null;
+      error: string | null;
+    }[];
+    const sessions = db.prepare('SELECT how_ended FROM sessions ORDER BY rowid').all() as {
+      how_ended: string | null;
+    }[];
+    db.close();
+    for (const r of rows) {
+      expect(r.error).toBeNull();
+      expect(JSON.parse(r.outcome!).threatsLaunched).toBe(20);
+    }
+    expect(new Set(rows.map((r) => r.run)).size).toBe(rows.length);
+    // The SIGINT session closed itself; the killed one never could.
+    expect(sessions.map((s) => s.how_ended)).toEqual(['interrupted', null]);
+
+    const resumed = bulwark(args(store, 1));
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toMatch(new RegExp(`${runs}/${runs} runs stored`));
+    expect(storedRuns(store)).toBe(runs);
+    const check = new Database(store, { readonly: true });
+    const distinct = check
+      .prepare('SELECT COUNT(DISTINCT run) AS n, MIN(run) AS lo, MAX(run) AS hi FROM runs')
+      .get();
+    check.close();
+    expect(distinct).toEqual({ n: runs, lo: 0, hi: runs - 1 });
+
+    const fresh = bulwark(args(join(dir, 'fresh.db'), 2));
+    expect(fresh.code).toBe(0);
+    const a = JSON.parse(resumed.stdout);
+    const b = JSON.parse(fresh.stdout);
+    expect(a.batch.id).toBe(b.batch.id);
+    expect(a.measures).toEqual(b.measures);
+    expect(a.measures.length).toBeGreaterThan(10);
+
+    const listed = bulwark(['runs', '--store', store]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain(a.batch.id);
+    expect(listed.stdout).toContain(`${runs}/${runs}`);
+    expect(listed.stdout).toContain('finished');
+  });
+
+  it('rejects bad counts as user errors', () => {
+    const r = bulwark(['mc', FIXTURE, '--runs', '0', '--store', join(dir, 'x.db')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--runs: expected a whole number from 1');
+  });
+});
+
+describe('bulwark sweep', { timeout: 120_000 }, () => {
+  it('prints one row per grid point', () => {
+    const store = join(dir, 'sweep.db');
+    const r = bulwark([
+      'sweep',
+      FIXTURE,
+      '--set',
+      'defenders.north-interceptors.stock=0..14:7',
+      '--runs',
+      '4',
+      '--workers',
+      '2',
+      '--store',
+      store,
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.points.map((p: { params: { value: number }[] }) => p.params[0].value)).toEqual([0, 7, 14]);
+    const destroyed = out.points.map(
+      (p: { measures: { name: string; summary: { mean: number } }[] }) =>
+        p.measures.find((m) => m.name === 'destroyed')!.summary.mean,
+    );
+    expect(destroyed[0]).toBe(0);
+    expect(destroyed[2]).toBeGreaterThan(destroyed[0]);
+
+    const report = bulwark([
+      'report',
+      out.batch.id.slice(0, 9),
+      '--store',
+      store,
+      '--out',
+      'sweep.html',
+      '--csv',
+      'sweep.csv',
+      '--json',
+      'sweep.json',
+    ]);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toBe(`sweep.html: report of ${out.batch.id} (12 runs)\n`);
+    const csv = readFileSync(join(dir, 'sweep.csv'), 'utf8').split('\n');
+    expect(csv[0]).toBe(
+      'point,defenders.north-interceptors.stock,measure,n,excluded,mean,sd,median,p5,p95,min,max,ci_low,ci_high',
+    );
+    expect(
+      csv.filter((line) => /^\d+,\d+,destroyed,/.test(line)).map((line) => Number(line.split(',')[5])),
+    ).toEqual(destroyed);
+    expect(JSON.parse(readFileSync(join(dir, 'sweep.json'), 'utf8')).points).toHaveLength(3);
+    expect(readFileSync(join(dir, 'sweep.html'), 'utf8')).toContain('vegaEmbed');
+    const missing = bulwark(['report', 'nope', '--store', store]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("no batch 'nope'");
+  });
+
+  it('reports a bad path or value clearly, exit 2, without running', () => {
+    const store = join(dir, 'bad.db');
+    const badPath = bulwark([
+      'sweep',
+      FIXTURE,
+      '--set',
+      'defenders.north-interceptor.stock=1,2',
+      '--store',
+      store,
+    ]);
+    expect(badPath.code).toBe(2);
+    expect(badPath.stderr.trim()).toBe(
+      "--set defenders.north-interceptor.stock: no item named 'north-interceptor' in defenders (did you mean 'north-interceptors'?)",
+    );
+    const badValue = bulwark([
+      'sweep',
+      FIXTURE,
+      '--set',
+      'defenders.north-interceptors.stock=-3,5',
+      '--store',
+      store,
+    ]);
+    expect(badValue.code).toBe(2);
+    expect(badValue.stderr).toMatch(/^--set point \(stock=-3\): defenders\[0\]\.stock: /);
+    expect(badValue.stderr).not.toMatch(/at .*\.js:\d+/);
+    const noGrid = bulwark([
+      'sweep',
+      FIXTURE,
+      '--set',
+      'defenders.north-interceptors.stock=1..9',
+      '--store',
+      store,
+    ]);
+    expect(noGrid.code).toBe(2);
+    expect(noGrid.stderr).toContain('--lhs');
+    expect(storedRuns(store)).toBe(0);
+  });
+
+  it('reproduces a sweep point alone with run --set', () => {
+    const r = bulwark([
+      'run',
+      FIXTURE,
+      '--seed',
+      '3',
+      '--set',
+      'defenders.north-interceptors.stock=0',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).outcome.destroyed).toBe(0);
+  });
+});

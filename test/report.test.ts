@@ -1,0 +1,182 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The HTML report in a real browser: headless Debian Chromium opens the file with the network cut
+// off, and every chart must render its marks (counted in the page's scenegraph and in the SVG),
+// the map must hold every sampled intercept, and the CSV download must carry the same numbers.
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gridPoints, latinHypercubePoints, parseSetSpec } from '../src/analysis/sweep.js';
+import { prepareBatch, runBatch, type BatchRequest } from '../src/io/batch-runner.js';
+import { aggregatesCsv, gatherReport, type ReportData } from '../src/io/report-data.js';
+import { renderReportHtml } from '../src/io/report-html.js';
+import { openResultsStore, type ResultsStore } from '../src/io/results-store.js';
+import { parseScenarioOrThrow } from '../src/scenario/index.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const FIXTURE = join(import.meta.dirname, 'fixtures', 'mc-night.yaml');
+const TEXT = readFileSync(FIXTURE, 'utf8');
+
+let dir: string;
+let store: ResultsStore;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'bulwark-report-'));
+  store = openResultsStore(join(dir, 'results.db'));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  store?.close();
+  rmSync(dir, { recursive: true, force: true });
+}, 60_000);
+
+async function batch(request: Partial<BatchRequest>): Promise<ReportData> {
+  const prepared = prepareBatch({
+    kind: 'mc',
+    scenarioFile: FIXTURE,
+    scenarioText: TEXT,
+    scenario: parseScenarioOrThrow(TEXT, FIXTURE),
+    runsPerPoint: 12,
+    batchSeed: 4,
+    params: { runs: 12, seed: 4 },
+    ...request,
+  });
+  const result = await runBatch(store, prepared, { workers: 2, handleSignals: false });
+  return gatherReport(store, result.batch);
+}
+
+interface PageReport {
+  charts: { id: string; marks: number; error?: string }[];
+  svgMarks: Record<string, number>;
+  interceptSymbols: number;
+  downloads: string[];
+  aggregatesCsv: string;
+}
+
+async function openReport(
+  data: ReportData,
+): Promise<{ page: PageReport; offsite: string[]; errors: string[] }> {
+  const file = join(dir, `${data.batch.id}.html`);
+  writeFileSync(file, renderReportHtml(data));
+  const context = await browser.newContext();
+  const offsite: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:') || url.startsWith('blob:') || url.startsWith('data:'))
+      return route.continue();
+    offsite.push(url);
+    return route.abort();
+  });
+  const tab = await context.newPage();
+  const errors: string[] = [];
+  tab.on('pageerror', (e) => errors.push(String(e)));
+  tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await tab.goto(`file://${file}`);
+  await tab.waitForFunction(
+    () => (window as unknown as { bulwarkReport?: { done: boolean } }).bulwarkReport?.done,
+    null,
+    {
+      timeout: 30_000,
+    },
+  );
+  const page = await tab.evaluate(async () => {
+    const report = (window as unknown as { bulwarkReport: { charts: PageReport['charts'] } }).bulwarkReport;
+    const svgMarks: Record<string, number> = {};
+    for (const chart of report.charts) {
+      // Drawn marks in the SVG: children of mark groups, axes and legends left out.
+      svgMarks[chart.id] = [...document.querySelectorAll(`#${chart.id} svg g.role-mark`)]
+        .filter((g) => !g.closest('.role-axis, .role-legend'))
+        .reduce((n, g) => n + g.querySelectorAll(':scope > path, :scope > text, :scope > line').length, 0);
+    }
+    const interceptGroup = document.querySelector('#map svg g.mark-symbol.role-mark');
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('#exports a')];
+    const csvLink = links.find((a) => a.download.endsWith('-aggregates.csv'))!;
+    return {
+      charts: report.charts,
+      svgMarks,
+      interceptSymbols: interceptGroup ? interceptGroup.querySelectorAll(':scope > path').length : -1,
+      downloads: links.map((a) => a.download),
+      aggregatesCsv: await (await fetch(csvLink.href)).text(),
+    };
+  });
+  await context.close();
+  return { page, offsite, errors };
+}
+
+describe('HTML report in headless Chromium', { timeout: 120_000 }, () => {
+  it('renders the distributions and the map of a Monte Carlo batch, offline', async () => {
+    const data = await batch({});
+    const { page, offsite, errors } = await openReport(data);
+    expect(errors).toEqual([]);
+    expect(offsite).toEqual([]);
+    expect(page.charts.map((c) => c.id).sort()).toEqual(
+      ['dist-assetValueLost', 'dist-costExchangeRatio', 'dist-leaked', 'map'].sort(),
+    );
+    for (const chart of page.charts) {
+      expect(chart.error, chart.id).toBeUndefined();
+      expect(chart.marks, chart.id).toBeGreaterThan(0);
+      expect(page.svgMarks[chart.id], chart.id).toBeGreaterThan(0);
+    }
+    expect(data.map.intercepts.length).toBeGreaterThan(0);
+    expect(page.interceptSymbols).toBe(data.map.intercepts.length);
+    expect(page.downloads).toEqual([
+      `${data.batch.id}-aggregates.csv`,
+      `${data.batch.id}-runs.csv`,
+      `${data.batch.id}.json`,
+    ]);
+    expect(page.aggregatesCsv).toBe(aggregatesCsv(data));
+  });
+
+  it('renders response curves with bands for a grid sweep and points for a Latin hypercube', async () => {
+    const axes = [
+      parseSetSpec('defenders.north-interceptors.stock=0..14:7'),
+      parseSetSpec('defenders.north-interceptors.crews=1,2'),
+    ];
+    const grid = await batch({
+      kind: 'sweep',
+      runsPerPoint: 4,
+      params: { runs: 4, sets: ['grid'] },
+      points: gridPoints(axes),
+    });
+    const lhsAxes = [
+      parseSetSpec('defenders.north-interceptors.stock=0..14'),
+      parseSetSpec('threats.north-axis.count=5..15'),
+    ];
+    const lhs = await batch({
+      kind: 'sweep',
+      runsPerPoint: 3,
+      params: { runs: 3, sets: ['lhs'], lhs: 5 },
+      points: latinHypercubePoints(lhsAxes, 5, 4),
+    });
+    for (const data of [grid, lhs]) {
+      const { page, errors, offsite } = await openReport(data);
+      expect(errors).toEqual([]);
+      expect(offsite).toEqual([]);
+      expect(page.charts.filter((c) => c.id.startsWith('curve-'))).toHaveLength(3);
+      for (const chart of page.charts) {
+        expect(chart.error, chart.id).toBeUndefined();
+        expect(chart.marks, chart.id).toBeGreaterThan(0);
+        expect(page.svgMarks[chart.id], chart.id).toBeGreaterThan(0);
+      }
+    }
+    expect(grid.points).toHaveLength(6);
+  });
+});
