@@ -14,9 +14,6 @@ export function initFireGroups(world: World): void {
   const { units } = world;
   world.scenario.defenders.forEach((unit, u) => {
     if (unit.kind !== 'fire-group') return;
-    units.x[u] = unit.base.e;
-    units.y[u] = unit.base.n;
-    units.z[u] = unit.base.u;
     units.mode[u] = FireGroupMode.Stopped;
     units.modeUntilS[u] = 0;
     units.counter[u] = 0;

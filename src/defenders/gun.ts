@@ -6,16 +6,6 @@ import type { Phase } from '../engine/phase.js';
 import type { World } from '../model/world.js';
 import { fireGunBurst, takeTargetOrders } from './direct-fire.js';
 
-export function initGuns(world: World): void {
-  const { units } = world;
-  world.scenario.defenders.forEach((unit, u) => {
-    if (unit.kind !== 'gun') return;
-    units.x[u] = unit.base.e;
-    units.y[u] = unit.base.n;
-    units.z[u] = unit.base.u;
-  });
-}
-
 /** Phase 6: C2's orders set each gun's target. */
 export const gunOrders: Phase<World> = {
   name: 'gun-act',

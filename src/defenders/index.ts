@@ -8,7 +8,7 @@ import type { World } from '../model/world.js';
 import { engagementResolution } from './engagement.js';
 import { fireGroupFire, fireGroupOrders, fireGroupPatrol, initFireGroups } from './fire-group.js';
 import { flightOrders, guidedFlight } from './guided-flight.js';
-import { gunFire, gunOrders, initGuns } from './gun.js';
+import { gunFire, gunOrders } from './gun.js';
 import { interceptorOrders, interceptorResupply } from './interceptor-drone.js';
 import { initJets, jetFire, jetFlight, jetOrders } from './jet.js';
 import { initSams, samFire } from './sam.js';
@@ -25,7 +25,7 @@ export const DEFENDER_TYPES: Record<DefenderKind, DefenderPhases> = {
   'interceptor-drone': { move: interceptorResupply, act: interceptorOrders },
   jet: { init: initJets, move: jetFlight, act: jetOrders, engage: jetFire },
   'fire-group': { init: initFireGroups, move: fireGroupPatrol, act: fireGroupOrders, engage: fireGroupFire },
-  gun: { init: initGuns, act: gunOrders, engage: gunFire },
+  gun: { act: gunOrders, engage: gunFire },
   sam: { init: initSams, act: samFire },
 };
 
@@ -39,9 +39,19 @@ export function defenderPhases(scenario: Scenario): {
   const kinds = [...new Set(scenario.defenders.map((d) => d.kind))].sort();
   const used = kinds.map((k) => DEFENDER_TYPES[k]);
   return {
-    init: used.flatMap((d) => (d.init ? [d.init] : [])),
+    init: [placeAtBase, ...used.flatMap((d) => (d.init ? [d.init] : []))],
     move: [guidedFlight, ...used.flatMap((d) => (d.move ? [d.move] : []))],
     act: [flightOrders, ...used.map((d) => d.act)],
     engage: [engagementResolution, ...used.flatMap((d) => (d.engage ? [d.engage] : []))],
   };
+}
+
+/** Every unit starts the night at its base (airbase, firing position, first patrol point). */
+function placeAtBase(world: World): void {
+  const { units } = world;
+  world.scenario.defenders.forEach((unit, u) => {
+    units.x[u] = unit.base.e;
+    units.y[u] = unit.base.n;
+    units.z[u] = unit.base.u;
+  });
 }

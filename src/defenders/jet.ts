@@ -21,9 +21,6 @@ export function initJets(world: World): void {
   const { units } = world;
   world.scenario.defenders.forEach((unit, u) => {
     if (unit.kind !== 'jet') return;
-    units.x[u] = unit.base.e;
-    units.y[u] = unit.base.n;
-    units.z[u] = unit.base.u;
     rearm(world, unit, u);
     units.mode[u] = JetMode.Ready;
   });

@@ -22,9 +22,6 @@ export function initSams(world: World): void {
     const load = Math.min(unit.readyMissiles, units.stock[u]);
     units.loaded[u] = load;
     units.stock[u] -= load;
-    units.x[u] = unit.base.e;
-    units.y[u] = unit.base.n;
-    units.z[u] = unit.base.u;
   });
 }
 
