@@ -120,6 +120,25 @@ export function formatOutcome(
       `Unverified catalog figures in use (no readable source; treat as assumptions): ${unverified.join(', ')}`,
     );
   }
+
+  const tp = o.trackPicture;
+  if (tp) {
+    const picture = new Table({ style: { head: [], border: [], compact: true } });
+    const p = tp.p;
+    picture.push(
+      {
+        [`track picture GOSPA (c ${km(tp.cutoffM)}, p ${p})`]: `mean ${tp.meanGospa.toFixed(0)} m over ${tp.scans} scans`,
+      },
+      {
+        'localisation / missed / false': `${tp.localisationSum.toExponential(3)} m^${p} / ${tp.missedTargetScans} / ${tp.falseTrackScans} target-scans`,
+      },
+      { 'track-id switches': String(tp.idSwitches) },
+      {
+        'time to confirm': `${Number.isFinite(tp.meanTimeToConfirmS) ? tp.meanTimeToConfirmS.toFixed(0) + ' s' : '–'} mean (${tp.truthsTracked} of ${tp.truthsSeen} threats ever tracked)`,
+      },
+    );
+    out.push(picture.toString());
+  }
   return out.join('\n');
 }
 

@@ -6,6 +6,7 @@ import { registerReport } from './commands/report.js';
 import { registerRun } from './commands/run.js';
 import { registerRuns } from './commands/runs.js';
 import { registerSweep } from './commands/sweep.js';
+import { registerTrack } from './commands/track.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWta } from './commands/wta.js';
 import { EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USER_ERROR, Interrupted, UsageError } from './errors.js';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerSweep(program);
   registerRuns(program);
   registerReport(program);
+  registerTrack(program);
   program.addHelpText(
     'after',
     `
@@ -39,6 +41,7 @@ Examples:
   $ bulwark sweep --set defenders.north-interceptors.stock=10..80:10
   $ bulwark runs                       # what the results store holds
   $ bulwark report mc-1a2b3c4d5e       # one HTML file of plots, readable offline
+  $ bulwark track swarm.json           # tracker over recorded detections, scored by GOSPA
   $ bulwark help run                   # options of one command`,
   );
   return program;

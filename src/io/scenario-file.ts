@@ -4,7 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseScenario, type ParseResult } from '../scenario/index.js';
+import { parseScenario, type ParseResult, type ScenarioIssue } from '../scenario/index.js';
 
 /** Files larger than this are refused before reading: no scenario needs it. */
 const MAX_SCENARIO_BYTES = 20 * 1024 * 1024;
@@ -24,14 +24,17 @@ export function loadScenarioFile(file: string): LoadedScenario {
   return { file, text, result: parseScenario(text, file) };
 }
 
-/** A UTF-8 text file, or a located issue saying why it cannot be read. */
-export function readText(file: string) {
-  const fail = (message: string) => ({ file, line: 1, column: 1, field: '(file)', message });
+/** The UTF-8 text of a file (without a byte-order mark), or a located issue saying why not. */
+export function readText(
+  file: string,
+  maxBytes = MAX_SCENARIO_BYTES,
+  kind = 'scenario',
+): string | ScenarioIssue {
+  const fail = (message: string): ScenarioIssue => ({ file, line: 1, column: 1, field: '(file)', message });
   try {
     const stat = statSync(file);
-    if (stat.isDirectory()) return fail('is a folder, not a scenario file');
-    if (stat.size > MAX_SCENARIO_BYTES)
-      return fail(`file is ${stat.size} bytes; the limit is ${MAX_SCENARIO_BYTES}`);
+    if (stat.isDirectory()) return fail(`is a folder, not a ${kind} file`);
+    if (stat.size > maxBytes) return fail(`file is ${stat.size} bytes; the limit is ${maxBytes}`);
     const bytes = readFileSync(file);
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -142,6 +142,7 @@ export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
     interceptDistanceMedianM: quantile(killDistances, 0.5),
     interceptDistanceP10M: quantile(killDistances, 0.1),
     endS: log.endS,
+    ...(log.trackPicture ? { trackPicture: log.trackPicture } : {}),
   };
 }
 

@@ -1,6 +1,8 @@
 // The typed event log of a run. Positions are local ENU metres rounded to 0.1 m, times are
 // seconds after scenario start rounded to 1 ms, so the log serialises byte-identically.
 
+import type { TrackScore } from './outcome.js';
+
 export type SimEvent =
   | {
       t: number;
@@ -105,6 +107,8 @@ export interface RunLog {
   /** Seconds after start at which the run ended (all threats resolved, or the duration). */
   endS: number;
   events: SimEvent[];
+  /** Track picture score measured during the run (runs with a real tracker only). */
+  trackPicture?: TrackScore;
 }
 
 export function roundM(value: number): number {

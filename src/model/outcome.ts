@@ -63,6 +63,26 @@ export interface Outcome {
   interceptDistanceMedianM: number;
   interceptDistanceP10M: number;
   endS: number;
+  /** How good the track picture C2 acted on was (runs with a real tracker only). */
+  trackPicture?: TrackScore;
+}
+
+/** Track picture against the truth, scan by scan: GOSPA (α = 2) and track continuity. */
+export interface TrackScore {
+  cutoffM: number;
+  p: number;
+  scans: number;
+  meanGospa: number;
+  finalGospa: number;
+  /** Σ over scans of the localisation part Σ d^p, m^p. */
+  localisationSum: number;
+  missedTargetScans: number;
+  falseTrackScans: number;
+  idSwitches: number;
+  /** Mean time from a truth's first appearance to its first pairing with a track, s (NaN if none). */
+  meanTimeToConfirmS: number;
+  truthsSeen: number;
+  truthsTracked: number;
 }
 
 export interface EffectorKindOutcome {

@@ -19,6 +19,8 @@ export interface Scenario {
   waves: Wave[];
   defenders: DefenderUnit[];
   sensors: SensorSpec[];
+  /** The tracker; absent means pass-through when every sensor is ideal, GNN otherwise. */
+  tracking?: TrackingSpec;
   c2: C2Spec;
   /** Electronic-warfare zones in which navigation-dependent threats may be lost. */
   ewZones: EwZone[];
@@ -235,11 +237,108 @@ export type DefenderUnit = InterceptorDroneUnit | JetUnit | FireGroupUnit | GunU
 /** The name the foundation used for a defender unit; any kind now. */
 export type InterceptorUnit = DefenderUnit;
 
-export interface SensorSpec {
+/** One of the sensor models of sensors/ (docs/sensing-and-tracking.md). */
+export type SensorSpec = IdealSensorSpec | RadarSpec | AcousticSpec | ObserverSpec;
+
+export interface IdealSensorSpec {
   type: 'ideal';
   name: string;
   /** Period between reports. */
   scanPeriodS: number;
+}
+
+/** Class guess of a report: the confusion matrix between decoys and real threats. */
+export interface ClassConfusion {
+  /** Probability that a decoy is reported as a decoy. */
+  decoyAsDecoy: number;
+  /** Probability that a real threat is reported as a decoy. */
+  threatAsDecoy: number;
+}
+
+export interface RadarSpec {
+  type: 'radar';
+  name: string;
+  position: Enu;
+  /** Antenna height above the ground, m. */
+  antennaHeightM: number;
+  scanPeriodS: number;
+  /** Time from the scan to the report reaching the tracker. */
+  latencyS: number;
+  /** Instrumented range, m. */
+  rangeM: number;
+  /** Signal-to-noise ratio (linear) of a target of referenceRcsM2 at referenceRangeM. */
+  referenceSnr: number;
+  referenceRangeM: number;
+  referenceRcsM2: number;
+  /** False-alarm probability per resolution cell, which sets the Swerling-1 detection curve. */
+  pfa: number;
+  rangeSigmaM: number;
+  bearingSigmaRad: number;
+  elevationSigmaRad: number;
+  /** Mean number of clutter plots per scan (Poisson), uniform over the covered disc. */
+  clutterPerScan: number;
+  /** Radar cross-section of each threat type, m², indexed like Scenario.threatTypes. */
+  rcsM2ByThreatType: number[];
+  classify?: ClassConfusion;
+}
+
+export const NOISE_CLASSES = ['electric', 'piston', 'jet', 'rocket'] as const;
+export type NoiseClass = (typeof NOISE_CLASSES)[number];
+
+export interface AcousticSpec {
+  type: 'acoustic';
+  name: string;
+  /** Microphone node positions (local metres, on the ground). */
+  nodeE: number[];
+  nodeN: number[];
+  scanPeriodS: number;
+  latencyS: number;
+  /** Slant range at which a node hears each threat type, m, indexed like Scenario.threatTypes. */
+  hearingRangeMByThreatType: number[];
+  /** Probability that a node within hearing range reports in a scan. */
+  pdNode: number;
+  /** 'position': the network reports the centroid of the nodes that hear; 'bearing': nodes
+   *  measure bearings and the network triangulates. */
+  report: 'position' | 'bearing';
+  bearingSigmaRad: number;
+  classify?: ClassConfusion;
+}
+
+export interface ObserverSpec {
+  type: 'observer';
+  name: string;
+  /** Observation posts (local metres). */
+  postE: number[];
+  postN: number[];
+  /** How often each post considers reporting, s. */
+  scanPeriodS: number;
+  /** Ground range within which a post can see or hear a threat, m. */
+  sightingRangeM: number;
+  /** Sightings per second of a threat in range (one post). */
+  sightingRatePerS: number;
+  /** Position error per axis of a sighting, m. */
+  positionSigmaM: number;
+  /** Delay of a sighting, uniform between these, s. */
+  delayMinS: number;
+  delayMaxS: number;
+  classify?: ClassConfusion;
+}
+
+/** The tracker that builds the picture C2 sees (tracking/ registry `type`). */
+export interface TrackingSpec {
+  type: 'pass-through' | 'gnn';
+  gate: number;
+  missCost: number;
+  processNoise: number;
+  initialSpeedSigmaMps: number;
+  confirmHits: number;
+  confirmWindow: number;
+  tentativeMaxMisses: number;
+  deleteAfterMisses: number;
+  maxCoastS: number;
+  /** GOSPA cut-off c and order p for scoring the picture against the truth. */
+  scoreCutoffM: number;
+  scoreP: number;
 }
 
 export interface C2Spec {

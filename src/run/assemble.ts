@@ -12,6 +12,8 @@ import type { SimEvent } from '../model/events.js';
 import type { Scenario } from '../model/scenario.js';
 import { TrackTable } from '../model/track.js';
 import { AssetState, FlightState, ThreatTypeTable, UnitState, type World } from '../model/world.js';
+import { TrackScorer, trackScoringPhase } from '../metrics/index.js';
+import { DEFAULT_TRACKING } from '../scenario/index.js';
 import { SENSOR_TYPES, sensingPhase } from '../sensors/index.js';
 import { createElectronicWarfare, impactResolution, planRaid, waypointFlight } from '../threats/index.js';
 import { TRACKER_TYPES, trackingPhase } from '../tracking/index.js';
@@ -20,10 +22,15 @@ export interface Assembly {
   world: World;
   log: EventLog<SimEvent>;
   phases: Phase<World>[];
+  /** Scores the track picture as the run goes; absent with the pass-through tracker. */
+  trackScorer?: TrackScorer;
 }
 
 /** Grid cells of about the largest engagement radius keep the neighbour queries to a few cells. */
 const GRID_CELL_M = 2000;
+
+/** How often the track picture is scored against the truth, s. */
+const TRACK_SCORING_PERIOD_S = 2;
 
 export function assemble(scenario: Scenario, seed: number): Assembly {
   const rng = new RandomStreams(seed);
@@ -82,7 +89,33 @@ export function assemble(scenario: Scenario, seed: number): Assembly {
     SENSOR_TYPES[spec.type](spec, i, rng.get(`sensors/${spec.name}`)),
   );
   const scanPeriodS = Math.max(scenario.stepS, ...scenario.sensors.map((s) => s.scanPeriodS));
-  const tracker = TRACKER_TYPES['pass-through']({ staleAfterS: 3 * scanPeriodS });
+  // The tracker: as the scenario says; by default pass-through for perfect sensing, GNN otherwise.
+  const trackingSpec =
+    scenario.tracking ?? (scenario.sensors.every((s) => s.type === 'ideal') ? undefined : DEFAULT_TRACKING);
+  const trackerType = trackingSpec?.type ?? 'pass-through';
+  const tracker = TRACKER_TYPES[trackerType]({
+    staleAfterS: 3 * scanPeriodS,
+    ...(trackingSpec
+      ? {
+          gnn: {
+            gate: trackingSpec.gate,
+            missCost: trackingSpec.missCost,
+            processNoise: trackingSpec.processNoise,
+            initialSpeedSigmaMps: trackingSpec.initialSpeedSigmaMps,
+            confirmHits: trackingSpec.confirmHits,
+            confirmWindow: trackingSpec.confirmWindow,
+            tentativeMaxMisses: trackingSpec.tentativeMaxMisses,
+            deleteAfterMisses: trackingSpec.deleteAfterMisses,
+            maxCoastS: trackingSpec.maxCoastS,
+            sensorCountsMisses: sensors.map((s) => s.countsMisses ?? true),
+          },
+        }
+      : {}),
+  });
+  const trackScorer =
+    trackingSpec && trackerType !== 'pass-through'
+      ? new TrackScorer({ cutoffM: trackingSpec.scoreCutoffM, p: trackingSpec.scoreP })
+      : undefined;
   const policy = C2_POLICIES[scenario.c2.policy](scenario);
   const defenders = defenderPhases(scenario);
   for (const init of defenders.init) init(world);
@@ -93,10 +126,13 @@ export function assemble(scenario: Scenario, seed: number): Assembly {
     ...defenders.move,
     sensingPhase(sensors),
     trackingPhase(tracker),
+    ...(trackScorer
+      ? [trackScoringPhase(trackScorer, Math.max(scenario.stepS, TRACK_SCORING_PERIOD_S))]
+      : []),
     decisionPhase(policy, scenario.c2.cycleS),
     ...defenders.act,
     ...defenders.engage,
     impactResolution,
   ];
-  return { world, log, phases };
+  return { world, log, phases, ...(trackScorer ? { trackScorer } : {}) };
 }

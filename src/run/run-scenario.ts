@@ -9,7 +9,7 @@ import { computeOutcome } from '../metrics/outcome.js';
 import { assemble } from './assemble.js';
 
 export function runScenario(scenario: Scenario, seed: number = scenario.seed): RunLog {
-  const { world, log, phases } = assemble(scenario, seed);
+  const { world, log, phases, trackScorer } = assemble(scenario, seed);
   const { endS } = simulate(world, phases, {
     stepS: scenario.stepS,
     durationS: scenario.durationS,
@@ -36,6 +36,7 @@ export function runScenario(scenario: Scenario, seed: number = scenario.seed): R
     durationS: scenario.durationS,
     endS,
     events: log.events,
+    ...(trackScorer ? { trackPicture: trackScorer.summary() } : {}),
   };
 }
 

@@ -19,3 +19,4 @@ export {
   type Figure,
 } from './catalog.js';
 export { unverifiedFiguresInUse } from './figures-in-use.js';
+export { DEFAULT_TRACKING, TRACKER_TYPE_NAMES } from './sensors.js';

@@ -11,7 +11,6 @@ import {
   type Criticality,
   type RoutePoint,
   type Scenario,
-  type SensorSpec,
   type ThreatType,
   type Wave,
 } from '../model/scenario.js';
@@ -22,12 +21,13 @@ import { didYouMean } from './did-you-mean.js';
 import { parseEwZones } from './ew.js';
 import { ScenarioError, type FieldPath, type ScenarioIssue } from './issue.js';
 import { LIMITS } from './limits.js';
+import { parseSensors, parseTracking } from './sensors.js';
 import { Reader, describe, type Raw, type RawObject } from './reader.js';
 import { SourceMap } from './source-map.js';
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
 
-export const SENSOR_TYPE_NAMES = ['ideal'] as const;
+export { SENSOR_TYPE_NAMES } from './sensors.js';
 export { C2_POLICY_NAMES } from './c2.js';
 
 const TOP_FIELDS = [
@@ -45,6 +45,7 @@ const TOP_FIELDS = [
   'threats',
   'defenders',
   'sensors',
+  'tracking',
   'c2',
   'ew',
 ];
@@ -132,7 +133,12 @@ class ScenarioParser {
       time: (v, p) => this.time(v, p),
       durationS,
     });
-    const sensors = this.sensors(top.sensors, stepS);
+    const sensors = parseSensors(r, top.sensors, {
+      stepS,
+      threatTypes,
+      position: (value, path) => this.position(value, path, assets),
+    });
+    const tracking = parseTracking(r, top.tracking, sensors);
     const c2 = parseC2(r, top.c2, stepS, threatTypes);
     const ewZones = parseEwZones(r, top.ew, (v, p) => this.position(v, p, assets));
     return {
@@ -148,6 +154,7 @@ class ScenarioParser {
       waves,
       defenders,
       sensors,
+      ...(tracking ? { tracking } : {}),
       c2,
       ewZones,
     };
@@ -637,33 +644,6 @@ class ScenarioParser {
       return { ...position, holdS, orbitRadiusM };
     });
     return points.every((p) => p !== undefined) ? (points as RoutePoint[]) : undefined;
-  }
-
-  private sensors(value: Raw, stepS: number): SensorSpec[] {
-    if (value === undefined) return [{ type: 'ideal', name: 'ideal', scanPeriodS: stepS }];
-    const list = this.r.list(value, ['sensors']);
-    if (!list) return [];
-    if (list.length > LIMITS.sensors)
-      this.r.error(['sensors'], 'too many sensors', {
-        expected: `at most ${LIMITS.sensors}`,
-        found: String(list.length),
-      });
-    const sensors: SensorSpec[] = [];
-    list.forEach((item, i) => {
-      const path = ['sensors', i];
-      const o = this.r.object(item, path, ['type', 'name', 'scanPeriod']);
-      if (!o || !this.r.required(o, 'type', path)) return;
-      const type = this.r.choice(o.type, [...path, 'type'], SENSOR_TYPE_NAMES, 'sensor type');
-      const name =
-        o.name === undefined ? `${String(o.type)}-${i + 1}` : this.r.string(o.name, [...path, 'name']);
-      const scanPeriodS =
-        o.scanPeriod === undefined
-          ? stepS
-          : this.r.quantity(o.scanPeriod, [...path, 'scanPeriod'], 'time', { above: 0, max: 3600 }, 's');
-      if (type !== undefined && name !== undefined && scanPeriodS !== undefined)
-        sensors.push({ type, name, scanPeriodS });
-    });
-    return sensors;
   }
 }
 

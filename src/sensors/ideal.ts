@@ -26,6 +26,10 @@ export function createIdealSensor(spec: SensorSpec, index: number): Sensor {
         out.vy[k] = threats.vy[i];
         out.vz[k] = threats.vz[i];
         out.sigmaM[k] = 0;
+        out.covXX[k] = 0;
+        out.covXY[k] = 0;
+        out.covYY[k] = 0;
+        out.sigmaZM[k] = 0;
         out.pDecoy[k] = threats.decoy[i];
         out.truth[k] = i;
       }

@@ -7,6 +7,9 @@ import type { ThreatState } from '../model/world.js';
 
 export interface Sensor {
   readonly spec: SensorSpec;
+  /** Whether a scan without a report on a track the sensor has been updating counts as a miss
+   *  for the tracker (false for sparse sources such as observers); default true. */
+  readonly countsMisses?: boolean;
   /** Appends this sensor's reports for time t to `out` if a scan completes in this step. */
   sense(t: number, dt: number, threats: ThreatState, out: DetectionBatch): void;
 }

@@ -3,11 +3,13 @@
 import type { Clock } from '../engine/clock.js';
 import type { Phase } from '../engine/phase.js';
 import type { World } from '../model/world.js';
+import { createGnnTracker } from './gnn.js';
 import { createPassThroughTracker } from './pass-through.js';
 import type { Tracker, TrackerFactory } from './types.js';
 
 export const TRACKER_TYPES: Record<string, TrackerFactory> = {
   'pass-through': createPassThroughTracker,
+  gnn: createGnnTracker,
 };
 
 /** Phase 4: the step's detections update the track picture. */
@@ -20,4 +22,6 @@ export function trackingPhase(tracker: Tracker): Phase<World> {
   };
 }
 
+export { GnnTracker } from './gnn.js';
+export { GNN_DEFAULTS, type GnnOptions } from './gnn-options.js';
 export type { Tracker, TrackerFactory, TrackerOptions } from './types.js';

@@ -2,6 +2,7 @@
 
 import type { DetectionBatch } from '../model/detection.js';
 import type { TrackTable } from '../model/track.js';
+import type { GnnOptions } from './gnn-options.js';
 
 export interface Tracker {
   /** Folds the detections of the step ending at t into `tracks` (updated in place). */
@@ -11,6 +12,8 @@ export interface Tracker {
 export interface TrackerOptions {
   /** Drop a track not updated for this long, s. */
   staleAfterS: number;
+  /** Settings of the GNN tracker; missing fields take GNN_DEFAULTS. */
+  gnn?: Partial<GnnOptions>;
 }
 
 export type TrackerFactory = (options: TrackerOptions) => Tracker;

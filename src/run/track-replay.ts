@@ -1,0 +1,65 @@
+// Replays recorded detections through the GNN tracker: scan by scan, the confirmed tracks after
+// each scan's update and deletion are written out (the recording format's output rows).
+
+import { DetectionBatch } from '../model/detection.js';
+import { emptyStateRows, type Recording, type StateRows } from '../model/recording.js';
+import { TrackTable } from '../model/track.js';
+import { GNN_DEFAULTS, GnnTracker, type GnnOptions } from '../tracking/index.js';
+
+export interface ReplayOptions extends Partial<GnnOptions> {
+  /** Position error per axis of the reports, m; defaults to the recording's params.sigma. */
+  sigmaM?: number;
+}
+
+export function replayTracker(recording: Recording, options: ReplayOptions = {}): StateRows {
+  const sigmaM = options.sigmaM ?? recording.sigmaM;
+  if (sigmaM === undefined || !(sigmaM > 0)) throw new RangeError('the report error σ is unknown');
+  const tracker = new GnnTracker({ ...GNN_DEFAULTS, ...stripUndefined(options) });
+  const batch = new DetectionBatch(1024);
+  const tracks = new TrackTable(1024);
+  let indices = new Int32Array(1024);
+  let out = emptyStateRows(4096);
+  const scans = recording.scanTimeS.length;
+  for (let s = 0; s < scans; s++) {
+    const t = recording.scanTimeS[s];
+    batch.clear();
+    const from = recording.scanStart[s];
+    const to = recording.scanStart[s + 1];
+    if (indices.length < to - from) indices = new Int32Array(2 * (to - from));
+    for (let k = from; k < to; k++) {
+      indices[k - from] = batch.addPosition(0, t, recording.detX[k], recording.detY[k], 0, sigmaM, NaN);
+    }
+    tracker.processScan(batch, indices, to - from, t, 0);
+    tracker.writeConfirmed(t, tracks);
+    out = appendTracks(out, t, tracks);
+  }
+  return out;
+}
+
+function appendTracks(rows: StateRows, t: number, tracks: TrackTable): StateRows {
+  if (rows.count + tracks.count > rows.id.length) {
+    const bigger = emptyStateRows(Math.max(2 * rows.id.length, rows.count + tracks.count));
+    bigger.count = rows.count;
+    bigger.id.set(rows.id);
+    bigger.t.set(rows.t);
+    bigger.x.set(rows.x);
+    bigger.vx.set(rows.vx);
+    bigger.y.set(rows.y);
+    bigger.vy.set(rows.vy);
+    rows = bigger;
+  }
+  for (let i = 0; i < tracks.count; i++) {
+    const k = rows.count++;
+    rows.id[k] = tracks.id[i];
+    rows.t[k] = t;
+    rows.x[k] = tracks.x[i];
+    rows.vx[k] = tracks.vx[i];
+    rows.y[k] = tracks.y[i];
+    rows.vy[k] = tracks.vy[i];
+  }
+  return rows;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,583 @@
+// Global-nearest-neighbour multi-target tracker: constant-velocity Kalman filters, Mahalanobis
+// gating, one assignment per scan solved by the linear assignment solver (each track may also be
+// "missed" at a fixed cost), split into independent gated clusters; M-of-N confirmation of
+// tentative tracks, deletion after consecutive misses or a long coast, stable track ids; reports
+// of several sensors are fused scan by scan, each with its own noise.
+//
+// Order within a scan (one sensor, one report time): predict → associate and update confirmed
+// tracks → delete confirmed tracks at their K-th consecutive miss → associate the leftover reports
+// with tentative tracks and update → confirm → drop tentative tracks → seed tentative tracks from
+// the reports still unused.
+
+import { SparseAssignment } from '../core/sparse-assignment.js';
+import { cellSizeFor, SnappedGrid } from '../core/snapped-grid.js';
+import type { SpatialGrid } from '../core/spatial-grid.js';
+import { grown } from '../core/typed-arrays.js';
+import type { DetectionBatch } from '../model/detection.js';
+import type { TrackTable } from '../model/track.js';
+import { applyUpdate, initCv, innovate, Innovation, predictCv } from './kalman-cv.js';
+import { GNN_DEFAULTS, type GnnOptions } from './gnn-options.js';
+import type { Tracker, TrackerOptions } from './types.js';
+
+/** Scans with at most this many reports skip the spatial grid. */
+const SMALL_SCAN = 24;
+const TENTATIVE = 0;
+const CONFIRMED = 1;
+/** Log-odds bound of the decoy probability, so no report can make a class certain. */
+const MAX_LOGIT = 9;
+
+export class GnnTracker {
+  /** Tracks (tentative and confirmed), rows 0..count-1 in order of creation. */
+  count = 0;
+  state = new Float64Array(4 * 64);
+  cov = new Float64Array(16 * 64);
+  id = new Int32Array(64);
+  status = new Uint8Array(64);
+  /** Hit/miss history of a tentative track, newest in bit 0. */
+  history = new Uint32Array(64);
+  scans = new Int32Array(64);
+  misses = new Int32Array(64);
+  lastSensor = new Int32Array(64);
+  lastUpdateS = new Float64Array(64);
+  bornS = new Float64Array(64);
+  confirmedS = new Float64Array(64);
+  decoyLogit = new Float64Array(64);
+  z = new Float64Array(64);
+  zVar = new Float64Array(64);
+  /** Time of every track's state, s. */
+  timeS = -Infinity;
+  private nextId = 1;
+
+  // Per-scan scratch.
+  private assigned = new Int32Array(64);
+  private used = new Uint8Array(256);
+  private pairRow = new Int32Array(256);
+  private pairCol = new Int32Array(256);
+  private pairCost = new Float64Array(256);
+  private pairCount = 0;
+  private rowTrack = new Int32Array(64);
+  private readonly assignment = new SparseAssignment();
+  private readonly inn = new Innovation();
+  private grid: SpatialGrid | undefined;
+  private capacity = 64;
+
+  constructor(readonly options: GnnOptions) {}
+
+  /**
+   * Folds one scan into the picture: reports `indices[0..n)` of `batch`, all from `sensor` at time
+   * `timeS`. Scans must come in order of arrival; a scan older than the picture is folded in as a
+   * late report (see kalman-cv).
+   */
+  processScan(batch: DetectionBatch, indices: Int32Array, n: number, timeS: number, sensor: number): void {
+    const o = this.options;
+    if (timeS > this.timeS) {
+      const dt = Number.isFinite(this.timeS) ? timeS - this.timeS : 0;
+      for (let k = 0; k < this.count; k++) predictCv(this.state, this.cov, k, dt, o.processNoise);
+      this.timeS = timeS;
+    }
+    const lag = this.timeS - timeS;
+    if (this.used.length < n) this.used = new Uint8Array(Math.max(n, 2 * this.used.length));
+    this.used.fill(0, 0, n);
+    if (this.assigned.length < this.count) this.assigned = new Int32Array(this.capacity);
+
+    const countsMisses = o.sensorCountsMisses?.[sensor] ?? true;
+    this.scanSensor = sensor;
+    this.splitReports(batch, indices, n);
+    this.buildGrid(batch, indices, n);
+    this.associate(batch, indices, n, lag, CONFIRMED);
+    this.applyAssociation(batch, indices, lag, CONFIRMED, sensor, countsMisses, timeS);
+    this.associate(batch, indices, n, lag, TENTATIVE);
+    this.applyAssociation(batch, indices, lag, TENTATIVE, sensor, countsMisses, timeS);
+    this.prune();
+    for (let d = 0; d < n; d++) if (!this.used[d]) this.seed(batch, indices[d], sensor, timeS);
+  }
+
+  /** Deletes confirmed tracks not updated within maxCoastS of time t. */
+  coast(t: number): void {
+    const limit = this.options.maxCoastS;
+    if (!Number.isFinite(limit)) return;
+    let kept = 0;
+    for (let k = 0; k < this.count; k++) {
+      if (t - this.lastUpdateS[k] <= limit) {
+        if (kept !== k) this.moveRow(k, kept);
+        kept++;
+      }
+    }
+    this.count = kept;
+  }
+
+  /** Writes the confirmed tracks, predicted to time t, into `out`. */
+  writeConfirmed(t: number, out: TrackTable): void {
+    out.clear();
+    const dt = Number.isFinite(this.timeS) ? Math.max(0, t - this.timeS) : 0;
+    for (let k = 0; k < this.count; k++) {
+      if (this.status[k] !== CONFIRMED) continue;
+      const i = out.add();
+      const s = 4 * k;
+      const c = 16 * k;
+      out.id[i] = this.id[k];
+      out.x[i] = this.state[s] + dt * this.state[s + 1];
+      out.y[i] = this.state[s + 2] + dt * this.state[s + 3];
+      out.z[i] = this.z[k];
+      out.vx[i] = this.state[s + 1];
+      out.vy[i] = this.state[s + 3];
+      out.vz[i] = 0;
+      out.sigmaM[i] = Math.sqrt(0.5 * (this.cov[c] + this.cov[c + 10]));
+      out.pDecoy[i] = 1 / (1 + Math.exp(-this.decoyLogit[k]));
+      out.lastUpdateS[i] = t;
+    }
+  }
+
+  private buildGrid(batch: DetectionBatch, indices: Int32Array, n: number): void {
+    this.gridUsed = n > SMALL_SCAN;
+    if (!this.gridUsed) return;
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (let d = 0; d < n; d++) {
+      const k = indices[d];
+      const x = batch.x[k];
+      const y = batch.y[k];
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+    // Cells near the typical gate radius of the tracks, so a query visits a few cells.
+    const extent = Math.max(maxX - minX, maxY - minY, 1);
+    if (this.radii.length < this.count) this.radii = new Float64Array(this.capacity);
+    for (let k = 0; k < this.count; k++) {
+      const c = 16 * k;
+      this.radii[k] = Math.sqrt(this.cov[c] + this.cov[c + 10]);
+    }
+    const sorted = this.radii.subarray(0, this.count).sort();
+    const typical = this.count > 0 ? this.options.gate * sorted[this.count >> 1] : extent / 64;
+    const cell = cellSizeFor(typical, extent, 128);
+    const snapped = (this.snapped[this.scanSensor] ??= new SnappedGrid());
+    this.grid = snapped.cover(minX, minY, maxX, maxY, cell, n);
+    this.gridCell = this.grid.cellM;
+    const xs = batch.x;
+    const ys = batch.y;
+    if (this.gridXs.length < n) {
+      this.gridXs = new Float64Array(2 * n);
+      this.gridYs = new Float64Array(2 * n);
+    }
+    for (let d = 0; d < n; d++) {
+      this.gridXs[d] = xs[indices[d]];
+      this.gridYs[d] = ys[indices[d]];
+    }
+    this.grid.rebuild(n, this.gridXs, this.gridYs, this.includeUnused);
+  }
+
+  private gridUsed = false;
+  private scanSensor = 0;
+  private gridCell = 0;
+  private radii = new Float64Array(64);
+  /** One reusable grid per sensor: each sensor's scans cover about the same area. */
+  private readonly snapped: SnappedGrid[] = [];
+
+  private gridXs = new Float64Array(256);
+  private gridYs = new Float64Array(256);
+  private readonly includeUnused = (d: number): boolean => !this.used[d] && !this.wide[d];
+
+  // Report extents of the scan: trace of each report's R, the "narrow" bound, the wide ones.
+  private reportTrace = new Float64Array(256);
+  private sortedTrace = new Float64Array(256);
+  private wide = new Uint8Array(256);
+  private wideList = new Int32Array(256);
+  private wideCount = 0;
+  private narrowR = 0;
+  private rowTrace = new Float64Array(64);
+
+  /** Marks reports whose error is over 4× the scan's median as wide (see associate). */
+  private splitReports(batch: DetectionBatch, indices: Int32Array, n: number): void {
+    const floor = 2 * this.options.minSigmaM * this.options.minSigmaM;
+    if (this.reportTrace.length < n) {
+      this.reportTrace = new Float64Array(2 * n);
+      this.sortedTrace = new Float64Array(2 * n);
+      this.wide = new Uint8Array(2 * n);
+      this.wideList = new Int32Array(2 * n);
+    }
+    for (let d = 0; d < n; d++) {
+      const k = indices[d];
+      const r = batch.covXX[k] + batch.covYY[k] || 2 * batch.sigmaM[k] * batch.sigmaM[k];
+      this.reportTrace[d] = Math.max(r, floor);
+      this.sortedTrace[d] = this.reportTrace[d];
+    }
+    const sorted = this.sortedTrace.subarray(0, n).sort();
+    const limit = n > 0 ? 4 * sorted[n >> 1] : floor;
+    this.narrowR = floor;
+    this.wideCount = 0;
+    for (let d = 0; d < n; d++) {
+      const r = this.reportTrace[d];
+      if (r > limit) {
+        this.wide[d] = 1;
+        this.wideList[this.wideCount++] = d;
+      } else {
+        this.wide[d] = 0;
+        if (r > this.narrowR) this.narrowR = r;
+      }
+    }
+  }
+
+  // State shared with the grid visitor (no closure per track).
+  private visitBatch!: DetectionBatch;
+  private visitIndices!: Int32Array;
+  private visitTrack = 0;
+  private visitRow = 0;
+  private visitLag = 0;
+  private readonly visit = (d: number): void => {
+    if (this.used[d]) return;
+    const b = this.visitBatch;
+    const k = this.visitIndices[d];
+    const o = this.options;
+    this.readR(b, k);
+    const { rxx, rxy, ryy } = this;
+    const inn = this.inn;
+    if (
+      !innovate(
+        this.state,
+        this.cov,
+        this.visitTrack,
+        b.x[k],
+        b.y[k],
+        rxx,
+        rxy,
+        ryy,
+        this.visitLag,
+        o.processNoise,
+        inn,
+      )
+    )
+      return;
+    const gate2 = o.gate * o.gate;
+    if (!(inn.d2 < gate2)) return;
+    const p = this.pairCount++;
+    if (p === this.pairRow.length) {
+      this.pairRow = grown(this.pairRow, 2 * p);
+      this.pairCol = grown(this.pairCol, 2 * p);
+      this.pairCost = grown(this.pairCost, 2 * p);
+    }
+    this.pairRow[p] = this.visitRow;
+    this.pairCol[p] = d;
+    this.pairCost[p] = Math.sqrt(inn.d2);
+  };
+
+  /** Gated pairs between tracks of `status` and unused reports, then the assignment. */
+  private associate(
+    batch: DetectionBatch,
+    indices: Int32Array,
+    n: number,
+    lag: number,
+    status: number,
+  ): void {
+    const o = this.options;
+    this.pairCount = 0;
+    let rows = 0;
+    if (this.rowTrack.length < this.count) this.rowTrack = new Int32Array(this.capacity);
+    this.visitBatch = batch;
+    this.visitIndices = indices;
+    this.visitLag = lag;
+    const q = o.processNoise;
+    const narrowR = this.narrowR;
+    if (this.rowTrace.length < this.count) this.rowTrace = new Float64Array(this.capacity);
+    for (let k = 0; k < this.count; k++) {
+      this.assigned[k] = -1;
+      if (this.status[k] !== status) continue;
+      const row = rows++;
+      this.rowTrack[row] = k;
+      if (n === 0) continue;
+      const c = 16 * k;
+      const s = 4 * k;
+      // Trace of H P Hᵀ (+ the report's R) bounds the largest eigenvalue of S.
+      const l2 = lag * lag;
+      const trace =
+        this.cov[c] +
+        this.cov[c + 10] +
+        (lag === 0
+          ? 0
+          : -2 * lag * (this.cov[c + 1] + this.cov[c + 11]) +
+            l2 * (this.cov[c + 5] + this.cov[c + 15]) +
+            (2 * q * l2 * lag) / 3);
+      this.rowTrace[row] = trace;
+      const radius = o.gate * Math.sqrt(trace + narrowR);
+      this.visitTrack = k;
+      this.visitRow = row;
+      const px = this.state[s] - lag * this.state[s + 1];
+      const py = this.state[s + 2] - lag * this.state[s + 3];
+      const span = (2 * radius) / this.gridCell + 1;
+      if (!this.gridUsed || span * span > n) {
+        // A handful of reports, or a gate wider than the scan: test them all after a box check.
+        for (let d = 0; d < n; d++) {
+          if (this.wide[d]) continue;
+          const m = indices[d];
+          if (Math.abs(batch.x[m] - px) <= radius && Math.abs(batch.y[m] - py) <= radius) this.visit(d);
+        }
+        continue;
+      }
+      this.grid!.forEachNear(px, py, radius, this.visit);
+    }
+    // Reports much vaguer than the scan's typical one are tested against every track directly, so
+    // one vague report does not widen every track's search.
+    for (let d = 0; d < this.wideCount; d++) {
+      const w = this.wideList[d];
+      if (this.used[w]) continue;
+      const m = indices[w];
+      const rw = this.reportTrace[w];
+      for (let row = 0; row < rows; row++) {
+        const k = this.rowTrack[row];
+        const s = 4 * k;
+        const radius = o.gate * Math.sqrt(this.rowTrace[row] + rw);
+        const px = this.state[s] - lag * this.state[s + 1];
+        const py = this.state[s + 2] - lag * this.state[s + 3];
+        if (Math.abs(batch.x[m] - px) > radius || Math.abs(batch.y[m] - py) > radius) continue;
+        this.visitTrack = k;
+        this.visitRow = row;
+        this.visit(w);
+      }
+    }
+    this.rowsInPass = rows;
+    this.assignment.solve(rows, n, this.pairRow, this.pairCol, this.pairCost, this.pairCount, o.missCost);
+    const rowToCol = this.assignment.rowToCol;
+    for (let row = 0; row < rows; row++) this.assigned[this.rowTrack[row]] = rowToCol[row];
+  }
+
+  private rowsInPass = 0;
+
+  private applyAssociation(
+    batch: DetectionBatch,
+    indices: Int32Array,
+    lag: number,
+    status: number,
+    sensor: number,
+    countsMisses: boolean,
+    timeS: number,
+  ): void {
+    const o = this.options;
+    const inn = this.inn;
+    for (let row = 0; row < this.rowsInPass; row++) {
+      const k = this.rowTrack[row];
+      const d = this.assigned[k];
+      if (d >= 0) {
+        const m = indices[d];
+        this.used[d] = 1;
+        this.readR(batch, m);
+        const { rxx, rxy, ryy } = this;
+        innovate(this.state, this.cov, k, batch.x[m], batch.y[m], rxx, rxy, ryy, lag, o.processNoise, inn);
+        applyUpdate(this.state, this.cov, k, inn);
+        this.misses[k] = 0;
+        this.lastSensor[k] = sensor;
+        if (timeS > this.lastUpdateS[k]) this.lastUpdateS[k] = timeS;
+        this.updateClassAndAltitude(k, batch, m);
+        if (status === TENTATIVE) {
+          this.history[k] = (this.history[k] << 1) | 1;
+          this.scans[k]++;
+        }
+      } else if (countsMisses && this.lastSensor[k] === sensor) {
+        this.misses[k]++;
+        if (status === TENTATIVE) {
+          this.history[k] <<= 1;
+          this.scans[k]++;
+        }
+      }
+    }
+    if (status === CONFIRMED) {
+      // Confirmed tracks at their K-th consecutive miss go before the tentative pass.
+      let kept = 0;
+      for (let k = 0; k < this.count; k++) {
+        if (this.status[k] === CONFIRMED && this.misses[k] >= o.deleteAfterMisses) continue;
+        if (kept !== k) this.moveRow(k, kept);
+        kept++;
+      }
+      this.count = kept;
+    }
+  }
+
+  /** Confirms tentative tracks with M hits in their last N scans; drops the hopeless ones. */
+  private prune(): void {
+    const o = this.options;
+    const windowMask = o.confirmWindow >= 32 ? 0xffffffff : (1 << o.confirmWindow) - 1;
+    let kept = 0;
+    for (let k = 0; k < this.count; k++) {
+      if (this.status[k] === TENTATIVE) {
+        if (popcount(this.history[k] & windowMask) >= o.confirmHits) {
+          this.status[k] = CONFIRMED;
+          this.confirmedS[k] = this.timeS;
+          this.misses[k] = 0;
+        } else if (this.misses[k] >= o.tentativeMaxMisses || this.scans[k] >= o.confirmWindow) {
+          continue;
+        }
+      }
+      if (kept !== k) this.moveRow(k, kept);
+      kept++;
+    }
+    this.count = kept;
+  }
+
+  // A report's error covariance, floored at minSigmaM² per axis (sigmaM² when no covariance is given).
+  private rxx = 0;
+  private rxy = 0;
+  private ryy = 0;
+  private readR(batch: DetectionBatch, m: number): void {
+    const floor = this.options.minSigmaM * this.options.minSigmaM;
+    let rxx = batch.covXX[m];
+    let ryy = batch.covYY[m];
+    let rxy = batch.covXY[m];
+    if (rxx === 0 && ryy === 0) {
+      rxx = ryy = batch.sigmaM[m] * batch.sigmaM[m];
+      rxy = 0;
+    }
+    this.rxx = rxx < floor ? floor : rxx;
+    this.ryy = ryy < floor ? floor : ryy;
+    this.rxy = rxy;
+  }
+
+  private seed(batch: DetectionBatch, m: number, sensor: number, timeS: number): void {
+    const o = this.options;
+    const k = this.addRow();
+    this.readR(batch, m);
+    const { rxx, rxy, ryy } = this;
+    initCv(this.state, this.cov, k, batch.x[m], batch.y[m], rxx, rxy, ryy, o.initialSpeedSigmaMps);
+    const lag = this.timeS - timeS;
+    if (lag > 0) predictCv(this.state, this.cov, k, lag, o.processNoise);
+    this.id[k] = this.nextId++;
+    this.status[k] = TENTATIVE;
+    this.history[k] = 1;
+    this.scans[k] = 1;
+    this.misses[k] = 0;
+    this.lastSensor[k] = sensor;
+    this.lastUpdateS[k] = timeS;
+    this.bornS[k] = timeS;
+    this.confirmedS[k] = NaN;
+    this.decoyLogit[k] = 0;
+    this.z[k] = NaN;
+    this.zVar[k] = Infinity;
+    this.updateClassAndAltitude(k, batch, m);
+    if (o.confirmHits <= 1) {
+      this.status[k] = CONFIRMED;
+      this.confirmedS[k] = this.timeS;
+    }
+  }
+
+  private updateClassAndAltitude(k: number, batch: DetectionBatch, m: number): void {
+    const p = batch.pDecoy[m];
+    if (p !== 0.5) {
+      const clamped = p < 1e-4 ? 1e-4 : p > 1 - 1e-4 ? 1 - 1e-4 : p;
+      let logit = this.decoyLogit[k] + Math.log(clamped / (1 - clamped));
+      if (logit > MAX_LOGIT) logit = MAX_LOGIT;
+      if (logit < -MAX_LOGIT) logit = -MAX_LOGIT;
+      this.decoyLogit[k] = logit;
+    }
+    const sz = batch.sigmaZM[m];
+    if (Number.isNaN(sz)) return;
+    const r = Math.max(sz * sz, 1);
+    if (!Number.isFinite(this.zVar[k])) {
+      this.z[k] = batch.z[m];
+      this.zVar[k] = r;
+    } else {
+      // Altitude as a slowly wandering level: its variance grows by 25 m² per update between reports.
+      const prior = this.zVar[k] + 25;
+      const gainZ = prior / (prior + r);
+      this.z[k] += gainZ * (batch.z[m] - this.z[k]);
+      this.zVar[k] = (1 - gainZ) * prior;
+    }
+  }
+
+  private addRow(): number {
+    if (this.count === this.capacity) this.grow();
+    return this.count++;
+  }
+
+  private grow(): void {
+    const n = this.capacity * 2;
+    this.state = grown(this.state, 4 * n);
+    this.cov = grown(this.cov, 16 * n);
+    this.id = grown(this.id, n);
+    this.status = grown(this.status, n);
+    this.history = growU32(this.history, n);
+    this.scans = grown(this.scans, n);
+    this.misses = grown(this.misses, n);
+    this.lastSensor = grown(this.lastSensor, n);
+    this.lastUpdateS = grown(this.lastUpdateS, n);
+    this.bornS = grown(this.bornS, n);
+    this.confirmedS = grown(this.confirmedS, n);
+    this.decoyLogit = grown(this.decoyLogit, n);
+    this.z = grown(this.z, n);
+    this.zVar = grown(this.zVar, n);
+    this.assigned = grown(this.assigned, n);
+    this.rowTrack = grown(this.rowTrack, n);
+    this.capacity = n;
+  }
+
+  private moveRow(from: number, to: number): void {
+    this.state.copyWithin(4 * to, 4 * from, 4 * from + 4);
+    this.cov.copyWithin(16 * to, 16 * from, 16 * from + 16);
+    this.id[to] = this.id[from];
+    this.status[to] = this.status[from];
+    this.history[to] = this.history[from];
+    this.scans[to] = this.scans[from];
+    this.misses[to] = this.misses[from];
+    this.lastSensor[to] = this.lastSensor[from];
+    this.lastUpdateS[to] = this.lastUpdateS[from];
+    this.bornS[to] = this.bornS[from];
+    this.confirmedS[to] = this.confirmedS[from];
+    this.decoyLogit[to] = this.decoyLogit[from];
+    this.z[to] = this.z[from];
+    this.zVar[to] = this.zVar[from];
+  }
+}
+
+function growU32(a: Uint32Array, n: number): Uint32Array<ArrayBuffer> {
+  const b = new Uint32Array(n);
+  b.set(a);
+  return b;
+}
+
+function popcount(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** The GNN tracker as a simulation stage: each step's reports, grouped into scans by sensor and
+ *  report time (oldest first), update the picture; C2 sees the confirmed tracks. */
+export function createGnnTracker(options: TrackerOptions): Tracker {
+  const tracker = new GnnTracker({ ...GNN_DEFAULTS, ...options.gnn });
+  let order = new Int32Array(256);
+  let group = new Int32Array(256);
+  return {
+    update(t: number, detections: DetectionBatch, tracks: TrackTable): void {
+      const n = detections.count;
+      if (order.length < n) {
+        order = new Int32Array(2 * n);
+        group = new Int32Array(2 * n);
+      }
+      for (let k = 0; k < n; k++) order[k] = k;
+      const byTime = order.subarray(0, n);
+      byTime.sort((a, b) => {
+        const dt = detections.timeS[a] - detections.timeS[b];
+        if (dt !== 0) return dt;
+        const ds = detections.sensor[a] - detections.sensor[b];
+        return ds !== 0 ? ds : a - b;
+      });
+      let start = 0;
+      while (start < n) {
+        const first = byTime[start];
+        let end = start;
+        let m = 0;
+        while (
+          end < n &&
+          detections.timeS[byTime[end]] === detections.timeS[first] &&
+          detections.sensor[byTime[end]] === detections.sensor[first]
+        ) {
+          group[m++] = byTime[end++];
+        }
+        tracker.processScan(detections, group, m, detections.timeS[first], detections.sensor[first]);
+        start = end;
+      }
+      tracker.coast(t);
+      tracker.writeConfirmed(t, tracks);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// `bulwark track` as a user runs it: scores, output file, located errors and exit codes.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const bin = new URL('../bin/bulwark.js', import.meta.url).pathname;
+const recording = new URL('./fixtures/swarm-ring-n20-s1-30scans.json', import.meta.url).pathname;
+
+function bulwark(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('bulwark track', () => {
+  it('scores a recording and writes the confirmed tracks', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-track-'));
+    const out = join(dir, 'tracks.json');
+    const r = bulwark('track', recording, '--out', out, '--json', '--p', '2');
+    expect(r.code).toBe(0);
+    const score = JSON.parse(r.stdout).score;
+    expect(score.p).toBe(2);
+    expect(score.scans).toBe(30);
+    expect(score.meanGospa).toBeGreaterThan(0);
+    const tracks = JSON.parse(readFileSync(out, 'utf8')).tracks;
+    expect(tracks.length).toBeGreaterThan(100);
+    expect(Object.keys(tracks[0]).sort()).toEqual(['id', 't', 'vx', 'vy', 'x', 'y']);
+  });
+
+  it('gives located errors and exit code 2 for bad files and options', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-track-'));
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"params": {"sigma": 30},\n "scans": [{"t": 0, "detections": [{"x": 1}]}]}');
+    const r = bulwark('track', bad);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${bad}:2:`);
+    expect(r.stderr).toContain("scans[0].detections[0].y: missing field 'y'");
+    expect(r.stderr).not.toContain('    at ');
+    expect(bulwark('track', join(dir, 'none.json')).code).toBe(2);
+    expect(bulwark('track', recording, '--confirm', '5/3').code).toBe(2);
+    expect(bulwark('track', recording, '--gate', '-1').code).toBe(2);
+  });
+});
