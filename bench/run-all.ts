@@ -4,22 +4,22 @@ import { run as linearAssignment } from './linear-assignment.js';
 import { run as mcBatch } from './mc-batch.js';
 import { run as simSensing } from './sim-sensing.js';
 import { run as simSpeed } from './sim-speed.js';
+import { run as tracking } from './tracking.js';
 import { run as wtaLarge } from './wta-large.js';
 import { run as wtaLive } from './wta-live.js';
 import { run as wtaSim } from './wta-sim.js';
 import { run as wtaStatic } from './wta-static.js';
-import { run as tracking } from './tracking.js';
 
 const BENCHMARKS: [string, () => boolean | Promise<boolean>][] = [
   ['sim-speed', simSpeed],
   ['linear-assignment', linearAssignment],
+  ['mc-batch', mcBatch],
+  ['tracking', tracking],
+  ['sim-sensing', simSensing],
   ['wta-static', wtaStatic],
   ['wta-live', wtaLive],
   ['wta-large', wtaLarge],
   ['wta-sim', wtaSim],
-  ['mc-batch', mcBatch],
-  ['tracking', tracking],
-  ['sim-sensing', simSensing],
 ];
 
 const only = process.argv.slice(2);

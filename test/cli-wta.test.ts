@@ -2,7 +2,7 @@
 // and bad files or flags reported located with exit code 2.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,23 @@ function bulwark(...args: string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+const small = new URL('./fixtures/small-night.yaml', import.meta.url).pathname;
+
+describe('bulwark run --policy', () => {
+  it('runs a night under another C2 policy, each launch explained in the event log', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-policy-'));
+    const events = join(dir, 'night.ndjson');
+    const r = bulwark('run', small, '--policy', 'greedy-mmr', '--json', '--events', events);
+    expect(r.code).toBe(0);
+    const kinds = readFileSync(events, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).kind);
+    expect(kinds).toContain('assignment');
+    expect(bulwark('run', small, '--policy', 'smart').code).toBe(2);
+  });
+});
 
 describe('bulwark wta', () => {
   it('solves a shipped instance to its proven optimum and prints JSON', () => {

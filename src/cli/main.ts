@@ -24,24 +24,24 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerRun(program);
   registerValidate(program);
-  registerWta(program);
   registerMc(program);
   registerSweep(program);
   registerRuns(program);
   registerReport(program);
   registerTrack(program);
+  registerWta(program);
   program.addHelpText(
     'after',
     `
 Examples:
   $ bulwark run                        # simulate the built-in Kyiv night
   $ bulwark validate my-city.yaml      # check a scenario, every error located
-  $ bulwark wta data/wta/B-20x10-s1.json   # solve a static weapon-target assignment
   $ bulwark mc --runs 1000             # a thousand seeded nights, as distributions
   $ bulwark sweep --set defenders.north-interceptors.stock=10..80:10
   $ bulwark runs                       # what the results store holds
   $ bulwark report mc-1a2b3c4d5e       # one HTML file of plots, readable offline
   $ bulwark track swarm.json           # tracker over recorded detections, scored by GOSPA
+  $ bulwark wta data/wta/B-20x10-s1.json   # solve a static weapon-target assignment
   $ bulwark help run                   # options of one command`,
   );
   return program;

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { computeOutcome } from '../../metrics/outcome.js';
 import { runScenario } from '../../run/run-scenario.js';
-import { unverifiedFiguresInUse } from '../../scenario/index.js';
+import { C2_POLICY_NAMES, unverifiedFiguresInUse } from '../../scenario/index.js';
+import { UsageError } from '../errors.js';
 import { formatOutcome } from '../format.js';
 import { loadScenarioWithSettings, parseSeed } from '../scenario-arg.js';
 
@@ -21,6 +22,7 @@ export function registerRun(program: Command): void {
       'change one scenario field first, as a sweep point does (repeatable)',
       (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
     )
+    .option('--policy <name>', `C2 policy instead of the scenario's: ${C2_POLICY_NAMES.join(', ')}`)
     .addHelpText(
       'after',
       `
@@ -29,14 +31,21 @@ Examples:
   $ bulwark run scenarios/kyiv-night.yaml --seed 7
   $ bulwark run my-city.yaml --json > outcome.json
   $ bulwark run --events night.ndjson           # every launch, engagement and impact
-  $ bulwark run --seed 7 --set defenders.north-interceptors.stock=60`,
+  $ bulwark run --seed 7 --set defenders.north-interceptors.stock=60
+  $ bulwark run --policy lns --events night.ndjson   # weapon-target assignment, each shot explained`,
     )
     .action(
       (
         file: string | undefined,
-        options: { seed?: string; json?: boolean; events?: string; set?: string[] },
+        options: { seed?: string; json?: boolean; events?: string; set?: string[]; policy?: string },
       ) => {
-        const { scenario } = loadScenarioWithSettings(file, options.set ?? []);
+        const loaded = loadScenarioWithSettings(file, options.set ?? []).scenario;
+        if (options.policy !== undefined && !(C2_POLICY_NAMES as readonly string[]).includes(options.policy))
+          throw new UsageError(
+            `--policy: unknown C2 policy '${options.policy}'; expected one of ${C2_POLICY_NAMES.join(', ')}`,
+          );
+        const scenario =
+          options.policy === undefined ? loaded : { ...loaded, c2: { ...loaded.c2, policy: options.policy } };
         const seed = options.seed === undefined ? scenario.seed : parseSeed(options.seed);
         const log = runScenario(scenario, seed);
         const outcome = computeOutcome(scenario, log);
