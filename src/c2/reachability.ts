@@ -5,7 +5,10 @@
 //   - the pursuit has a solution within the weapon's endurance,
 //   - the intercept comes before the threat's time to impact,
 //   - the intercept point is inside the engagement envelope: horizontal distance from the origin
-//     in [minRange, maxRange] and altitude in [minAltitude, maxAltitude].
+//     in [minRange, maxRange], slant distance within maxSlantRange, altitude in
+//     [minAltitude, maxAltitude].
+// A weapon that may wait (SAM, gun, fire group) that cannot reach the threat now is tried again
+// from the moment the threat comes within its range.
 // The result is sparse: only feasible pairs, grouped by effector, in effector then track order.
 
 import { interceptTime } from '../core/intercept.js';
@@ -73,27 +76,85 @@ export function computeReachability(
       if (pk <= 0) continue;
       const impactS = threats.timeToImpactS[k];
       if (w.launchDelayS >= impactS) continue;
-      // Where the threat is when the weapon starts moving.
-      const vx = threats.vx[k];
-      const vy = threats.vy[k];
-      const sx = threats.x[k] + vx * w.launchDelayS - w.x;
-      const sy = threats.y[k] + vy * w.launchDelayS - w.y;
-      // Cheap reject: farther than the weapon flies plus the threat's own travel meanwhile.
-      const far = reachM + Math.sqrt(vx * vx + vy * vy) * w.enduranceS;
-      if (sx * sx + sy * sy > far * far) continue;
-      const dz = threats.z[k] - w.z;
-      const flyS = interceptTime(sx, sy, dz, vx, vy, 0, w.speedMps);
-      if (!(flyS <= w.enduranceS)) continue;
-      const totalS = w.launchDelayS + flyS;
-      if (totalS >= impactS) continue;
-      const ix = sx + vx * flyS;
-      const iy = sy + vy * flyS;
-      const range2 = ix * ix + iy * iy;
-      if (range2 < w.minRangeM * w.minRangeM || range2 > w.maxRangeM * w.maxRangeM) continue;
       const iz = threats.z[k];
       if (iz < w.minAltitudeM || iz > w.maxAltitudeM) continue;
-      out.push(k, totalS, w.x + ix, w.y + iy, iz, pk);
+      const vx = threats.vx[k];
+      const vy = threats.vy[k];
+      const threatSpeed = Math.sqrt(vx * vx + vy * vy);
+      // Cheap reject: farther than the weapon flies plus the threat's own travel meanwhile (or,
+      // for a weapon that may wait, plus its travel until impact).
+      const px = threats.x[k] - w.x;
+      const py = threats.y[k] - w.y;
+      const travelS = w.mayWait ? Math.min(impactS, 1e7) : w.launchDelayS + w.enduranceS;
+      const dist2 = px * px + py * py;
+      const far = reachM + threatSpeed * travelS;
+      if (dist2 > far * far) continue;
+      // A weapon that waits: the threat's course must pass within its reach.
+      if (w.mayWait && dist2 > reachM * reachM && threatSpeed > 0) {
+        const along = -(px * vx + py * vy) / threatSpeed;
+        if (along <= 0 || dist2 - along * along > reachM * reachM) continue;
+      }
+      const dz = iz - w.z;
+      let startS = w.launchDelayS;
+      let flyS = pursuit(w, px, py, dz, vx, vy, startS);
+      if (!feasible(w, px, py, dz, vx, vy, startS, flyS) && w.mayWait) {
+        // Hold fire until the threat comes within range of the weapon, then try again.
+        const enterS = entryTime(px, py, vx, vy, Math.min(w.maxRangeM, reachM));
+        if (!(enterS > startS)) continue;
+        startS = enterS;
+        flyS = pursuit(w, px, py, dz, vx, vy, startS);
+        if (!feasible(w, px, py, dz, vx, vy, startS, flyS)) continue;
+      } else if (!feasible(w, px, py, dz, vx, vy, startS, flyS)) continue;
+      const totalS = startS + flyS;
+      if (totalS >= impactS) continue;
+      out.push(k, totalS, threats.x[k] + vx * totalS, threats.y[k] + vy * totalS, iz, pk);
     }
     out.start[e + 1] = out.count;
   }
+}
+
+/** Flight time of the weapon starting at `startS`, onto the threat at relative (px, py, dz) now. */
+function pursuit(
+  w: EffectorDescriptor,
+  px: number,
+  py: number,
+  dz: number,
+  vx: number,
+  vy: number,
+  startS: number,
+): number {
+  return interceptTime(px + vx * startS, py + vy * startS, dz, vx, vy, 0, w.speedMps);
+}
+
+/** Within endurance, and the intercept point inside the envelope around the weapon's origin. */
+function feasible(
+  w: EffectorDescriptor,
+  px: number,
+  py: number,
+  dz: number,
+  vx: number,
+  vy: number,
+  startS: number,
+  flyS: number,
+): boolean {
+  if (!(flyS <= w.enduranceS)) return false;
+  const ix = px + vx * (startS + flyS);
+  const iy = py + vy * (startS + flyS);
+  const range2 = ix * ix + iy * iy;
+  if (range2 < w.minRangeM * w.minRangeM || range2 > w.maxRangeM * w.maxRangeM) return false;
+  return range2 + dz * dz <= w.maxSlantRangeM * w.maxSlantRangeM;
+}
+
+/**
+ * When a threat at (px, py) relative to the weapon, moving at (vx, vy), first comes within
+ * horizontal distance r (0 if it is already inside, NaN if it never does).
+ */
+export function entryTime(px: number, py: number, vx: number, vy: number, r: number): number {
+  const c = px * px + py * py - r * r;
+  if (c <= 0) return 0;
+  const a = vx * vx + vy * vy;
+  const b = px * vx + py * vy;
+  const disc = b * b - a * c;
+  if (a === 0 || b >= 0 || disc < 0) return NaN;
+  return (-b - Math.sqrt(disc)) / a;
 }

@@ -19,7 +19,7 @@ import type { SimEvent } from '../model/events.js';
 import type { Order } from '../model/order.js';
 import type { Scenario } from '../model/scenario.js';
 import { FlightStatus } from '../model/world.js';
-import { describeInterceptorDrones } from './effectors.js';
+import { describeEffectors } from './effectors.js';
 import { ReachMatrix, computeReachability } from './reachability.js';
 import { ThreatAssessment, evaluateThreats } from './threat-evaluation.js';
 import type { C2Policy, C2PolicyFactory, C2View } from './types.js';
@@ -96,7 +96,7 @@ export function createWtaPolicy(solver: WtaSolver, budget: (iterations: number) 
     return {
       decide(t: number, view: C2View, orders: Order[], events?: { push(event: SimEvent): void }): void {
         cycle++;
-        describeInterceptorDrones(t, scenario, view.units, view.flights, spec, effectors);
+        describeEffectors(t, scenario, view.units, view.flights, spec, effectors);
         // Re-plan when the situation changed (tracks came or went, a launcher is ready, a flight
         // launched or ended) and at least every REPLAN_EVERY cycles as the geometry evolves.
         const signature = situation(view, effectors);
@@ -143,7 +143,8 @@ export function createWtaPolicy(solver: WtaSolver, budget: (iterations: number) 
             orders.push({ kind: 'vector', flight: w.flight, track: trackId });
             flightId = view.flights.id[w.flight];
           } else {
-            if (j === HOLD || w.shot !== 0 || w.launchDelayS > 0) continue;
+            // A shot is ordered once only what the order itself starts (preparation, scramble) is left.
+            if (j === HOLD || w.shot !== 0 || w.launchDelayS > w.orderLeadS) continue;
             orders.push({ kind: 'launch', unit: w.unit, track: trackId });
           }
           if (events) events.push(explain(t, state, threats, e, unitName, flightId));
@@ -163,7 +164,8 @@ function situation(view: C2View, effectors: readonly EffectorDescriptor[]): stri
   for (const w of effectors)
     if (w.origin === EffectorOrigin.Airborne)
       weapons = (Math.imul(weapons, 31) + flights.id[w.flight] * 2 + flights.status[w.flight]) | 0;
-    else if (w.launchDelayS <= 0) weapons = (Math.imul(weapons, 31) + w.unit * 97 + w.shot + 7) | 0;
+    else if (w.launchDelayS <= w.orderLeadS)
+      weapons = (Math.imul(weapons, 31) + w.unit * 97 + w.shot + 7) | 0;
   return `${tracks.count}:${ids}:${effectors.length}:${weapons}`;
 }
 

@@ -41,6 +41,24 @@ export function formatOutcome(
   for (const [unit, kills] of Object.entries(o.destroyedByUnit)) units.push([unit, kills]);
   out.push(units.toString());
 
+  const layers = Object.entries(o.byEffectorKind);
+  if (layers.length > 0) {
+    const byKind = new Table({
+      head: ['layer', 'units', 'engagements', 'kills', 'spent', 'spend'],
+      style: { head: [], border: [], compact: true },
+    });
+    for (const [kind, k] of layers)
+      byKind.push([
+        kind,
+        k.units,
+        k.engagements,
+        k.kills,
+        spentText(kind, k.spent, k.cannonPasses),
+        money(k.spend),
+      ]);
+    out.push(byKind.toString());
+  }
+
   if (o.assetsHit.length > 0) {
     const assets = new Table({
       head: ['asset hit', 'kind', 'hits', 'damage', 'value lost', 'days out', 'people affected'],
@@ -79,6 +97,11 @@ export function formatOutcome(
     {
       'interceptors spent': `${o.interceptorsSpent} (${o.interceptAttempts} engagements, ${o.interceptorsRecovered} recovered)`,
     },
+    ...(o.missilesSpent > 0 || o.roundsFired > 0
+      ? [{ 'missiles, rounds': `${o.missilesSpent} missiles, ${num(o.roundsFired)} rounds` }]
+      : []),
+    ...(o.jetSorties > 0 ? [{ 'jet sorties': String(o.jetSorties) }] : []),
+    ...(o.interceptorsDelivered > 0 ? [{ 'interceptors delivered': String(o.interceptorsDelivered) }] : []),
     { 'defense spend': money(o.defenseSpend) },
     { 'attacker spend': money(o.attackerSpend) },
     { 'attacker loss (shot down)': money(o.attackerLossDestroyed) },
@@ -117,4 +140,14 @@ export function formatOutcome(
     out.push(picture.toString());
   }
   return out.join('\n');
+}
+
+function spentText(kind: string, spent: number, cannonPasses: number): string {
+  const what =
+    kind === 'gun' || kind === 'fire-group'
+      ? 'rounds'
+      : kind === 'interceptor-drone'
+        ? 'interceptors'
+        : 'missiles';
+  return `${spent} ${what}${cannonPasses > 0 ? `, ${cannonPasses} cannon passes` : ''}`;
 }

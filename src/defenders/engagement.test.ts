@@ -17,8 +17,15 @@ describe('interceptor engagement', () => {
     for (const e of log.events) if (e.kind === 'intercept-attempt') expect(e.pk).toBe(1);
   });
 
-  it('never kills when Pk is 0, spending an interceptor per attempt until stock runs out', () => {
+  it('launches nothing at threats it cannot kill (Pk 0)', () => {
     const scenario = oneThreatNight({ pk: 0, count: 3, stock: 4 });
+    const outcome = computeOutcome(scenario, runScenario(scenario, 3));
+    expect(outcome.interceptorsLaunched).toBe(0);
+    expect(outcome.leaked).toBe(3);
+  });
+
+  it('spends an interceptor per attempt until stock runs out', () => {
+    const scenario = oneThreatNight({ pk: 1e-9, count: 3, stock: 4 });
     const outcome = computeOutcome(scenario, runScenario(scenario, 3));
     expect(outcome.destroyed).toBe(0);
     expect(outcome.leaked).toBe(3);

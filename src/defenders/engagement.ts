@@ -1,6 +1,6 @@
-// Phase 7a: an outbound interceptor that passed within its engagement radius of a live threat
-// during the step engages it once: a kill-probability draw from its unit's own stream. Either
-// way the interceptor is spent.
+// Phase 7a: an outbound guided flight (interceptor drone or missile) that passed within its
+// engagement radius of a live threat below its ceiling during the step engages it once: a
+// kill-probability draw from its unit's own stream. Either way the flight is spent.
 
 import { closestApproach } from '../core/intercept.js';
 import type { Clock } from '../engine/clock.js';
@@ -11,7 +11,7 @@ import { FlightStatus, ThreatStatus, type World } from '../model/world.js';
 export const engagementResolution: Phase<World> = {
   name: 'engagements',
   step(world: World, clock: Clock): void {
-    const { flights, threats, scenario, units, events } = world;
+    const { flights, threats, scenario, units } = world;
     const dt = clock.dt;
     const t = roundS(clock.t + dt);
     for (let f = 0; f < flights.capacity; f++) {
@@ -27,6 +27,7 @@ export const engagementResolution: Phase<World> = {
       world.threatGrid.forEachNear(fx, fy, reach, (i) => {
         const status = threats.status[i];
         if (status !== ThreatStatus.Flying && status !== ThreatStatus.Arrived) return;
+        if (threats.z[i] > unit.ceilingM) return;
         // Relative position at the end of the step, and at its start by backing out the velocities.
         const ex = fx - threats.x[i];
         const ey = fy - threats.y[i];
@@ -46,45 +47,55 @@ export const engagementResolution: Phase<World> = {
       });
       if (target < 0) continue;
 
-      const type = scenario.threatTypes[threats.type[target]];
-      const pk = unit.pkByThreatType[threats.type[target]];
       const flightId = flights.id[f];
-      events.push({
-        t,
-        kind: 'intercept-attempt',
-        unit: unit.name,
-        flight: flightId,
-        threat: target,
-        type: type.name,
-        pk,
-        e: roundM(threats.x[target]),
-        n: roundM(threats.y[target]),
-        u: roundM(threats.z[target]),
-      });
       flights.status[f] = FlightStatus.Free;
       flights.targetTrack[f] = -1;
       units.airborne[u]--;
       units.spent[u]++;
-      if (world.rng.get(`engage/${unit.name}`).bernoulli(pk)) {
-        threats.status[target] = ThreatStatus.Destroyed;
-        world.resolvedThreats++;
-        events.push({
-          t,
-          kind: 'kill',
-          unit: unit.name,
-          flight: flightId,
-          threat: target,
-          type: type.name,
-          nearestAssetM: roundM(nearestAssetDistance(world, threats.x[target], threats.y[target])),
-        });
-      } else {
-        events.push({ t, kind: 'miss', unit: unit.name, flight: flightId, threat: target, type: type.name });
-      }
+      resolveEngagement(world, unit.name, flightId, target, unit.pkByThreatType[threats.type[target]], t);
     }
   },
 };
 
-function nearestAssetDistance(world: World, x: number, y: number): number {
+/**
+ * One engagement of `target` by a unit's flight (or burst, flight -1): the attempt, one draw from
+ * the unit's stream `engage/<unit>`, and the kill or miss, all logged at `t`.
+ */
+export function resolveEngagement(
+  world: World,
+  unit: string,
+  flight: number,
+  target: number,
+  pk: number,
+  t: number,
+  rounds?: number,
+): void {
+  const { threats, scenario, events } = world;
+  const type = scenario.threatTypes[threats.type[target]].name;
+  events.push({
+    t,
+    kind: 'intercept-attempt',
+    unit,
+    flight,
+    threat: target,
+    type,
+    pk,
+    e: roundM(threats.x[target]),
+    n: roundM(threats.y[target]),
+    u: roundM(threats.z[target]),
+    ...(rounds === undefined ? {} : { rounds }),
+  });
+  if (world.rng.get(`engage/${unit}`).bernoulli(pk)) {
+    threats.status[target] = ThreatStatus.Destroyed;
+    world.resolvedThreats++;
+    const nearestAssetM = roundM(nearestAssetDistance(world, threats.x[target], threats.y[target]));
+    events.push({ t, kind: 'kill', unit, flight, threat: target, type, nearestAssetM });
+  } else {
+    events.push({ t, kind: 'miss', unit, flight, threat: target, type });
+  }
+}
+
+export function nearestAssetDistance(world: World, x: number, y: number): number {
   let best = Infinity;
   for (const asset of world.scenario.assets)
     best = Math.min(best, Math.hypot(asset.position.e - x, asset.position.n - y));

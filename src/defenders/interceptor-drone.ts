@@ -1,184 +1,48 @@
-// Interceptor-drone units: launch on C2's orders, fly lead pursuit onto the track, hand over to
-// their own camera near the target, and come home or are lost when endurance runs out.
+// Interceptor-drone units: on C2's order a crew prepares an interceptor (launch preparation) and
+// launches it onto the track as a guided flight; the unit's stock is refilled by deliveries
+// during the night. Flights, their pursuit and engagements are in guided-flight.ts and
+// engagement.ts, shared with missiles.
 
-import { interceptTime } from '../core/intercept.js';
 import type { Clock } from '../engine/clock.js';
 import type { Phase } from '../engine/phase.js';
 import { roundS } from '../model/events.js';
-import type { InterceptorUnit } from '../model/scenario.js';
-import { FlightStatus, ThreatStatus, type World } from '../model/world.js';
+import type { World } from '../model/world.js';
+import { launchFlight } from './guided-flight.js';
 
-/** Phase 2: move every airborne interceptor one step. */
-export const interceptorFlight: Phase<World> = {
-  name: 'defenders-move',
+/** Phase 2: deliveries due this step reach their units' stock. */
+export const interceptorResupply: Phase<World> = {
+  name: 'interceptor-resupply',
   step(world: World, clock: Clock): void {
-    const { flights, scenario, units, events } = world;
-    const t = clock.t;
-    const dt = clock.dt;
-    for (let f = 0; f < flights.capacity; f++) {
-      const status = flights.status[f];
-      if (status === FlightStatus.Free) continue;
-      const u = flights.unit[f];
-      const unit = scenario.defenders[u];
-      if (t + dt - flights.launchTimeS[f] > unit.enduranceS) {
-        endFlight(world, f);
-        units.spent[u]++;
-        events.push({
-          t: roundS(t + dt),
-          kind: 'interceptor-lost',
-          unit: unit.name,
-          flight: flights.id[f],
-          reason: 'endurance',
-        });
-        continue;
+    const { scenario, units, events } = world;
+    const t = clock.t + clock.dt;
+    scenario.defenders.forEach((unit, u) => {
+      if (unit.kind !== 'interceptor-drone') return;
+      while (units.nextDelivery[u] < unit.resupply.length && unit.resupply[units.nextDelivery[u]].atS <= t) {
+        const delivery = unit.resupply[units.nextDelivery[u]++];
+        units.stock[u] += delivery.amount;
+        events.push({ t: roundS(delivery.atS), kind: 'resupply', unit: unit.name, amount: delivery.amount });
       }
-      let aimX: number;
-      let aimY: number;
-      let aimZ: number;
-      if (status === FlightStatus.Returning) {
-        aimX = unit.base.e;
-        aimY = unit.base.n;
-        aimZ = unit.base.u;
-        const hx = aimX - flights.x[f];
-        const hy = aimY - flights.y[f];
-        if (hx * hx + hy * hy <= (unit.speedMps * dt) ** 2) {
-          endFlight(world, f);
-          units.stock[u]++;
-          events.push({
-            t: roundS(t + dt),
-            kind: 'interceptor-recovered',
-            unit: unit.name,
-            flight: flights.id[f],
-          });
-          continue;
-        }
-      } else {
-        const aim = pursuitPoint(world, f, unit, t);
-        if (aim === null) {
-          // Lost the track: hold position until C2 re-vectors this flight or sends it home.
-          flights.vx[f] = flights.vy[f] = flights.vz[f] = 0;
-          continue;
-        }
-        aimX = aim[0];
-        aimY = aim[1];
-        aimZ = aim[2];
-      }
-      const dx = aimX - flights.x[f];
-      const dy = aimY - flights.y[f];
-      const dz = aimZ - flights.z[f];
-      const d = Math.sqrt(dx * dx + dy * dy + dz * dz);
-      const move = Math.min(d, unit.speedMps * dt);
-      const k = d > 0 ? move / d : 0;
-      flights.vx[f] = (dx * k) / dt;
-      flights.vy[f] = (dy * k) / dt;
-      flights.vz[f] = (dz * k) / dt;
-      flights.x[f] += dx * k;
-      flights.y[f] += dy * k;
-      flights.z[f] += dz * k;
-    }
+    });
   },
 };
 
-const aimPoint: [number, number, number] = [0, 0, 0];
-
-/**
- * Where an outbound interceptor steers: the lead point on its track, or, once within its
- * acquisition range, the lead point on the nearest real threat its own camera sees.
- */
-function pursuitPoint(
-  world: World,
-  f: number,
-  unit: InterceptorUnit,
-  t: number,
-): [number, number, number] | null {
-  const { flights, tracks, threats } = world;
-  const row = tracks.rowOf(flights.targetTrack[f]);
-  if (row < 0) return null;
-  const age = t - tracks.lastUpdateS[row];
-  let tx = tracks.x[row] + tracks.vx[row] * age;
-  let ty = tracks.y[row] + tracks.vy[row] * age;
-  let tz = tracks.z[row];
-  let vx = tracks.vx[row];
-  let vy = tracks.vy[row];
-  let vz = 0;
-  const fx = flights.x[f];
-  const fy = flights.y[f];
-  const fz = flights.z[f];
-  if ((tx - fx) ** 2 + (ty - fy) ** 2 <= unit.acquisitionRangeM ** 2) {
-    let seen = -1;
-    let seenD = unit.acquisitionRangeM;
-    world.threatGrid.forEachNear(fx, fy, unit.acquisitionRangeM, (i) => {
-      if (threats.status[i] !== ThreatStatus.Flying) return;
-      const dx = threats.x[i] - fx;
-      const dy = threats.y[i] - fy;
-      const dz = threats.z[i] - fz;
-      const d = Math.sqrt(dx * dx + dy * dy + dz * dz);
-      if (d < seenD) {
-        seenD = d;
-        seen = i;
-      }
-    });
-    if (seen >= 0) {
-      tx = threats.x[seen];
-      ty = threats.y[seen];
-      tz = threats.z[seen];
-      vx = threats.vx[seen];
-      vy = threats.vy[seen];
-      vz = threats.vz[seen];
-    }
-  }
-  const time = interceptTime(tx - fx, ty - fy, tz - fz, vx, vy, vz, unit.speedMps);
-  const lead = Number.isFinite(time) ? time : 0;
-  aimPoint[0] = tx + vx * lead;
-  aimPoint[1] = ty + vy * lead;
-  aimPoint[2] = tz + vz * lead;
-  return aimPoint;
-}
-
-function endFlight(world: World, f: number): void {
-  world.flights.status[f] = FlightStatus.Free;
-  world.flights.targetTrack[f] = -1;
-  world.units.airborne[world.flights.unit[f]]--;
-}
-
-/** Phase 6: carry out C2's orders: launches (stock, crews and launcher permitting) and re-vectors. */
+/** Phase 6: launch orders for interceptor-drone units (stock, crews and launcher permitting). */
 export const interceptorOrders: Phase<World> = {
-  name: 'defenders-act',
+  name: 'interceptor-act',
   step(world: World, clock: Clock): void {
-    const { flights, units, scenario, events } = world;
+    const { units, scenario } = world;
     const t = clock.t + clock.dt;
     for (const order of world.orders) {
-      if (order.kind === 'vector') {
-        if (flights.status[order.flight] === FlightStatus.Free) continue;
-        flights.targetTrack[order.flight] = order.track;
-        flights.status[order.flight] = order.track >= 0 ? FlightStatus.Outbound : FlightStatus.Returning;
-        continue;
-      }
+      if (order.kind !== 'launch') continue;
       const u = order.unit;
       const unit = scenario.defenders[u];
+      if (unit.kind !== 'interceptor-drone') continue;
       if (units.stock[u] <= 0 || units.airborne[u] >= unit.maxConcurrentFlights || t < units.nextLaunchS[u])
         continue;
-      const f = flights.status.indexOf(FlightStatus.Free);
-      if (f < 0) continue;
+      if (!launchFlight(world, u, unit.base.e, unit.base.n, unit.base.u, order.track, t, unit.prepS))
+        continue;
       units.stock[u]--;
-      units.airborne[u]++;
       units.nextLaunchS[u] = t + unit.launchIntervalS;
-      flights.status[f] = FlightStatus.Outbound;
-      flights.unit[f] = u;
-      flights.id[f] = flights.nextId++;
-      flights.x[f] = unit.base.e;
-      flights.y[f] = unit.base.n;
-      flights.z[f] = unit.base.u;
-      flights.vx[f] = flights.vy[f] = flights.vz[f] = 0;
-      flights.launchTimeS[f] = t;
-      flights.targetTrack[f] = order.track;
-      events.push({
-        t: roundS(t),
-        kind: 'interceptor-launch',
-        unit: unit.name,
-        flight: flights.id[f],
-        track: order.track,
-      });
     }
   },
 };

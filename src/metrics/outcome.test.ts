@@ -12,7 +12,7 @@ const scenario = {
     { name: 'shahed-136', unitCost: 35_000 },
     { name: 'gerbera', unitCost: 5_000 },
   ],
-  defenders: [{ name: 'team', unitCost: 2_500 }],
+  defenders: [{ name: 'team', kind: 'interceptor-drone', unitCost: 2_500 }],
 } as unknown as Scenario;
 
 const events: SimEvent[] = [
@@ -89,6 +89,10 @@ describe('computeOutcome', () => {
     expect(o.attackerSpend).toBe(4 * 35_000 + 5_000);
     expect(o.attackerLossDestroyed).toBe(40_000);
     expect(o.costExchangeRatio).toBe(4);
+    expect(o.byEffectorKind).toEqual({
+      'interceptor-drone': { units: 1, engagements: 3, kills: 2, spent: 4, cannonPasses: 0, spend: 10_000 },
+    });
+    expect(o.missilesSpent).toBe(0);
   });
 
   it('works out value lost and consequences by hand', () => {

@@ -4,10 +4,11 @@
 import type { RunLog } from '../model/events.js';
 import type { Outcome } from '../model/outcome.js';
 import type { Scenario } from '../model/scenario.js';
+import { effectorOutcome, isInterceptorDrone, shotCost } from './effectors.js';
 
 export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
   const typeCost = new Map(scenario.threatTypes.map((t) => [t.name, t.unitCost]));
-  const unitCost = new Map(scenario.defenders.map((d) => [d.name, d.unitCost]));
+  const units = new Map(scenario.defenders.map((d) => [d.name, d]));
   const byThreatType: Outcome['byThreatType'] = {};
   for (const type of scenario.threatTypes)
     byThreatType[type.name] = { launched: 0, destroyed: 0, leaked: 0, expired: 0, lostToEw: 0 };
@@ -42,8 +43,8 @@ export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
         break;
       case 'intercept-attempt':
         attempts++;
-        interceptorsSpent++;
-        defenseSpend += unitCost.get(event.unit) ?? 0;
+        if (event.flight >= 0 && isInterceptorDrone(units.get(event.unit))) interceptorsSpent++;
+        defenseSpend += shotCost(units.get(event.unit), event);
         break;
       case 'kill':
         destroyed++;
@@ -72,8 +73,8 @@ export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
         byThreatType[event.type].lostToEw++;
         break;
       case 'interceptor-lost':
-        interceptorsSpent++;
-        defenseSpend += unitCost.get(event.unit) ?? 0;
+        if (isInterceptorDrone(units.get(event.unit))) interceptorsSpent++;
+        defenseSpend += shotCost(units.get(event.unit), event);
         break;
       case 'interceptor-recovered':
         interceptorsRecovered++;
@@ -132,6 +133,7 @@ export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
     interceptorsSpent,
     interceptorsRecovered,
     interceptAttempts: attempts,
+    ...effectorOutcome(scenario, log),
     defenseSpend,
     attackerSpend,
     attackerLossDestroyed,

@@ -1,6 +1,6 @@
 // What C2 needs to know about anything that can shoot: where a shot starts, how fast and how long
 // it flies, where it may engage, how likely it kills each threat type and what it costs. Every
-// effector kind (interceptor drones today; jets, guns, fire groups and SAMs later) describes its
+// effector kind (interceptor drones, jets, guns, fire groups, SAMs) describes its
 // ready shots this way, and reachability and weapon-target assignment work on descriptors only.
 
 export const EffectorOrigin = {
@@ -25,6 +25,16 @@ export interface EffectorDescriptor {
   z: number;
   /** Time before the weapon starts moving: readiness, launch interval, reaction time. */
   launchDelayS: number;
+  /**
+   * Part of launchDelayS that runs only once ordered (launch preparation, a jet's scramble): C2
+   * orders the shot when launchDelayS <= orderLeadS.
+   */
+  orderLeadS: number;
+  /**
+   * A weapon that stays where it is (SAM, gun, fire group) and may hold fire until the threat comes
+   * into its envelope; other weapons must be able to start the pursuit now.
+   */
+  mayWait: boolean;
   speedMps: number;
   /** Flight time left from launch (or from now, when airborne). */
   enduranceS: number;
@@ -34,6 +44,8 @@ export interface EffectorDescriptor {
   /** Altitudes at which the weapon can engage. */
   minAltitudeM: number;
   maxAltitudeM: number;
+  /** Slant range from the origin to the intercept point (guns and fire groups), else Infinity. */
+  maxSlantRangeM: number;
   /** Kill probability per engagement, indexed like Scenario.threatTypes. */
   pkByThreatType: readonly number[];
   /** Price of firing it in asset-value units: its cost weighed by C2, plus any reserve term. */

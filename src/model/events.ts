@@ -26,6 +26,8 @@ export type SimEvent =
       e: number;
       n: number;
       u: number;
+      /** Rounds fired, for a burst of a gun, fire group or jet cannon (flight is then -1). */
+      rounds?: number;
     }
   | {
       t: number;
@@ -64,8 +66,16 @@ export type SimEvent =
       e: number;
       n: number;
     }
-  | { t: number; kind: 'interceptor-lost'; unit: string; flight: number; reason: 'endurance' }
+  | {
+      t: number;
+      kind: 'interceptor-lost';
+      unit: string;
+      flight: number;
+      /** Out of endurance, or a missile recalled by C2 (self-destructed). */
+      reason: 'endurance' | 'recalled';
+    }
   | { t: number; kind: 'interceptor-recovered'; unit: string; flight: number }
+  | DefenderEvent
   | {
       t: number;
       kind: 'assignment';
@@ -79,6 +89,13 @@ export type SimEvent =
       /** The best other tracks this weapon could have taken and what each would have saved. */
       alternatives: { track: number; gain: number }[];
     };
+
+/** Defender logistics and platform events: deliveries, reloads, jet sorties. */
+export type DefenderEvent =
+  | { t: number; kind: 'resupply'; unit: string; amount: number }
+  | { t: number; kind: 'reloaded'; unit: string; missiles: number }
+  | { t: number; kind: 'sortie'; unit: string; mission: 'cap' | 'scramble' }
+  | { t: number; kind: 'landed'; unit: string; missilesLeft: number };
 
 export type SimEventKind = SimEvent['kind'];
 

@@ -35,11 +35,23 @@ export interface Outcome {
   peopleAffected: number;
   /** People times days without service. */
   peopleDaysWithoutService: number;
+  /** Guided flights launched: interceptor drones and missiles. */
   interceptorsLaunched: number;
+  /** Interceptor drones spent (missiles are counted in missilesSpent). */
   interceptorsSpent: number;
   interceptorsRecovered: number;
   interceptAttempts: number;
-  /** Cost of the interceptors spent. */
+  /** Engagements (flights and bursts), kills, weapons spent and their cost, by effector kind. */
+  byEffectorKind: Record<string, EffectorKindOutcome>;
+  /** SAM and air-to-air missiles spent. */
+  missilesSpent: number;
+  /** Rounds fired by guns and mobile fire groups. */
+  roundsFired: number;
+  /** Jet take-offs (CAP and scrambles). */
+  jetSorties: number;
+  /** Interceptor drones delivered to units during the night. */
+  interceptorsDelivered: number;
+  /** Cost of the interceptors, missiles and rounds spent. */
   defenseSpend: number;
   /** Cost of every threat launched. */
   attackerSpend: number;
@@ -71,4 +83,16 @@ export interface TrackScore {
   meanTimeToConfirmS: number;
   truthsSeen: number;
   truthsTracked: number;
+}
+
+export interface EffectorKindOutcome {
+  units: number;
+  /** Engagements: flights that reached a threat, bursts, cannon passes. */
+  engagements: number;
+  kills: number;
+  /** Interceptors or missiles spent (engaged or lost), or rounds fired. */
+  spent: number;
+  /** Jets' cannon passes. */
+  cannonPasses: number;
+  spend: number;
 }

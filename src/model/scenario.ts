@@ -17,7 +17,7 @@ export interface Scenario {
   assets: Asset[];
   threatTypes: ThreatType[];
   waves: Wave[];
-  defenders: InterceptorUnit[];
+  defenders: DefenderUnit[];
   sensors: SensorSpec[];
   /** The tracker; absent means pass-through when every sensor is ideal, GNN otherwise. */
   tracking?: TrackingSpec;
@@ -114,26 +114,128 @@ export interface EwZone {
   astrayFraction: number;
 }
 
-export interface InterceptorUnit {
+/** Effector kinds: each has its file in defenders/ and its describe function in c2/effectors. */
+export const DEFENDER_KINDS = ['interceptor-drone', 'jet', 'fire-group', 'gun', 'sam'] as const;
+export type DefenderKind = (typeof DEFENDER_KINDS)[number];
+
+/**
+ * What every defender unit has. The weapon figures (speed, endurance, engagement radius,
+ * acquisition range) describe what it fires as a guided flight: the interceptor drone itself,
+ * a SAM's missile, a jet's air-to-air missile. Units that only fire bursts (guns, fire groups)
+ * keep them for the projectile's flight time C2 reckons with.
+ */
+export interface DefenderBase {
   name: string;
-  /** The engine component that flies it (the catalog entry's kind). */
+  /** The engine component that flies it: the catalog entry's kind (same as `kind`). */
   type: string;
-  /** The catalog entry it was built from. */
+  kind: DefenderKind;
+  /** The catalog entry it was built from (e.g. 'sting-interceptor', 'mirage-2000-5'). */
   catalogType: string;
+  /** Home position: drone launch site, airbase, firing position, first patrol point. */
   base: Enu;
+  /** Interceptors, missiles or rounds in store at the start (see each kind). */
   stock: number;
   launchIntervalS: number;
-  /** How many flights the unit's operators and ground stations can control at once. */
+  /** Guided flights the unit can have in the air at once (operators, ground stations, launch rails). */
   maxConcurrentFlights: number;
   speedMps: number;
   enduranceS: number;
   engagementRadiusM: number;
-  /** Range at which the interceptor's own camera/seeker takes over from the track picture. */
+  /** Range at which the weapon's own camera/seeker takes over from the track picture. */
   acquisitionRangeM: number;
-  /** Kill probability per engagement, indexed like Scenario.threatTypes. */
+  /** Highest altitude the weapon reaches: threats above it are out of reach. */
+  ceilingM: number;
+  /** Kill probability per engagement (a flight's, a missile's or a burst's), indexed like Scenario.threatTypes. */
   pkByThreatType: number[];
+  /** Price of one interceptor or missile, or of one round for guns and fire groups. */
   unitCost: number;
 }
+
+/** A delivery of interceptors to a unit during the night. */
+export interface Delivery {
+  atS: number;
+  amount: number;
+}
+
+export interface InterceptorDroneUnit extends DefenderBase {
+  kind: 'interceptor-drone';
+  /** Launch preparation: from the order to the interceptor leaving the ground. */
+  prepS: number;
+  /** Deliveries in time order. */
+  resupply: Delivery[];
+}
+
+/** Guns and mobile fire groups: bursts at threats within slant range of where the unit stands. */
+export interface DirectFireFigures {
+  /** Slant range of effective fire. */
+  rangeM: number;
+  roundsPerBurst: number;
+  /** Time between bursts (aiming, the burst itself, assessing). */
+  burstIntervalS: number;
+}
+
+export interface GunUnit extends DefenderBase, DirectFireFigures {
+  kind: 'gun';
+}
+
+export interface FireGroupUnit extends DefenderBase, DirectFireFigures {
+  kind: 'fire-group';
+  /** Patrol points in order, visited in a loop; the first is `base`. */
+  patrol: Enu[];
+  /** Time at each patrol point before moving to the next. */
+  dwellS: number;
+  relocationSpeedMps: number;
+  /** Time from stopping at a point to being ready to fire. */
+  setupS: number;
+  /** At night, fire only at threats within searchlight/thermal-sight range. */
+  nightRangeM: number;
+}
+
+export interface SamUnit extends DefenderBase {
+  kind: 'sam';
+  /** Engagement envelope: horizontal range and altitude of the intercept point. */
+  minRangeM: number;
+  maxRangeM: number;
+  minAltitudeM: number;
+  /** Missiles ready on the launchers; the rest of `stock` waits for a reload. */
+  readyMissiles: number;
+  reloadS: number;
+  /** From the order to the first missile leaving its launcher. */
+  reactionS: number;
+}
+
+export const JET_ALERT = ['cap', 'ground'] as const;
+export type JetAlert = (typeof JET_ALERT)[number];
+
+export interface JetUnit extends DefenderBase {
+  kind: 'jet';
+  /** 'cap' flies combat air patrol at `station`; 'ground' waits at the airbase for a scramble. */
+  alert: JetAlert;
+  station: Enu;
+  scrambleS: number;
+  cruiseSpeedMps: number;
+  /** Speed when vectored onto a track. */
+  dashSpeedMps: number;
+  /** Fuel: the longest sortie from take-off to landing. */
+  sortieS: number;
+  /** From landing to ready again: refuel and rearm. */
+  turnaroundS: number;
+  /** Air-to-air missiles per sortie; `stock` is the airbase's store for rearming. */
+  loadout: number;
+  /** Catalog name of the missile it carries. */
+  missile: string;
+  /** Range at which the pilot fires a missile at the track. */
+  missileRangeM: number;
+  cannonPasses: number;
+  cannonRangeM: number;
+  cannonPk: number;
+  /** Factor on the cannon's kill probability at night (visual identification and aiming). */
+  nightCannonFactor: number;
+}
+
+export type DefenderUnit = InterceptorDroneUnit | JetUnit | FireGroupUnit | GunUnit | SamUnit;
+/** The name the foundation used for a defender unit; any kind now. */
+export type InterceptorUnit = DefenderUnit;
 
 /** One of the sensor models of sensors/ (docs/sensing-and-tracking.md). */
 export type SensorSpec = IdealSensorSpec | RadarSpec | AcousticSpec | ObserverSpec;

@@ -88,6 +88,8 @@ export const FlightStatus = {
   Free: 0,
   Outbound: 1,
   Returning: 2,
+  /** Ordered and being made ready (launch preparation): leaves the ground at launchTimeS. */
+  Preparing: 3,
 } as const;
 
 /** Interceptor flights in the air, in a fixed pool of slots reused as flights end. */
@@ -122,19 +124,75 @@ export class FlightState {
   }
 }
 
+/**
+ * Per defender unit. Every kind uses stock, airborne, nextLaunchS and spent; the rest is read by
+ * the kinds that need it (see each field), so one table serves all kinds with no per-kind objects.
+ */
 export class UnitState {
+  /** Interceptors, missiles (SAM reloads, jet airbase store) or rounds left. */
   readonly stock: Int32Array;
+  /** Guided flights in the air or in preparation. */
   readonly airborne: Int32Array;
   readonly nextLaunchS: Float64Array;
+  /** Interceptors or missiles spent, or rounds fired. */
   readonly spent: Int32Array;
+  /** Where the unit is now: a jet in the air, a fire group on the road, else its base. */
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly z: Float64Array;
+  /** Kind-specific state (jets: JetMode; fire groups: FireGroupMode; SAMs: 1 while reloading). */
+  readonly mode: Uint8Array;
+  /** When the current mode ends (scramble, turnaround, reload, dwell, setup). */
+  readonly modeUntilS: Float64Array;
+  /** Missiles ready: on a SAM's launchers, under a jet's wings. */
+  readonly loaded: Int32Array;
+  /** The track a gun, fire group, SAM or jet was ordered onto, or -1. */
+  readonly targetTrack: Int32Array;
+  /** Jets: take-off time of the current sortie. */
+  readonly sortieStartS: Float64Array;
+  /** Jets: cannon passes left; fire groups: index of the patrol point. */
+  readonly counter: Int32Array;
+  /** Interceptor units: next delivery to come, into the unit's resupply list. */
+  readonly nextDelivery: Int32Array;
 
   constructor(stocks: readonly number[]) {
+    const n = stocks.length;
     this.stock = Int32Array.from(stocks);
-    this.airborne = new Int32Array(stocks.length);
-    this.nextLaunchS = new Float64Array(stocks.length);
-    this.spent = new Int32Array(stocks.length);
+    this.airborne = new Int32Array(n);
+    this.nextLaunchS = new Float64Array(n);
+    this.spent = new Int32Array(n);
+    this.x = new Float64Array(n);
+    this.y = new Float64Array(n);
+    this.z = new Float64Array(n);
+    this.mode = new Uint8Array(n);
+    this.modeUntilS = new Float64Array(n);
+    this.loaded = new Int32Array(n);
+    this.targetTrack = new Int32Array(n).fill(-1);
+    this.sortieStartS = new Float64Array(n);
+    this.counter = new Int32Array(n);
+    this.nextDelivery = new Int32Array(n);
   }
 }
+
+/** What a jet is doing. */
+export const JetMode = {
+  /** On the ground, ready: takes off for its CAP station or when scrambled. */
+  Ready: 0,
+  Scrambling: 1,
+  /** Flying to (or orbiting at) its CAP station. */
+  Patrol: 2,
+  /** Vectored by ground control onto a track. */
+  Intercept: 3,
+  Returning: 4,
+  Turnaround: 5,
+} as const;
+
+/** What a mobile fire group is doing. */
+export const FireGroupMode = {
+  /** Stopped at a patrol point, setting up until modeUntilS, then ready. */
+  Stopped: 0,
+  Driving: 1,
+} as const;
 
 export class AssetState {
   readonly damageFraction: Float64Array;

@@ -4,7 +4,7 @@
 import { RandomStreams } from '../core/rng.js';
 import { SpatialGrid } from '../core/spatial-grid.js';
 import { C2_POLICIES, decisionPhase } from '../c2/index.js';
-import { DEFENDER_TYPES } from '../defenders/index.js';
+import { defenderPhases } from '../defenders/index.js';
 import { EventLog } from '../engine/event-log.js';
 import type { Phase } from '../engine/phase.js';
 import { DetectionBatch } from '../model/detection.js';
@@ -51,7 +51,11 @@ export function assemble(scenario: Scenario, seed: number): Assembly {
   for (let i = 0; i < threats.count; i++) extend(threats.x[i], threats.y[i]);
   for (let p = 0; p < threats.routeX.length; p++) extend(threats.routeX[p], threats.routeY[p]);
   for (const asset of scenario.assets) extend(asset.position.e, asset.position.n);
-  for (const unit of scenario.defenders) extend(unit.base.e, unit.base.n);
+  for (const unit of scenario.defenders) {
+    extend(unit.base.e, unit.base.n);
+    if (unit.kind === 'jet') extend(unit.station.e, unit.station.n);
+    if (unit.kind === 'fire-group') for (const p of unit.patrol) extend(p.e, p.n);
+  }
   if (!Number.isFinite(minX)) minX = minY = maxX = maxY = 0;
   const margin = 10_000;
   const threatGrid = new SpatialGrid(
@@ -113,22 +117,21 @@ export function assemble(scenario: Scenario, seed: number): Assembly {
       ? new TrackScorer({ cutoffM: trackingSpec.scoreCutoffM, p: trackingSpec.scoreP })
       : undefined;
   const policy = C2_POLICIES[scenario.c2.policy](scenario);
-  const defenderPhases = [
-    ...new Set(scenario.defenders.map((d) => DEFENDER_TYPES[d.type] ?? DEFENDER_TYPES['interceptor-drone'])),
-  ];
+  const defenders = defenderPhases(scenario);
+  for (const init of defenders.init) init(world);
 
   const phases: Phase<World>[] = [
     waypointFlight,
     ...(scenario.ewZones.length > 0 ? [createElectronicWarfare(threats.count, scenario.ewZones.length)] : []),
-    ...defenderPhases.map((d) => d.move),
+    ...defenders.move,
     sensingPhase(sensors),
     trackingPhase(tracker),
     ...(trackScorer
       ? [trackScoringPhase(trackScorer, Math.max(scenario.stepS, TRACK_SCORING_PERIOD_S))]
       : []),
     decisionPhase(policy, scenario.c2.cycleS),
-    ...defenderPhases.map((d) => d.act),
-    ...defenderPhases.map((d) => d.engage),
+    ...defenders.act,
+    ...defenders.engage,
     impactResolution,
   ];
   return { world, log, phases, ...(trackScorer ? { trackScorer } : {}) };

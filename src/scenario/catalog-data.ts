@@ -232,6 +232,11 @@ export const CATALOG_DATA: Catalog = {
           source: 'modelling assumption: operators per team',
           verified: false,
         },
+        ceiling: {
+          typical: 5000,
+          source: 'not found; modelling assumption',
+          verified: false,
+        },
       },
     },
     {
@@ -281,6 +286,453 @@ export const CATALOG_DATA: Catalog = {
         crews: {
           typical: 2,
           source: 'modelling assumption',
+          verified: false,
+        },
+        ceiling: {
+          typical: 5000,
+          source: 'not found; modelling assumption',
+          verified: false,
+        },
+      },
+    },
+    {
+      name: 'mobile-fire-group',
+      kind: 'fire-group',
+      description:
+        'Mobile fire group on a pickup: heavy machine guns (DShK 12.7 mm, KPVT 14.5 mm) or ZU-23-2, thermal sights and a searchlight',
+      figures: {
+        range: {
+          typical: 1500,
+          low: 1000,
+          high: 2500,
+          source: 'no source found; 1–2 km suggested, ARBITER uses 2.5 km',
+          verified: false,
+        },
+        ceiling: {
+          typical: 1200,
+          source:
+            'not found; Shaheds now fly "at altitudes where mobile fire groups cannot reach" (Zelensky via RBC-Ukraine, 2025)',
+          verified: false,
+        },
+        'night-range': {
+          typical: 3000,
+          source: 'searchlights light targets to about 3 km (topwar; txtreport, Pavlyuk)',
+          verified: true,
+        },
+        setup: {
+          typical: 60,
+          source: 'crews ready in under a minute (vezha.ua; sundries.ua)',
+          verified: true,
+        },
+        'relocation-speed': {
+          typical: 16.666666666666668,
+          source: 'modelling assumption (pickup on roads)',
+          verified: false,
+        },
+        dwell: {
+          typical: 2400,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        'rounds-per-burst': {
+          typical: 30,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        'burst-interval': {
+          typical: 6,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        stock: {
+          typical: 1500,
+          source: 'modelling assumption: rounds carried',
+          verified: false,
+        },
+        pk: {
+          typical: 0.12,
+          source: 'modelling assumption per burst',
+          verified: false,
+        },
+        cost: {
+          typical: 10,
+          source: 'modelling assumption: per 12.7–23 mm round',
+          verified: false,
+        },
+        speed: {
+          typical: 850,
+          source: 'modelling assumption: heavy machine gun muzzle velocity',
+          verified: false,
+        },
+        endurance: {
+          typical: 3,
+          source: 'modelling assumption: projectile time of flight',
+          verified: false,
+        },
+        'engagement-radius': {
+          typical: 20,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        'acquisition-range': {
+          typical: 300,
+          source: 'modelling assumption: gate around the track',
+          verified: false,
+        },
+      },
+    },
+    {
+      name: 'gepard',
+      kind: 'gun',
+      description: 'Flakpanzer Gepard self-propelled anti-aircraft gun, twin 35 mm',
+      figures: {
+        range: {
+          typical: 4000,
+          high: 6000,
+          source: 'targets out to about 6 km (gazeta.pl; globalnews); effective slant range assumed lower',
+          verified: false,
+        },
+        ceiling: {
+          typical: 3000,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        'rounds-per-burst': {
+          typical: 36,
+          source: '1,100 rds/min (gazeta.pl); a 2 s burst assumed',
+          verified: false,
+        },
+        'burst-interval': {
+          typical: 5,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        stock: {
+          typical: 640,
+          source: 'modelling assumption: rounds aboard',
+          verified: false,
+        },
+        pk: {
+          typical: 0.45,
+          source: 'modelling assumption per burst',
+          verified: false,
+        },
+        cost: {
+          typical: 150,
+          source: 'no unit price found; 300,000 rounds ordered from Rheinmetall (regionalheute.de)',
+          verified: false,
+        },
+        speed: {
+          typical: 1100,
+          source: 'modelling assumption: 35 mm muzzle velocity',
+          verified: false,
+        },
+        endurance: {
+          typical: 5,
+          source: 'modelling assumption: projectile time of flight',
+          verified: false,
+        },
+        'engagement-radius': {
+          typical: 20,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        'acquisition-range': {
+          typical: 300,
+          source: 'modelling assumption: gate around the track',
+          verified: false,
+        },
+      },
+    },
+    {
+      name: 'iris-t-slm',
+      kind: 'sam',
+      description: 'IRIS-T SLM fire unit, 3 launchers of 8 missiles',
+      figures: {
+        range: {
+          typical: 40000,
+          source: 'schwaebische.de; gagadget',
+          verified: true,
+        },
+        ceiling: {
+          typical: 20000,
+          source: 'schwaebische.de; gagadget',
+          verified: true,
+        },
+        'min-range': {
+          typical: 1000,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        'min-altitude': {
+          typical: 20,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        ready: {
+          typical: 24,
+          source: '3 launchers × 8 missiles (suv.report)',
+          verified: true,
+        },
+        channels: {
+          typical: 8,
+          source: 'modelling assumption: missiles guided at once',
+          verified: false,
+        },
+        stock: {
+          typical: 48,
+          source: 'modelling assumption: one full reload',
+          verified: false,
+        },
+        reload: {
+          typical: 1800,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        reaction: {
+          typical: 10,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        'launch-interval': {
+          typical: 3,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        speed: {
+          typical: 1000,
+          source: 'modelling assumption (about Mach 3)',
+          verified: false,
+        },
+        endurance: {
+          typical: 50,
+          source: 'modelling assumption: range / speed with margin',
+          verified: false,
+        },
+        'engagement-radius': {
+          typical: 15,
+          source: 'modelling assumption (proximity fuze)',
+          verified: false,
+        },
+        'acquisition-range': {
+          typical: 10000,
+          source: 'modelling assumption (IR seeker lock)',
+          verified: false,
+        },
+        pk: {
+          typical: 0.9,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        cost: {
+          typical: 500000,
+          source: 'figure missing in source (fire unit €140M, schwaebische.de); ARBITER uses $500k',
+          verified: false,
+        },
+      },
+    },
+    {
+      name: 'patriot-pac-3',
+      kind: 'sam',
+      description: 'Patriot battery firing PAC-3 interceptors',
+      figures: {
+        range: {
+          typical: 35000,
+          high: 60000,
+          source: 'modelling assumption (PAC-3 against cruise missiles)',
+          verified: false,
+        },
+        ceiling: {
+          typical: 20000,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        'min-range': {
+          typical: 3000,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        'min-altitude': {
+          typical: 30,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        ready: {
+          typical: 32,
+          source: 'modelling assumption: launchers loaded with PAC-3',
+          verified: false,
+        },
+        channels: {
+          typical: 9,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        stock: {
+          typical: 64,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        reload: {
+          typical: 2700,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        reaction: {
+          typical: 15,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        'launch-interval': {
+          typical: 4,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        speed: {
+          typical: 1400,
+          source: 'modelling assumption (above Mach 4)',
+          verified: false,
+        },
+        endurance: {
+          typical: 40,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        'engagement-radius': {
+          typical: 5,
+          source: 'modelling assumption (hit-to-kill)',
+          verified: false,
+        },
+        'acquisition-range': {
+          typical: 15000,
+          source: 'modelling assumption (Ka-band seeker)',
+          verified: false,
+        },
+        pk: {
+          typical: 0.85,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        cost: {
+          typical: 4000000,
+          source: 'about $4M per interceptor (nolabels.org; news.mail.ru, Zelensky)',
+          verified: true,
+        },
+      },
+    },
+    {
+      name: 'mica',
+      kind: 'air-to-air-missile',
+      description: 'MICA IR/EM air-to-air missile (112 kg), carried by the Mirage 2000-5',
+      figures: {
+        range: {
+          typical: 60000,
+          high: 80000,
+          source: '60–80 km air-launched (europesays; flight.com.gr)',
+          verified: true,
+        },
+        speed: {
+          typical: 1000,
+          source: 'modelling assumption (about Mach 3)',
+          verified: false,
+        },
+        endurance: {
+          typical: 80,
+          source: 'modelling assumption: range / speed with margin',
+          verified: false,
+        },
+        'engagement-radius': {
+          typical: 10,
+          source: 'modelling assumption (proximity fuze)',
+          verified: false,
+        },
+        'acquisition-range': {
+          typical: 10000,
+          source: 'modelling assumption (IR/EM seeker)',
+          verified: false,
+        },
+        pk: {
+          typical: 0.85,
+          source:
+            'modelling assumption; French Mirage 2000-5F downed about 10 Shaheds with MICA IR (air-cosmos)',
+          verified: false,
+        },
+        cost: {
+          typical: 650000,
+          source: 'a little over €600k per missile, early 2000s (buenodia.com)',
+          verified: true,
+        },
+      },
+    },
+    {
+      name: 'mirage-2000-5',
+      kind: 'jet',
+      description: 'Dassault Mirage 2000-5 multirole fighter with MICA missiles and 2 × 30 mm cannon',
+      weapon: 'mica',
+      figures: {
+        'dash-speed': {
+          typical: 305.55555555555554,
+          high: 648.8888888888889,
+          source: 'Mach 2.2 / 2,336 km/h maximum (flyteam.jp); intercept speed with stores assumed',
+          verified: false,
+        },
+        'cruise-speed': {
+          typical: 236.11111111111111,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        ceiling: {
+          typical: 17000,
+          source: 'ceiling 17 km (cittadinapoli)',
+          verified: true,
+        },
+        sortie: {
+          typical: 7200,
+          source: 'combat radius not found; range 1,480–1,550 km with tanks (liveuttarpradesh)',
+          verified: false,
+        },
+        turnaround: {
+          typical: 2700,
+          source: 'modelling assumption: refuel and rearm',
+          verified: false,
+        },
+        scramble: {
+          typical: 600,
+          source: 'modelling assumption: quick reaction alert',
+          verified: false,
+        },
+        loadout: {
+          typical: 4,
+          source: 'modelling assumption: 4 MICA per sortie',
+          verified: false,
+        },
+        stock: {
+          typical: 16,
+          source: 'modelling assumption: missiles at the airbase',
+          verified: false,
+        },
+        'launch-interval': {
+          typical: 10,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        'cannon-passes': {
+          typical: 4,
+          source: '2 × 30 mm cannon (flyteam.jp); passes assumed',
+          verified: false,
+        },
+        'cannon-range': {
+          typical: 800,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        'cannon-pk': {
+          typical: 0.4,
+          source: 'modelling assumption per pass',
+          verified: false,
+        },
+        'night-cannon-factor': {
+          typical: 0.5,
+          source: 'modelling assumption: visual aiming at night',
           verified: false,
         },
       },

@@ -14,6 +14,8 @@ export interface CatalogEntry {
   kind: string;
   description: string;
   decoy?: boolean;
+  /** Jets: the catalog name of the missile they carry. */
+  weapon?: string;
   /** Asset kinds: how critical such an asset usually is. */
   criticality?: string;
   /** Figures in SI units (m, s, m/s, kg, rad; costs in US dollars). */

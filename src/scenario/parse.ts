@@ -9,12 +9,12 @@ import {
   CRITICALITIES,
   type Criticality,
   type RoutePoint,
-  type InterceptorUnit,
   type Scenario,
   type ThreatType,
   type Wave,
 } from '../model/scenario.js';
 import { parseC2 } from './c2.js';
+import { parseDefenders } from './defenders.js';
 import { catalogEntries, catalogEntry, typical, type CatalogEntry } from './catalog.js';
 import { didYouMean } from './did-you-mean.js';
 import { parseEwZones } from './ew.js';
@@ -105,7 +105,11 @@ class ScenarioParser {
     const threatTypes: ThreatType[] = [];
     this.customThreatTypes(top.threatTypes, threatTypes);
     const waves = this.waves(top.threats, assets, threatTypes);
-    const defenders = this.defenders(top.defenders, threatTypes);
+    const defenders = parseDefenders(r, top.defenders, threatTypes, {
+      position: (v, p) => this.position(v, p, assets),
+      time: (v, p) => this.time(v, p),
+      durationS,
+    });
     const sensors = parseSensors(r, top.sensors, {
       stepS,
       threatTypes,
@@ -617,161 +621,6 @@ class ScenarioParser {
       return { ...position, holdS, orbitRadiusM };
     });
     return points.every((p) => p !== undefined) ? (points as RoutePoint[]) : undefined;
-  }
-
-  private defenders(value: Raw, threatTypes: readonly ThreatType[]): InterceptorUnit[] {
-    const list = value === undefined ? undefined : this.r.list(value, ['defenders']);
-    if (!list) return [];
-    if (list.length > LIMITS.defenders)
-      this.r.error(['defenders'], 'too many defender units', {
-        expected: `at most ${LIMITS.defenders}`,
-        found: String(list.length),
-      });
-    const units: InterceptorUnit[] = [];
-    list.forEach((item, i) => {
-      const path = ['defenders', i];
-      const o = this.r.object(item, path, [
-        'name',
-        'type',
-        'base',
-        'stock',
-        'crews',
-        'launchInterval',
-        'speed',
-        'endurance',
-        'engagementRadius',
-        'acquisitionRange',
-        'pk',
-        'cost',
-      ]);
-      if (!o) return;
-      for (const key of ['name', 'type', 'base', 'stock']) this.r.required(o, key, path);
-      const name = o.name === undefined ? undefined : this.r.string(o.name, [...path, 'name']);
-      if (name !== undefined && units.some((u) => u.name === name))
-        this.r.error([...path, 'name'], `duplicate defender name '${name}'`);
-      const typeName =
-        o.type === undefined
-          ? undefined
-          : this.r.choice(
-              o.type,
-              [...path, 'type'],
-              catalogEntries('defenders').map((c) => c.name),
-              'defender type',
-            );
-      const entry: CatalogEntry | undefined =
-        typeName === undefined ? undefined : catalogEntry('defenders', typeName);
-      const base = o.base === undefined ? undefined : this.position(o.base, [...path, 'base']);
-      const stock =
-        o.stock === undefined
-          ? undefined
-          : this.r.number(o.stock, [...path, 'stock'], { min: 0, max: LIMITS.stockPerUnit, integer: true });
-      if (!entry) return;
-      const q = (
-        key: string,
-        dimension: 'speed' | 'length' | 'time',
-        bounds: { above?: number; min?: number; max: number },
-        si: string,
-        fallback: number,
-      ) => (o[key] === undefined ? fallback : this.r.quantity(o[key], [...path, key], dimension, bounds, si));
-      const crews =
-        o.crews === undefined
-          ? typical(entry, 'crews')
-          : this.r.number(o.crews, [...path, 'crews'], {
-              min: 1,
-              max: LIMITS.concurrentFlightsPerUnit,
-              integer: true,
-            });
-      const launchIntervalS = q(
-        'launchInterval',
-        'time',
-        { min: 0, max: 86_400 },
-        's',
-        typical(entry, 'launch-interval'),
-      );
-      const speedMps = q(
-        'speed',
-        'speed',
-        { above: 0, max: LIMITS.speedMps },
-        'm/s',
-        typical(entry, 'speed'),
-      );
-      const enduranceS = q('endurance', 'time', { above: 0, max: 86_400 }, 's', typical(entry, 'endurance'));
-      const engagementRadiusM = q(
-        'engagementRadius',
-        'length',
-        { above: 0, max: 100_000 },
-        'm',
-        typical(entry, 'engagement-radius'),
-      );
-      const acquisitionRangeM = q(
-        'acquisitionRange',
-        'length',
-        { min: 0, max: 100_000 },
-        'm',
-        typical(entry, 'acquisition-range'),
-      );
-      const unitCost =
-        o.cost === undefined
-          ? typical(entry, 'cost')
-          : this.r.number(o.cost, [...path, 'cost'], { min: 0, max: 1e10 });
-      const pk = this.pk(o.pk, [...path, 'pk'], threatTypes, typical(entry, 'pk'));
-      const values = [
-        name,
-        base,
-        stock,
-        crews,
-        launchIntervalS,
-        speedMps,
-        enduranceS,
-        engagementRadiusM,
-        acquisitionRangeM,
-        unitCost,
-        pk,
-      ];
-      if (values.some((v) => v === undefined)) return;
-      units.push({
-        name: name!,
-        type: entry.kind,
-        catalogType: entry.name,
-        base: base!,
-        stock: stock!,
-        launchIntervalS: launchIntervalS!,
-        maxConcurrentFlights: crews!,
-        speedMps: speedMps!,
-        enduranceS: enduranceS!,
-        engagementRadiusM: engagementRadiusM!,
-        acquisitionRangeM: acquisitionRangeM!,
-        pkByThreatType: pk!,
-        unitCost: unitCost!,
-      });
-    });
-    return units;
-  }
-
-  /** Kill probability: one number for every threat type, or a mapping by type with an optional `default`. */
-  private pk(
-    value: Raw,
-    path: FieldPath,
-    threatTypes: readonly ThreatType[],
-    fallback: number,
-  ): number[] | undefined {
-    if (value === undefined) return threatTypes.map(() => fallback);
-    if (typeof value === 'number') {
-      const p = this.r.number(value, path, { min: 0, max: 1 });
-      return p === undefined ? undefined : threatTypes.map(() => p);
-    }
-    const baseNames = threatTypes.map((t) => t.name.split('@')[0]);
-    const o = this.r.object(value, path, [
-      ...new Set([...baseNames, ...catalogEntries('threats').map((t) => t.name), 'default']),
-    ]);
-    if (!o) return undefined;
-    const byName = new Map<string, number>();
-    for (const [key, v] of Object.entries(o)) {
-      const p = this.r.number(v, [...path, key], { min: 0, max: 1 });
-      if (p !== undefined) byName.set(key, p);
-    }
-    const defaultPk = byName.get('default') ?? fallback;
-    return threatTypes.map((t) => byName.get(t.name) ?? byName.get(t.name.split('@')[0]) ?? defaultPk);
   }
 }
 
