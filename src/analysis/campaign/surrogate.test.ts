@@ -18,7 +18,7 @@ describe('ridge least squares', () => {
 describe('campaign surrogate', () => {
   // The small night at a 2 s step keeps each tactical run short.
   const context = smallCampaign(undefined, (t) => t.replace('step: 1 s', 'step: 2 s'));
-  const surrogate = buildSurrogate(context, { points: 24, runsPerPoint: 1, heldOutPoints: 10, seed: 4 });
+  const surrogate = buildSurrogate(context, { points: 40, runsPerPoint: 1, heldOutPoints: 10, seed: 4 });
 
   it('predicts held-out simulated nights better than their mean does', () => {
     const errors = new Map(surrogate.heldOut!.errors.map((e) => [e.name, e]));
