@@ -32,7 +32,11 @@ describe('trajectory observer', () => {
       if (e.kind === 'threat-launch') launched.set(e.threat, e.t);
       if (e.kind === 'kill' || e.kind === 'impact' || e.kind === 'expired') resolved.set(e.threat, e.t);
       if (e.kind === 'interceptor-launch') flightStart.set(e.flight, e.t);
-      if (e.kind === 'intercept-attempt' || e.kind === 'interceptor-lost' || e.kind === 'interceptor-recovered')
+      if (
+        e.kind === 'intercept-attempt' ||
+        e.kind === 'interceptor-lost' ||
+        e.kind === 'interceptor-recovered'
+      )
         flightEnd.set(e.flight, e.t);
     }
     for (const frame of sampled.samples!.frames) {
