@@ -1,0 +1,231 @@
+// The map: an offline base layer from Natural Earth (world-atlas, bundled), an optional tile
+// server, and a canvas over it where the replay's assets, units, threats, interceptors and
+// intercept/impact markers are drawn for the current moment.
+
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { feature, mesh } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import countriesUrl from 'world-atlas/countries-50m.json?url';
+import { EntityPositions, type Replay } from './replay.js';
+import { SIDC, stamp, type Stamp } from './symbols.js';
+
+export interface DrawStats {
+  assets: number;
+  units: number;
+  threats: number;
+  flights: number;
+  kills: number;
+  impacts: number;
+}
+
+export class MapView {
+  readonly map: L.Map;
+  private readonly canvas: HTMLCanvasElement;
+  private readonly ctx: CanvasRenderingContext2D;
+  private tiles: L.TileLayer | undefined;
+  private replay: Replay | undefined;
+  private t = 0;
+  private readonly threats = new EntityPositions();
+  private readonly flights = new EntityPositions();
+  private threatStamps: Stamp[] = [];
+  stats: DrawStats = { assets: 0, units: 0, threats: 0, flights: 0, kills: 0, impacts: 0 };
+
+  constructor(container: HTMLElement) {
+    this.map = L.map(container, {
+      preferCanvas: true,
+      zoomControl: true,
+      attributionControl: true,
+      center: [50.45, 30.52],
+      zoom: 8,
+      minZoom: 3,
+      maxZoom: 14,
+      zoomSnap: 0.25,
+      keyboard: true,
+    });
+    this.map.attributionControl.setPrefix(false).addAttribution('Natural Earth');
+    this.canvas = document.createElement('canvas');
+    this.canvas.className = 'entity-layer';
+    container.appendChild(this.canvas);
+    this.ctx = this.canvas.getContext('2d')!;
+    const redraw = () => this.draw();
+    this.map.on('move zoom resize viewreset', redraw);
+    new ResizeObserver(() => {
+      this.map.invalidateSize({ pan: false });
+      this.draw();
+    }).observe(container);
+    void this.loadBaseLayer();
+  }
+
+  /** Natural Earth countries and borders, shipped in the world-atlas package: no network needed. */
+  private async loadBaseLayer(): Promise<void> {
+    const topology = (await (await fetch(countriesUrl)).json()) as Topology<{ countries: GeometryCollection }>;
+    L.geoJSON(feature(topology, topology.objects.countries), {
+      interactive: false,
+      style: { color: 'transparent', weight: 0, fillColor: '#1d2633', fillOpacity: 1 },
+    }).addTo(this.map);
+    L.geoJSON(mesh(topology, topology.objects.countries, (a, b) => a !== b), {
+      interactive: false,
+      style: { color: '#6b7a90', weight: 1.2, dashArray: '4 3', opacity: 0.9 },
+    }).addTo(this.map);
+    L.geoJSON(mesh(topology, topology.objects.countries, (a, b) => a === b), {
+      interactive: false,
+      style: { color: '#4c6a8a', weight: 1, opacity: 0.9 },
+    }).addTo(this.map);
+    this.canvas.dataset.base = 'loaded';
+  }
+
+  /** Puts a tile server (URL template with {z}/{x}/{y}) under the overlay, or removes it. */
+  setTileServer(template: string | undefined): void {
+    this.tiles?.remove();
+    this.tiles = undefined;
+    if (template) {
+      this.tiles = L.tileLayer(template, { maxZoom: 18, className: 'dark-tiles', attribution: 'tiles: your server' });
+      this.tiles.addTo(this.map);
+      this.tiles.bringToBack();
+    }
+  }
+
+  show(replay: Replay): void {
+    this.replay = replay;
+    this.threatStamps = replay.scenario.threatTypes.map((type) =>
+      stamp(type.decoy ? SIDC.unknownDrone : type.speedMps > 150 ? SIDC.hostileMissile : SIDC.hostileDrone, 16),
+    );
+    const points: L.LatLngExpression[] = [
+      ...replay.assets.map((a) => [a.lat, a.lon] as [number, number]),
+      ...replay.bases.map((b) => [b.lat, b.lon] as [number, number]),
+    ];
+    for (const e of replay.events) if (e.kind === 'threat-launch') points.push(this.toLatLng(replay, e.e, e.n));
+    if (points.length > 0) this.map.fitBounds(L.latLngBounds(points), { padding: [30, 30], maxZoom: 11 });
+    this.draw();
+  }
+
+  setTime(t: number): void {
+    this.t = t;
+    this.draw();
+  }
+
+  flyTo(lat: number, lon: number): void {
+    this.map.flyTo([lat, lon], Math.max(this.map.getZoom(), 10), { duration: 0.6 });
+  }
+
+  private toLatLng(replay: Replay, e: number, n: number): [number, number] {
+    const p = replay.frame.toLatLon(e, n);
+    return [p.latDeg, p.lonDeg];
+  }
+
+  draw(): void {
+    const size = this.map.getSize();
+    const ratio = window.devicePixelRatio || 1;
+    if (this.canvas.width !== size.x * ratio || this.canvas.height !== size.y * ratio) {
+      this.canvas.width = size.x * ratio;
+      this.canvas.height = size.y * ratio;
+      this.canvas.style.width = `${size.x}px`;
+      this.canvas.style.height = `${size.y}px`;
+    }
+    const ctx = this.ctx;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, size.x, size.y);
+    const replay = this.replay;
+    const stats: DrawStats = { assets: 0, units: 0, threats: 0, flights: 0, kills: 0, impacts: 0 };
+    if (!replay) {
+      this.stats = stats;
+      return;
+    }
+    const map = this.map;
+    const t = this.t;
+    const project = (lat: number, lon: number) => map.latLngToContainerPoint([lat, lon]);
+    const outcome = replay.outcomeAt(t);
+    const damage = new Map(outcome.assetsHit.map((a) => [a.name, a]));
+
+    // Intercept markers: a green cross for each kill, grey for each miss, up to now.
+    const count = replay.eventCountAt(t);
+    ctx.lineWidth = 2;
+    for (let i = 0; i < count; i++) {
+      const e = replay.events[i];
+      if (e.kind !== 'kill' && e.kind !== 'miss') continue;
+      const place = replay.placeOf(i);
+      if (!place) continue;
+      const p = project(place.lat, place.lon);
+      const fresh = t - e.t < 60;
+      ctx.strokeStyle = e.kind === 'kill' ? (fresh ? '#7dff9b' : 'rgba(80,220,120,0.75)') : 'rgba(170,170,170,0.7)';
+      const r = fresh ? 6 : 4;
+      ctx.beginPath();
+      ctx.moveTo(p.x - r, p.y - r);
+      ctx.lineTo(p.x + r, p.y + r);
+      ctx.moveTo(p.x + r, p.y - r);
+      ctx.lineTo(p.x - r, p.y + r);
+      ctx.stroke();
+      if (e.kind === 'kill') stats.kills++;
+    }
+
+    // Assets coloured by the share of their value lost so far; a red burst ring per impact.
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.textBaseline = 'middle';
+    for (const asset of replay.assets) {
+      const p = project(asset.lat, asset.lon);
+      const hit = damage.get(asset.name);
+      const fraction = Math.min(1, hit?.damageFraction ?? 0);
+      if (hit) {
+        stats.impacts += hit.hits;
+        ctx.strokeStyle = 'rgba(255,70,50,0.9)';
+        ctx.lineWidth = 2;
+        ctx.beginPath();
+        ctx.arc(p.x, p.y, 11 + Math.min(10, 2 * hit.hits), 0, Math.PI * 2);
+        ctx.stroke();
+      }
+      ctx.fillStyle = damageColour(fraction);
+      ctx.strokeStyle = '#0b0f14';
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.rect(p.x - 7, p.y - 7, 14, 14);
+      ctx.fill();
+      ctx.stroke();
+      ctx.fillStyle = '#e6edf3';
+      ctx.strokeStyle = 'rgba(0,0,0,0.85)';
+      ctx.lineWidth = 3;
+      const label = fraction > 0 ? `${asset.name} ${Math.round(fraction * 100)}%` : asset.name;
+      ctx.strokeText(label, p.x + 12, p.y);
+      ctx.fillText(label, p.x + 12, p.y);
+      stats.assets++;
+    }
+
+    // Defender units at their bases: friendly air-defense unit symbols with their names.
+    for (const base of replay.bases) {
+      const s = stamp(SIDC.friendlyAirDefenseUnit, 18);
+      const p = project(base.lat, base.lon);
+      ctx.drawImage(s.canvas, p.x - s.ax, p.y - s.ay, s.width, s.height);
+      ctx.fillStyle = '#9ecbff';
+      ctx.strokeStyle = 'rgba(0,0,0,0.85)';
+      ctx.strokeText(base.name, p.x + s.width / 2 + 2, p.y);
+      ctx.fillText(base.name, p.x + s.width / 2 + 2, p.y);
+      stats.units++;
+    }
+
+    // Threats and interceptor flights where they are at this moment.
+    replay.threatsAt(t, this.threats);
+    for (let k = 0; k < this.threats.count; k++) {
+      const s = this.threatStamps[replay.threatType[this.threats.ids[k]]];
+      const p = project(this.threats.lat[k], this.threats.lon[k]);
+      if (p.x < -20 || p.y < -20 || p.x > size.x + 20 || p.y > size.y + 20) continue;
+      ctx.drawImage(s.canvas, p.x - s.ax, p.y - s.ay, s.width, s.height);
+      stats.threats++;
+    }
+    replay.flightsAt(t, this.flights);
+    const friendly = stamp(SIDC.friendlyDrone, 13);
+    for (let k = 0; k < this.flights.count; k++) {
+      const p = project(this.flights.lat[k], this.flights.lon[k]);
+      if (p.x < -20 || p.y < -20 || p.x > size.x + 20 || p.y > size.y + 20) continue;
+      ctx.drawImage(friendly.canvas, p.x - friendly.ax, p.y - friendly.ay, friendly.width, friendly.height);
+      stats.flights++;
+    }
+    this.stats = stats;
+  }
+}
+
+/** Green when intact, through amber, to red when all its value is lost. */
+export function damageColour(fraction: number): string {
+  const f = Math.max(0, Math.min(1, fraction));
+  const hue = 130 * (1 - f);
+  return `hsl(${hue.toFixed(0)}, 80%, ${f > 0 ? 50 : 42}%)`;
+}

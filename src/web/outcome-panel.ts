@@ -1,0 +1,37 @@
+// The outcome measures as they stand at the current moment of the replay.
+
+import type { Outcome } from '../model/outcome.js';
+
+function money(v: number): string {
+  if (Math.abs(v) >= 1e6) return `$${(v / 1e6).toFixed(2)}M`;
+  if (Math.abs(v) >= 1e3) return `$${(v / 1e3).toFixed(1)}k`;
+  return `$${v.toFixed(0)}`;
+}
+
+export function renderOutcome(target: HTMLElement, o: Outcome, inAir: { threats: number; flights: number }): void {
+  const share = o.assetValueTotal > 0 ? o.assetValueLost / o.assetValueTotal : 0;
+  const rows: [string, string, string?][] = [
+    ['threats launched', String(o.threatsLaunched)],
+    ['in the air now', `${inAir.threats} threats · ${inAir.flights} interceptors`],
+    ['destroyed', String(o.destroyed), 'good'],
+    ['leaked (hit an asset)', String(o.leaked), o.leaked > 0 ? 'bad' : undefined],
+    ['expired / decoys spent', String(o.expired)],
+    ['asset value lost', `${o.assetValueLost.toFixed(0)} of ${o.assetValueTotal.toFixed(0)} (${(share * 100).toFixed(1)}%)`, share > 0 ? 'bad' : undefined],
+    ['interceptors spent', String(o.interceptorsSpent)],
+    ['engagements', String(o.interceptAttempts)],
+    ['defense spend', money(o.defenseSpend)],
+    ['attacker spend', money(o.attackerSpend)],
+    ['cost-exchange ratio', Number.isFinite(o.costExchangeRatio) ? `${o.costExchangeRatio.toFixed(2)} : 1` : '—'],
+  ];
+  const fragment = document.createDocumentFragment();
+  for (const [label, value, tone] of rows) {
+    const dt = document.createElement('dt');
+    dt.textContent = label;
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    dd.dataset.measure = label;
+    if (tone) dd.className = tone;
+    fragment.append(dt, dd);
+  }
+  target.replaceChildren(fragment);
+}
