@@ -37,6 +37,7 @@ let playing = false;
 let lastFrame = 0;
 let lastPanel = -1;
 let runs = 0;
+let ready = false;
 const frameTimes: number[] = [];
 let recordFrames = false;
 
@@ -224,6 +225,7 @@ window.bulwark = {
   state: () => {
     const c = mapView.map.getCenter();
     return {
+      ready,
       runs,
       t,
       endS: replay?.endS ?? 0,
@@ -269,6 +271,7 @@ async function boot(): Promise<void> {
     ui.tiles.value = tiles;
     mapView.setTileServer(tiles);
   }
+  ready = true;
   setStatus(source.server ? 'connected to the server' : 'offline: bundled scenarios, runs in this browser');
   // A shared link names a scenario: show it straight away, at the moment it was shared.
   if (wanted) await run(params.get('t') ? Number(params.get('t')) : undefined);
