@@ -230,6 +230,7 @@ window.bulwark = {
       t,
       endS: replay?.endS ?? 0,
       playing,
+      places: mapView.places.count,
       baseLayer: $('map').querySelector('.entity-layer')?.getAttribute('data-base') === 'loaded',
       center: { lat: c.lat, lon: c.lng },
       zoom: mapView.map.getZoom(),

@@ -7,6 +7,7 @@ import 'leaflet/dist/leaflet.css';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
+import { PlaceLayer } from './place-layer.js';
 import { EntityPositions, type Replay } from './replay.js';
 import { SIDC, stamp, type Stamp } from './symbols.js';
 
@@ -24,6 +25,7 @@ export class MapView {
   private readonly canvas: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D;
   private tiles: L.TileLayer | undefined;
+  readonly places: PlaceLayer;
   private replay: Replay | undefined;
   private t = 0;
   private readonly threats = new EntityPositions();
@@ -43,7 +45,11 @@ export class MapView {
       zoomSnap: 0.25,
       keyboard: true,
     });
-    this.map.attributionControl.setPrefix(false).addAttribution('Natural Earth');
+    this.map.attributionControl.setPrefix(false).addAttribution('Natural Earth · GeoNames');
+    const placeCanvas = document.createElement('canvas');
+    placeCanvas.className = 'place-layer';
+    container.appendChild(placeCanvas);
+    this.places = new PlaceLayer(this.map, placeCanvas);
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'entity-layer';
     container.appendChild(this.canvas);
@@ -52,6 +58,7 @@ export class MapView {
     this.map.on('move zoom resize viewreset', redraw);
     new ResizeObserver(() => {
       this.map.invalidateSize({ pan: false });
+      this.places.draw();
       this.draw();
     }).observe(container);
     void this.loadBaseLayer();

@@ -20,6 +20,7 @@ interface ConsoleState {
   endS: number;
   playing: boolean;
   baseLayer: boolean;
+  places: number;
   center: { lat: number; lon: number };
   zoom: number;
   drawn: { assets: number; units: number; threats: number; flights: number; kills: number; impacts: number };
@@ -79,6 +80,8 @@ describe('web console', () => {
     expect(await page.inputValue('#scenario')).toBe('kyiv-night.yaml');
     await page.waitForFunction(() => document.querySelector('.entity-layer')?.getAttribute('data-base') === 'loaded');
     const start = await runDefault(page);
+    expect(start.baseLayer).toBe(true);
+    expect(start.places).toBeGreaterThan(10_000);
     expect(start.t).toBe(0);
     expect(start.drawn.assets).toBe(6);
     expect(start.drawn.units).toBe(3);
