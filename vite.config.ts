@@ -24,7 +24,12 @@ function places(): Plugin {
       const rows = cities
         .filter((c) => c.population >= MIN_POPULATION)
         .sort((a, b) => b.population - a.population)
-        .map((c) => [c.name, +c.loc.coordinates[1].toFixed(3), +c.loc.coordinates[0].toFixed(3), c.population]);
+        .map((c) => [
+          c.name,
+          +c.loc.coordinates[1].toFixed(3),
+          +c.loc.coordinates[0].toFixed(3),
+          c.population,
+        ]);
       return `export default ${JSON.stringify(rows)};`;
     },
   };

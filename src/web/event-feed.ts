@@ -89,7 +89,12 @@ export class EventFeed {
     for (let i = from; i <= to && i < this.items.length; i++) {
       this.items[i].li.className = i < current ? 'past' : i === current ? 'current' : 'future';
     }
-    if (this.current >= 0 && this.current < this.items.length && this.current !== current && this.current > to) {
+    if (
+      this.current >= 0 &&
+      this.current < this.items.length &&
+      this.current !== current &&
+      this.current > to
+    ) {
       this.items[this.current].li.className = 'future';
     }
     this.current = current;

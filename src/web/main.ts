@@ -127,7 +127,13 @@ async function run(startAt?: number): Promise<void> {
   try {
     let reply: RunReply;
     if (ui.where.value === 'server' && source.server) reply = await source.runOnServer(id, seed);
-    else reply = await source.runInBrowser({ text: await source.text(id), file: id, seed, sampleEveryS: SAMPLE_EVERY_S });
+    else
+      reply = await source.runInBrowser({
+        text: await source.text(id),
+        file: id,
+        seed,
+        sampleEveryS: SAMPLE_EVERY_S,
+      });
     if (!reply.ok) {
       setStatus(reply.issues?.map(formatIssue).join('\n') || reply.error || 'the run failed', true);
       return;

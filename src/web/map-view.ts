@@ -66,19 +66,27 @@ export class MapView {
 
   /** Natural Earth countries and borders, shipped in the world-atlas package: no network needed. */
   private async loadBaseLayer(): Promise<void> {
-    const topology = (await (await fetch(countriesUrl)).json()) as Topology<{ countries: GeometryCollection }>;
+    const topology = (await (await fetch(countriesUrl)).json()) as Topology<{
+      countries: GeometryCollection;
+    }>;
     L.geoJSON(feature(topology, topology.objects.countries), {
       interactive: false,
       style: { color: 'transparent', weight: 0, fillColor: '#1d2633', fillOpacity: 1 },
     }).addTo(this.map);
-    L.geoJSON(mesh(topology, topology.objects.countries, (a, b) => a !== b), {
-      interactive: false,
-      style: { color: '#6b7a90', weight: 1.2, dashArray: '4 3', opacity: 0.9 },
-    }).addTo(this.map);
-    L.geoJSON(mesh(topology, topology.objects.countries, (a, b) => a === b), {
-      interactive: false,
-      style: { color: '#4c6a8a', weight: 1, opacity: 0.9 },
-    }).addTo(this.map);
+    L.geoJSON(
+      mesh(topology, topology.objects.countries, (a, b) => a !== b),
+      {
+        interactive: false,
+        style: { color: '#6b7a90', weight: 1.2, dashArray: '4 3', opacity: 0.9 },
+      },
+    ).addTo(this.map);
+    L.geoJSON(
+      mesh(topology, topology.objects.countries, (a, b) => a === b),
+      {
+        interactive: false,
+        style: { color: '#4c6a8a', weight: 1, opacity: 0.9 },
+      },
+    ).addTo(this.map);
     this.canvas.dataset.base = 'loaded';
   }
 
@@ -87,7 +95,11 @@ export class MapView {
     this.tiles?.remove();
     this.tiles = undefined;
     if (template) {
-      this.tiles = L.tileLayer(template, { maxZoom: 18, className: 'dark-tiles', attribution: 'tiles: your server' });
+      this.tiles = L.tileLayer(template, {
+        maxZoom: 18,
+        className: 'dark-tiles',
+        attribution: 'tiles: your server',
+      });
       this.tiles.addTo(this.map);
       this.tiles.bringToBack();
     }
@@ -96,13 +108,17 @@ export class MapView {
   show(replay: Replay): void {
     this.replay = replay;
     this.threatStamps = replay.scenario.threatTypes.map((type) =>
-      stamp(type.decoy ? SIDC.unknownDrone : type.speedMps > 150 ? SIDC.hostileMissile : SIDC.hostileDrone, 16),
+      stamp(
+        type.decoy ? SIDC.unknownDrone : type.speedMps > 150 ? SIDC.hostileMissile : SIDC.hostileDrone,
+        16,
+      ),
     );
     const points: L.LatLngExpression[] = [
       ...replay.assets.map((a) => [a.lat, a.lon] as [number, number]),
       ...replay.bases.map((b) => [b.lat, b.lon] as [number, number]),
     ];
-    for (const e of replay.events) if (e.kind === 'threat-launch') points.push(this.toLatLng(replay, e.e, e.n));
+    for (const e of replay.events)
+      if (e.kind === 'threat-launch') points.push(this.toLatLng(replay, e.e, e.n));
     if (points.length > 0) this.map.fitBounds(L.latLngBounds(points), { padding: [30, 30], maxZoom: 11 });
     this.draw();
   }
@@ -155,7 +171,8 @@ export class MapView {
       if (!place) continue;
       const p = project(place.lat, place.lon);
       const fresh = t - e.t < 60;
-      ctx.strokeStyle = e.kind === 'kill' ? (fresh ? '#7dff9b' : 'rgba(80,220,120,0.75)') : 'rgba(170,170,170,0.7)';
+      ctx.strokeStyle =
+        e.kind === 'kill' ? (fresh ? '#7dff9b' : 'rgba(80,220,120,0.75)') : 'rgba(170,170,170,0.7)';
       const r = fresh ? 6 : 4;
       ctx.beginPath();
       ctx.moveTo(p.x - r, p.y - r);

@@ -8,7 +8,11 @@ function money(v: number): string {
   return `$${v.toFixed(0)}`;
 }
 
-export function renderOutcome(target: HTMLElement, o: Outcome, inAir: { threats: number; flights: number }): void {
+export function renderOutcome(
+  target: HTMLElement,
+  o: Outcome,
+  inAir: { threats: number; flights: number },
+): void {
   const share = o.assetValueTotal > 0 ? o.assetValueLost / o.assetValueTotal : 0;
   const rows: [string, string, string?][] = [
     ['threats launched', String(o.threatsLaunched)],
@@ -16,12 +20,19 @@ export function renderOutcome(target: HTMLElement, o: Outcome, inAir: { threats:
     ['destroyed', String(o.destroyed), 'good'],
     ['leaked (hit an asset)', String(o.leaked), o.leaked > 0 ? 'bad' : undefined],
     ['expired / decoys spent', String(o.expired)],
-    ['asset value lost', `${o.assetValueLost.toFixed(0)} of ${o.assetValueTotal.toFixed(0)} (${(share * 100).toFixed(1)}%)`, share > 0 ? 'bad' : undefined],
+    [
+      'asset value lost',
+      `${o.assetValueLost.toFixed(0)} of ${o.assetValueTotal.toFixed(0)} (${(share * 100).toFixed(1)}%)`,
+      share > 0 ? 'bad' : undefined,
+    ],
     ['interceptors spent', String(o.interceptorsSpent)],
     ['engagements', String(o.interceptAttempts)],
     ['defense spend', money(o.defenseSpend)],
     ['attacker spend', money(o.attackerSpend)],
-    ['cost-exchange ratio', Number.isFinite(o.costExchangeRatio) ? `${o.costExchangeRatio.toFixed(2)} : 1` : '—'],
+    [
+      'cost-exchange ratio',
+      Number.isFinite(o.costExchangeRatio) ? `${o.costExchangeRatio.toFixed(2)} : 1` : '—',
+    ],
   ];
   const fragment = document.createDocumentFragment();
   for (const [label, value, tone] of rows) {

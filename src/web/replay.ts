@@ -95,7 +95,11 @@ export class Replay {
       const p = this.frame.toLatLon(e, n);
       return { lat: p.latDeg, lon: p.lonDeg };
     };
-    this.assets = scenario.assets.map((a) => ({ name: a.name, value: a.value, ...geo(a.position.e, a.position.n) }));
+    this.assets = scenario.assets.map((a) => ({
+      name: a.name,
+      value: a.value,
+      ...geo(a.position.e, a.position.n),
+    }));
     this.bases = scenario.defenders.map((d) => ({ name: d.name, ...geo(d.base.e, d.base.n) }));
     const assetIndex = new Map(scenario.assets.map((a, i) => [a.name, i]));
     const unitIndex = new Map(scenario.defenders.map((d, i) => [d.name, i]));
@@ -110,7 +114,14 @@ export class Replay {
     this.threatType = new Int32Array(threatCount);
     this.threatDecoy = new Uint8Array(threatCount);
     this.flightUnit = new Int32Array(flightCount);
-    const never = (): Lifetime => ({ t0: Infinity, lat0: NaN, lon0: NaN, t1: Infinity, lat1: NaN, lon1: NaN });
+    const never = (): Lifetime => ({
+      t0: Infinity,
+      lat0: NaN,
+      lon0: NaN,
+      t1: Infinity,
+      lat1: NaN,
+      lon1: NaN,
+    });
     this.threatLife = Array.from({ length: threatCount }, never);
     this.flightLife = Array.from({ length: flightCount }, never);
 
@@ -204,7 +215,11 @@ export class Replay {
   outcomeAt(t: number): Outcome {
     const count = this.eventCountAt(t);
     if (this.outcomeCache?.count !== count) {
-      const outcome = computeOutcome(this.scenario, { ...this.log, endS: t, events: this.events.slice(0, count) });
+      const outcome = computeOutcome(this.scenario, {
+        ...this.log,
+        endS: t,
+        events: this.events.slice(0, count),
+      });
       this.outcomeCache = { count, outcome };
     }
     return this.outcomeCache.outcome;

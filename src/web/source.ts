@@ -76,18 +76,33 @@ export class ScenarioSource {
 
   /** Runs on the server, then streams the stored log back line by line. */
   async runOnServer(id: string, seed: number | undefined): Promise<RunReply> {
-    const scenarioResponse = await fetch(`api/scenarios/${encodeURIComponent(id)}`, { headers: this.headers() });
-    const scenarioBody = (await scenarioResponse.json()) as { scenario?: Scenario; issues?: []; error?: string };
+    const scenarioResponse = await fetch(`api/scenarios/${encodeURIComponent(id)}`, {
+      headers: this.headers(),
+    });
+    const scenarioBody = (await scenarioResponse.json()) as {
+      scenario?: Scenario;
+      issues?: [];
+      error?: string;
+    };
     if (!scenarioBody.scenario) return { ok: false, issues: scenarioBody.issues, error: scenarioBody.error };
     const response = await fetch('api/runs', {
       method: 'POST',
       headers: this.headers(true),
-      body: JSON.stringify({ scenario: id, ...(seed !== undefined ? { seed } : {}), sampleEveryS: SAMPLE_EVERY_S }),
+      body: JSON.stringify({
+        scenario: id,
+        ...(seed !== undefined ? { seed } : {}),
+        sampleEveryS: SAMPLE_EVERY_S,
+      }),
     });
     const body = (await response.json()) as { id?: string; error?: string; issues?: [] };
     if (!response.ok || !body.id) return { ok: false, issues: body.issues, error: body.error };
     const assembler = await streamRunLog(`api/runs/${body.id}/log`, this.headers());
-    return { ok: true, scenario: scenarioBody.scenario, log: assembler.finish(), outcome: assembler.outcome! };
+    return {
+      ok: true,
+      scenario: scenarioBody.scenario,
+      log: assembler.finish(),
+      outcome: assembler.outcome!,
+    };
   }
 }
 

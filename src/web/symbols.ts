@@ -38,7 +38,13 @@ export function stamp(sidc: string, size: number, label?: string): Stamp {
     const canvas = symbol.asCanvas();
     const anchor = symbol.getAnchor();
     const sz = symbol.getSize();
-    s = { canvas, ax: anchor.x / ratio, ay: anchor.y / ratio, width: sz.width / ratio, height: sz.height / ratio };
+    s = {
+      canvas,
+      ax: anchor.x / ratio,
+      ay: anchor.y / ratio,
+      width: sz.width / ratio,
+      height: sz.height / ratio,
+    };
     cache.set(key, s);
   }
   return s;

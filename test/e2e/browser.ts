@@ -9,7 +9,9 @@ export const CHROMIUM = process.env.BULWARK_CHROMIUM ?? '/usr/bin/chromium';
 
 export async function launchChromium(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: run scripts/setup.sh (Debian package 'chromium') for the browser tests`);
+    throw new Error(
+      `${CHROMIUM} is missing: run scripts/setup.sh (Debian package 'chromium') for the browser tests`,
+    );
   }
   const profile = mkdtempSync(join(tmpdir(), 'bulwark-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The real console in Debian's Chromium: served by `bulwark serve`'s app, driven like a user.
 
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -32,7 +33,8 @@ let browser: { context: BrowserContext; close: () => Promise<void> };
 const results = mkdtempSync(join(tmpdir(), 'bulwark-e2e-'));
 const outside: string[] = [];
 
-const state = (page: Page) => page.evaluate(() => (window as unknown as { bulwark: { state(): ConsoleState } }).bulwark.state());
+const state = (page: Page) =>
+  page.evaluate(() => (window as unknown as { bulwark: { state(): ConsoleState } }).bulwark.state());
 const layerPixels = (page: Page) =>
   page.evaluate(() => (document.querySelector('.entity-layer') as HTMLCanvasElement).toDataURL());
 
@@ -41,10 +43,13 @@ async function openConsole(query = ''): Promise<Page> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => {
-    if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url());
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+      outside.push(r.url());
   });
   await page.goto(`${origin}/${query}`);
-  await page.waitForFunction(() => (window as unknown as { bulwark?: { state(): ConsoleState } }).bulwark?.state().ready);
+  await page.waitForFunction(
+    () => (window as unknown as { bulwark?: { state(): ConsoleState } }).bulwark?.state().ready,
+  );
   (page as unknown as { errors: string[] }).errors = errors;
   return page;
 }
@@ -52,16 +57,25 @@ async function openConsole(query = ''): Promise<Page> {
 async function runDefault(page: Page): Promise<ConsoleState> {
   const before = (await state(page)).runs;
   await page.click('#run');
-  await page.waitForFunction((n) => (window as unknown as { bulwark: { state(): ConsoleState } }).bulwark.state().runs > n, before, {
-    timeout: 30_000,
-  });
+  await page.waitForFunction(
+    (n) => (window as unknown as { bulwark: { state(): ConsoleState } }).bulwark.state().runs > n,
+    before,
+    {
+      timeout: 30_000,
+    },
+  );
   return state(page);
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(CONSOLE_DIR, 'index.html'))) throw new Error('dist/console is missing: run `npm run build` first');
+  if (!existsSync(join(CONSOLE_DIR, 'index.html')))
+    throw new Error('dist/console is missing: run `npm run build` first');
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = await buildServer({ scenariosDir: join(ROOT, 'scenarios'), resultsDir: results, consoleDir: CONSOLE_DIR });
+  server = await buildServer({
+    scenariosDir: join(ROOT, 'scenarios'),
+    resultsDir: results,
+    consoleDir: CONSOLE_DIR,
+  });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const address = server.server.address();
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -78,7 +92,9 @@ describe('web console', () => {
   it('runs the default scenario in a worker and shows assets, units and moving entities', async () => {
     const page = await openConsole();
     expect(await page.inputValue('#scenario')).toBe('kyiv-night.yaml');
-    await page.waitForFunction(() => document.querySelector('.entity-layer')?.getAttribute('data-base') === 'loaded');
+    await page.waitForFunction(
+      () => document.querySelector('.entity-layer')?.getAttribute('data-base') === 'loaded',
+    );
     const start = await runDefault(page);
     expect(start.baseLayer).toBe(true);
     expect(start.places).toBeGreaterThan(10_000);
@@ -89,13 +105,17 @@ describe('web console', () => {
     expect(await page.textContent('#status')).toMatch(/105 threats/);
 
     // Ninety minutes in, both axes are in the air and the interceptors are up.
-    await page.evaluate(() => (window as unknown as { bulwark: { setTime(t: number): void } }).bulwark.setTime(5400));
+    await page.evaluate(() =>
+      (window as unknown as { bulwark: { setTime(t: number): void } }).bulwark.setTime(5400),
+    );
     const a = await state(page);
     expect(a.drawn.threats).toBeGreaterThan(20);
     const pixelsA = await layerPixels(page);
     await page.screenshot({ path: join(ARTIFACTS, 'console-1280x800.png') });
     // A minute later the same threats are elsewhere: the layer is drawn differently.
-    await page.evaluate(() => (window as unknown as { bulwark: { setTime(t: number): void } }).bulwark.setTime(5460));
+    await page.evaluate(() =>
+      (window as unknown as { bulwark: { setTime(t: number): void } }).bulwark.setTime(5460),
+    );
     expect(await layerPixels(page)).not.toBe(pixelsA);
     expect((page as unknown as { errors: string[] }).errors).toEqual([]);
     await page.close();
@@ -141,7 +161,9 @@ describe('web console', () => {
     await page.waitForTimeout(1200);
     const after = await state(page);
     expect(after.t).toBeGreaterThan(0);
-    expect(Math.hypot(after.center.lat - before.center.lat, after.center.lon - before.center.lon)).toBeGreaterThan(0.01);
+    expect(
+      Math.hypot(after.center.lat - before.center.lat, after.center.lon - before.center.lon),
+    ).toBeGreaterThan(0.01);
     expect(after.zoom).toBeGreaterThanOrEqual(10);
     expect(await page.locator('#events li.current button').getAttribute('data-index')).toBe(
       await impact.getAttribute('data-index'),
@@ -158,7 +180,9 @@ describe('web console', () => {
     const page = await openConsole();
     await page.fill('#seed', '3');
     await runDefault(page);
-    await page.evaluate(() => (window as unknown as { bulwark: { setTime(t: number): void } }).bulwark.setTime(4000));
+    await page.evaluate(() =>
+      (window as unknown as { bulwark: { setTime(t: number): void } }).bulwark.setTime(4000),
+    );
     await page.locator('body').press('Space');
     await page.locator('body').press('Space');
     const url = new URL(page.url());
@@ -168,9 +192,13 @@ describe('web console', () => {
     await page.close();
 
     const shared = await openConsole(`?scenario=kyiv-night.yaml&seed=3&t=4000`);
-    await shared.waitForFunction(() => (window as unknown as { bulwark: { state(): ConsoleState } }).bulwark.state().runs > 0, null, {
-      timeout: 30_000,
-    });
+    await shared.waitForFunction(
+      () => (window as unknown as { bulwark: { state(): ConsoleState } }).bulwark.state().runs > 0,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
     expect(await shared.inputValue('#seed')).toBe('3');
     expect((await state(shared)).t).toBe(4000);
     expect((await shared.textContent('#status'))!.split('·')[0]).toBe(status!.split('·')[0]);
@@ -184,7 +212,9 @@ describe('web console', () => {
     expect(await page.textContent('#status')).toMatch(/105 threats, \d+ destroyed/);
     expect(s.endS).toBeGreaterThan(3600);
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.evaluate(() => (window as unknown as { bulwark: { setTime(t: number): void } }).bulwark.setTime(7200));
+    await page.evaluate(() =>
+      (window as unknown as { bulwark: { setTime(t: number): void } }).bulwark.setTime(7200),
+    );
     await page.waitForTimeout(300);
     expect((await state(page)).drawn.threats).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'console-1920x1080.png') });
