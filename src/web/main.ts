@@ -39,6 +39,7 @@ let lastPanel = -1;
 let runs = 0;
 let ready = false;
 const frameTimes: number[] = [];
+const frameWork: number[] = [];
 let recordFrames = false;
 
 const feed = new EventFeed(ui.events, (index) => jumpToEvent(index));
@@ -97,9 +98,14 @@ function setPlaying(on: boolean): void {
 function tick(now: number): void {
   if (!playing || !replay) return;
   const dt = Math.min(0.25, (now - lastFrame) / 1000);
-  if (recordFrames) frameTimes.push(now - lastFrame);
+  const interval = now - lastFrame;
   lastFrame = now;
+  const started = performance.now();
   setTime(t + dt * Number(ui.speed.value), true);
+  if (recordFrames) {
+    frameTimes.push(interval);
+    frameWork.push(performance.now() - started);
+  }
   if (t >= replay.endS) setPlaying(false);
   else requestAnimationFrame(tick);
 }
@@ -245,15 +251,16 @@ window.bulwark = {
   },
   setTime: (s: number) => setTime(s),
   play: (on: boolean) => setPlaying(on),
-  /** Frame times over the next `frames` animation frames while playing, in ms. */
+  /** Over the next `frames` animation frames while playing: time between frames and time spent drawing, ms. */
   measureFrames: (frames: number) =>
-    new Promise<number[]>((resolve) => {
+    new Promise<{ intervals: number[]; work: number[] }>((resolve) => {
       frameTimes.length = 0;
+      frameWork.length = 0;
       recordFrames = true;
       const check = () => {
         if (frameTimes.length >= frames || !playing) {
           recordFrames = false;
-          resolve(frameTimes.slice(1));
+          resolve({ intervals: frameTimes.slice(1), work: frameWork.slice(1) });
         } else setTimeout(check, 50);
       };
       check();
