@@ -36,6 +36,7 @@ let t = 0;
 let playing = false;
 let lastFrame = 0;
 let lastPanel = -1;
+let lastFeed = -1;
 let runs = 0;
 let ready = false;
 const frameTimes: number[] = [];
@@ -64,11 +65,14 @@ function updateUrl(): void {
 function render(follow: boolean): void {
   if (!replay) return;
   mapView.setTime(t);
-  feed.setTime(t, follow);
   ui.clock.value = clockLabel(replay.scenario.startIso, t);
   if (document.activeElement !== ui.scrub || !playing) ui.scrub.value = String(Math.round(t));
-  // The panel is text: a few updates a second are enough while playing.
+  // The feed and the panel are text: a few updates a second are enough while playing.
   const now = performance.now();
+  if (!playing || now - lastFeed > 125) {
+    lastFeed = now;
+    feed.setTime(t, follow);
+  }
   if (!playing || now - lastPanel > 250) {
     lastPanel = now;
     renderOutcome(ui.measures, replay.outcomeAt(t), {

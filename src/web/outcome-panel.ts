@@ -34,15 +34,22 @@ export function renderOutcome(
       Number.isFinite(o.costExchangeRatio) ? `${o.costExchangeRatio.toFixed(2)} : 1` : '—',
     ],
   ];
-  const fragment = document.createDocumentFragment();
-  for (const [label, value, tone] of rows) {
-    const dt = document.createElement('dt');
-    dt.textContent = label;
-    const dd = document.createElement('dd');
-    dd.textContent = value;
-    dd.dataset.measure = label;
-    if (tone) dd.className = tone;
-    fragment.append(dt, dd);
+  // Built once, then only the values change: no layout churn while a night plays.
+  if (target.childElementCount !== rows.length * 2) {
+    const fragment = document.createDocumentFragment();
+    for (const [label] of rows) {
+      const dt = document.createElement('dt');
+      dt.textContent = label;
+      const dd = document.createElement('dd');
+      dd.dataset.measure = label;
+      fragment.append(dt, dd);
+    }
+    target.replaceChildren(fragment);
   }
-  target.replaceChildren(fragment);
+  rows.forEach(([, value, tone], i) => {
+    const dd = target.children[2 * i + 1] as HTMLElement;
+    if (dd.textContent !== value) dd.textContent = value;
+    const className = tone ?? '';
+    if (dd.className !== className) dd.className = className;
+  });
 }
