@@ -15,7 +15,12 @@ const ANCHOR_FPS = 30;
 const FRAMES = 300;
 
 interface Bulwark {
-  state(): { runs: number; t: number; endS: number; drawn: { threats: number; flights: number; kills: number } };
+  state(): {
+    runs: number;
+    t: number;
+    endS: number;
+    drawn: { threats: number; flights: number; kills: number };
+  };
   setTime(t: number): void;
   play(on: boolean): void;
   measureFrames(n: number): Promise<{ intervals: number[]; work: number[] }>;
@@ -24,7 +29,11 @@ interface Bulwark {
 function summary(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   const mean = values.reduce((s, v) => s + v, 0) / values.length;
-  return { mean, p50: sorted[Math.floor(sorted.length * 0.5)], p95: sorted[Math.floor(sorted.length * 0.95)] };
+  return {
+    mean,
+    p50: sorted[Math.floor(sorted.length * 0.5)],
+    p95: sorted[Math.floor(sorted.length * 0.95)],
+  };
 }
 
 /** True when the replay keeps the anchor frame rate at every measured moment. */
@@ -43,9 +52,13 @@ export async function run(): Promise<boolean> {
   try {
     const page = await browser.context.newPage();
     await page.goto(`http://127.0.0.1:${port}/?scenario=record-night.yaml&where=server&speed=60`);
-    await page.waitForFunction(() => (window as unknown as { bulwark: Bulwark }).bulwark.state().runs > 0, null, {
-      timeout: 120_000,
-    });
+    await page.waitForFunction(
+      () => (window as unknown as { bulwark: Bulwark }).bulwark.state().runs > 0,
+      null,
+      {
+        timeout: 120_000,
+      },
+    );
     // Warm up (JIT, the first paints of every layer) before anything is measured.
     await page.evaluate(async () => {
       const b = (window as unknown as { bulwark: Bulwark }).bulwark;
