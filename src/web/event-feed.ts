@@ -4,7 +4,7 @@ import type { SimEvent } from '../model/events.js';
 import type { Replay } from './replay.js';
 import { clockLabel } from './scenario-clock.js';
 
-const KEY_KINDS = new Set<SimEvent['kind']>(['kill', 'impact', 'expired', 'interceptor-lost']);
+const KEY_KINDS = new Set<SimEvent['kind']>(['kill', 'impact', 'expired', 'lost-ew', 'interceptor-lost']);
 
 export function describeEvent(e: SimEvent): string {
   switch (e.kind) {
@@ -22,6 +22,8 @@ export function describeEvent(e: SimEvent): string {
       return `${e.type} #${e.threat} hits ${e.asset} (−${e.valueLost.toFixed(0)})`;
     case 'expired':
       return `${e.type} #${e.threat} ${e.reason === 'decoy-spent' ? 'decoy spent' : e.reason.replace(/-/g, ' ')}`;
+    case 'lost-ew':
+      return `${e.type} #${e.threat} lost to EW in ${e.zone} (${e.mode})`;
     case 'interceptor-lost':
       return `${e.unit} flight ${e.flight} lost (endurance)`;
     case 'interceptor-recovered':

@@ -161,6 +161,26 @@ export class MapView {
     const outcome = replay.outcomeAt(t);
     const damage = new Map(outcome.assetsHit.map((a) => [a.name, a]));
 
+    // Electronic-warfare zones, where satellite-navigated threats may be lost.
+    ctx.setLineDash([6, 4]);
+    ctx.lineWidth = 1.5;
+    ctx.font = '11px system-ui, sans-serif';
+    for (const zone of replay.ewZones) {
+      const c = project(zone.lat, zone.lon);
+      const metresPerPixel =
+        (40_075_016.686 * Math.cos((zone.lat * Math.PI) / 180)) / (256 * Math.pow(2, map.getZoom()));
+      const r = zone.radiusM / metresPerPixel;
+      ctx.strokeStyle = 'rgba(190,130,255,0.8)';
+      ctx.fillStyle = 'rgba(190,130,255,0.08)';
+      ctx.beginPath();
+      ctx.arc(c.x, c.y, r, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.stroke();
+      ctx.fillStyle = 'rgba(210,170,255,0.9)';
+      ctx.fillText(`EW: ${zone.name}`, c.x - r * 0.7, c.y - r * 0.7);
+    }
+    ctx.setLineDash([]);
+
     // Intercept markers: a green cross for each kill, grey for each miss, up to now.
     const count = replay.eventCountAt(t);
     ctx.lineWidth = 2;

@@ -19,11 +19,17 @@ export function renderOutcome(
     ['in the air now', `${inAir.threats} threats · ${inAir.flights} interceptors`],
     ['destroyed', String(o.destroyed), 'good'],
     ['leaked (hit an asset)', String(o.leaked), o.leaked > 0 ? 'bad' : undefined],
+    ['lost to EW', String(o.lostToEw)],
     ['expired / decoys spent', String(o.expired)],
     [
       'asset value lost',
       `${o.assetValueLost.toFixed(0)} of ${o.assetValueTotal.toFixed(0)} (${(share * 100).toFixed(1)}%)`,
       share > 0 ? 'bad' : undefined,
+    ],
+    [
+      'people without service',
+      o.peopleAffected > 0 ? Math.round(o.peopleAffected).toLocaleString('en') : '0',
+      o.peopleAffected > 0 ? 'bad' : undefined,
     ],
     ['interceptors spent', String(o.interceptorsSpent)],
     ['engagements', String(o.interceptAttempts)],

@@ -69,6 +69,8 @@ export class Replay {
   readonly endS: number;
   readonly assets: (LatLonPoint & { name: string; value: number })[];
   readonly bases: (LatLonPoint & { name: string })[];
+  /** Electronic-warfare zones: centre and radius. */
+  readonly ewZones: (LatLonPoint & { name: string; radiusM: number })[];
   /** Index into Scenario.threatTypes per threat id. */
   readonly threatType: Int32Array;
   readonly threatDecoy: Uint8Array;
@@ -101,6 +103,11 @@ export class Replay {
       ...geo(a.position.e, a.position.n),
     }));
     this.bases = scenario.defenders.map((d) => ({ name: d.name, ...geo(d.base.e, d.base.n) }));
+    this.ewZones = (scenario.ewZones ?? []).map((z) => ({
+      name: z.name,
+      radiusM: z.radiusM,
+      ...geo(z.center.e, z.center.n),
+    }));
     const assetIndex = new Map(scenario.assets.map((a, i) => [a.name, i]));
     const unitIndex = new Map(scenario.defenders.map((d, i) => [d.name, i]));
     const typeIndex = new Map(scenario.threatTypes.map((t, i) => [t.name, i]));
@@ -165,6 +172,11 @@ export class Replay {
         case 'expired':
           this.threatLife[e.threat].t1 = e.t;
           return undefined;
+        case 'lost-ew': {
+          const p = geo(e.e, e.n);
+          Object.assign(this.threatLife[e.threat], { t1: e.t, lat1: p.lat, lon1: p.lon });
+          return p;
+        }
         case 'interceptor-lost':
           this.flightLife[e.flight].t1 = e.t;
           return undefined;
