@@ -30,7 +30,8 @@ describe('trajectory observer', () => {
     const flightEnd = new Map<number, number>();
     for (const e of plain.events) {
       if (e.kind === 'threat-launch') launched.set(e.threat, e.t);
-      if (e.kind === 'kill' || e.kind === 'impact' || e.kind === 'expired' || e.kind === 'lost-ew') resolved.set(e.threat, e.t);
+      if (e.kind === 'kill' || e.kind === 'impact' || e.kind === 'expired' || e.kind === 'lost-ew')
+        resolved.set(e.threat, e.t);
       if (e.kind === 'interceptor-launch') flightStart.set(e.flight, e.t);
       if (
         e.kind === 'intercept-attempt' ||
