@@ -61,7 +61,7 @@ export class EventFeed {
       button.dataset.index = String(index);
       button.dataset.kind = e.kind;
       const time = document.createElement('span');
-      time.textContent = clockLabel(replay.scenario.startIso, e.t);
+      time.textContent = clockLabel(replay.scenario.startIso, e.t).split(' ')[0];
       const text = document.createElement('span');
       text.className = e.kind;
       text.textContent = describeEvent(e);

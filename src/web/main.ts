@@ -117,7 +117,7 @@ function tick(now: number): void {
 function jumpToEvent(index: number): void {
   if (!replay) return;
   setPlaying(false);
-  setTime(replay.events[index].t);
+  setTime(replay.events[index].t, true);
   const place = replay.placeOf(index);
   if (place) mapView.flyTo(place.lat, place.lon);
   updateUrl();
@@ -170,7 +170,7 @@ async function run(startAt?: number): Promise<void> {
 
 ui.run.addEventListener('click', () => void run());
 ui.play.addEventListener('click', () => setPlaying(!playing));
-ui.scrub.addEventListener('input', () => setTime(Number(ui.scrub.value)));
+ui.scrub.addEventListener('input', () => setTime(Number(ui.scrub.value), true));
 ui.scrub.addEventListener('change', updateUrl);
 ui.speed.addEventListener('change', updateUrl);
 ui.filter.addEventListener('change', () => {
@@ -205,13 +205,13 @@ document.addEventListener('keydown', (e) => {
     case 'ArrowLeft':
       if (target.closest('#map')) return;
       e.preventDefault();
-      setTime(t + (e.key === 'ArrowRight' ? big : -big));
+      setTime(t + (e.key === 'ArrowRight' ? big : -big), true);
       break;
     case 'Home':
-      setTime(0);
+      setTime(0, true);
       break;
     case 'End':
-      if (replay) setTime(replay.endS);
+      if (replay) setTime(replay.endS, true);
       break;
     case '[':
       changeSpeed(-1);

@@ -203,6 +203,7 @@ export class MapView {
       if (e.kind === 'kill') stats.kills++;
     }
 
+    const labels: Label[] = [];
     // Assets coloured by the share of their value lost so far; a red burst ring per impact.
     ctx.font = '12px system-ui, sans-serif';
     ctx.textBaseline = 'middle';
@@ -225,12 +226,14 @@ export class MapView {
       ctx.rect(p.x - 7, p.y - 7, 14, 14);
       ctx.fill();
       ctx.stroke();
-      ctx.fillStyle = '#e6edf3';
-      ctx.strokeStyle = 'rgba(0,0,0,0.85)';
-      ctx.lineWidth = 3;
       const label = fraction > 0 ? `${asset.name} ${Math.round(fraction * 100)}%` : asset.name;
-      ctx.strokeText(label, p.x + 12, p.y);
-      ctx.fillText(label, p.x + 12, p.y);
+      labels.push({
+        text: label,
+        x: p.x + 12,
+        y: p.y,
+        colour: fraction > 0 ? '#ffd2cc' : '#e6edf3',
+        rank: asset.value,
+      });
       stats.assets++;
     }
 
@@ -239,12 +242,10 @@ export class MapView {
       const s = stamp(SIDC.friendlyAirDefenseUnit, 18);
       const p = project(base.lat, base.lon);
       ctx.drawImage(s.canvas, p.x - s.ax, p.y - s.ay, s.width, s.height);
-      ctx.fillStyle = '#9ecbff';
-      ctx.strokeStyle = 'rgba(0,0,0,0.85)';
-      ctx.strokeText(base.name, p.x + s.width / 2 + 2, p.y);
-      ctx.fillText(base.name, p.x + s.width / 2 + 2, p.y);
+      labels.push({ text: base.name, x: p.x + s.width / 2 + 2, y: p.y, colour: '#9ecbff', rank: -1 });
       stats.units++;
     }
+    drawLabels(ctx, labels);
 
     // Threats and interceptor flights where they are at this moment.
     replay.threatsAt(t, this.threats);
@@ -264,6 +265,34 @@ export class MapView {
       stats.flights++;
     }
     this.stats = stats;
+  }
+}
+
+interface Label {
+  text: string;
+  x: number;
+  y: number;
+  colour: string;
+  /** Higher first where labels would overlap. */
+  rank: number;
+}
+
+/** Names beside their symbols, the most valuable first; one that would overlap another is left out. */
+function drawLabels(ctx: CanvasRenderingContext2D, labels: Label[]): void {
+  labels.sort((a, b) => b.rank - a.rank);
+  const taken: [number, number, number, number][] = [];
+  ctx.font = '12px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = 'rgba(0,0,0,0.85)';
+  for (const label of labels) {
+    const w = ctx.measureText(label.text).width;
+    const box: [number, number, number, number] = [label.x, label.y - 7, label.x + w, label.y + 7];
+    if (taken.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) continue;
+    taken.push(box);
+    ctx.fillStyle = label.colour;
+    ctx.strokeText(label.text, label.x, label.y);
+    ctx.fillText(label.text, label.x, label.y);
   }
 }
 
