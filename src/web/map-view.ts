@@ -7,6 +7,7 @@ import 'leaflet/dist/leaflet.css';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
+import { clearToMap } from './map-canvas.js';
 import { PlaceLayer } from './place-layer.js';
 import { EntityPositions, type Replay } from './replay.js';
 import { SIDC, stamp, type Stamp } from './symbols.js';
@@ -138,17 +139,8 @@ export class MapView {
   }
 
   draw(): void {
-    const size = this.map.getSize();
-    const ratio = window.devicePixelRatio || 1;
-    if (this.canvas.width !== size.x * ratio || this.canvas.height !== size.y * ratio) {
-      this.canvas.width = size.x * ratio;
-      this.canvas.height = size.y * ratio;
-      this.canvas.style.width = `${size.x}px`;
-      this.canvas.style.height = `${size.y}px`;
-    }
     const ctx = this.ctx;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, size.x, size.y);
+    const size = clearToMap(this.map, this.canvas, ctx);
     const replay = this.replay;
     const stats: DrawStats = { assets: 0, units: 0, threats: 0, flights: 0, kills: 0, impacts: 0 };
     if (!replay) {

@@ -2,6 +2,7 @@
 // that where labels would collide the bigger place keeps its name. Redrawn only when the view moves.
 
 import type L from 'leaflet';
+import { clearToMap } from './map-canvas.js';
 
 type Place = [string, number, number, number];
 
@@ -36,17 +37,8 @@ export class PlaceLayer {
   }
 
   draw(): void {
-    const size = this.map.getSize();
-    const ratio = window.devicePixelRatio || 1;
-    if (this.canvas.width !== size.x * ratio || this.canvas.height !== size.y * ratio) {
-      this.canvas.width = size.x * ratio;
-      this.canvas.height = size.y * ratio;
-      this.canvas.style.width = `${size.x}px`;
-      this.canvas.style.height = `${size.y}px`;
-    }
     const ctx = this.ctx;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, size.x, size.y);
+    clearToMap(this.map, this.canvas, ctx);
     const bounds = this.map.getBounds().pad(0.05);
     const south = bounds.getSouth();
     const north = bounds.getNorth();
