@@ -1,11 +1,19 @@
 // Finished runs kept as NDJSON files in a results folder (`<id>.ndjson`), so the console can list
 // them and stream any one back without loading it whole.
 
-import { createReadStream, mkdirSync, readdirSync, statSync, type ReadStream } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  statSync,
+  type ReadStream,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { RunLog } from '../model/events.js';
-import type { Outcome } from '../model/outcome.js';
-import { runLogLines } from '../model/run-log-lines.js';
+import { runLogLines, type RunHeader, type RunLogExtras } from '../model/run-log-lines.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { resolveInside } from './safe-path.js';
 
@@ -15,7 +23,12 @@ const RUN_ID = /^run-[0-9a-z-]{1,80}$/;
 export interface StoredRun {
   id: string;
   bytes: number;
+  /** The run's header line: scenario name, seed, end time, source file. */
+  header?: RunHeader;
 }
+
+/** Header lines are short; a longer first line is not a run this store wrote. */
+const HEADER_BYTES = 4096;
 
 export class RunStore {
   private counter = 0;
@@ -26,7 +39,7 @@ export class RunStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  save(log: RunLog, outcome: Outcome): string {
+  save(log: RunLog, extras: RunLogExtras): string {
     mkdirSync(this.folder, { recursive: true });
     const stamp = this.now()
       .toISOString()
@@ -36,7 +49,7 @@ export class RunStore {
     let id: string;
     do id = `run-${stamp}-${log.seed}-${++this.counter}`;
     while (this.path(id) !== undefined && exists(this.path(id)!));
-    writeFileAtomic(join(this.folder, `${id}.ndjson`), runLogLines(log, outcome));
+    writeFileAtomic(join(this.folder, `${id}.ndjson`), runLogLines(log, extras));
     return id;
   }
 
@@ -51,7 +64,11 @@ export class RunStore {
       .map((n) => RUN_FILE.exec(n)?.[1])
       .filter((id): id is string => id !== undefined)
       .sort()
-      .map((id) => ({ id, bytes: statSync(join(this.folder, `${id}.ndjson`)).size }));
+      .map((id) => {
+        const file = join(this.folder, `${id}.ndjson`);
+        const header = readHeader(file);
+        return { id, bytes: statSync(file).size, ...(header ? { header } : {}) };
+      });
   }
 
   /** A stream of the run's NDJSON lines, or undefined when there is no such run. */
@@ -72,5 +89,24 @@ function exists(path: string): boolean {
     return statSync(path).isFile();
   } catch {
     return false;
+  }
+}
+
+function readHeader(file: string): RunHeader | undefined {
+  const buffer = Buffer.alloc(HEADER_BYTES);
+  const fd = openSync(file, 'r');
+  let length: number;
+  try {
+    length = readSync(fd, buffer, 0, HEADER_BYTES, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const text = buffer.subarray(0, length).toString('utf8');
+  const newline = text.indexOf('\n');
+  if (newline < 0) return undefined;
+  try {
+    return (JSON.parse(text.slice(0, newline)) as { header?: RunHeader }).header;
+  } catch {
+    return undefined;
   }
 }

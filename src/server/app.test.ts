@@ -90,7 +90,12 @@ describe('run API', () => {
     expect(body.outcome.threatsLaunched).toBe(105);
     runId = body.id;
     const list = await app.inject('/api/runs');
-    expect(list.json().runs.map((r: { id: string }) => r.id)).toContain(runId);
+    const stored = list.json().runs.find((r: { id: string }) => r.id === runId);
+    expect(stored.header).toMatchObject({
+      scenario: 'Kyiv, a winter night',
+      seed: 4,
+      source: 'kyiv-night.yaml',
+    });
   });
 
   it('streams the stored run as NDJSON lines that rebuild the log', async () => {
@@ -104,6 +109,8 @@ describe('run API', () => {
     expect(log.events.filter((e) => e.kind === 'threat-launch')).toHaveLength(105);
     expect(log.samples!.everyS).toBe(30);
     expect(assembler.outcome!.threatsLaunched).toBe(105);
+    // The run carries its validated scenario: it replays without the file.
+    expect(assembler.spec!.assets).toHaveLength(6);
   });
 
   it.each(['..%2Fkyiv', 'run-..%2F..%2Fsecret', 'run-x%2F..%2F..%2Fsecret', 'nope'])(

@@ -109,11 +109,13 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   app.post<{ Body: RunRequest }>('/api/runs', { schema: { body: runBodySchema } }, async (request, reply) => {
     const body = request.body;
     let scenario: Scenario;
+    let source: string | undefined;
     if (body.scenario !== undefined) {
       const loaded = library.load(body.scenario);
       if (!loaded) return reply.status(404).send({ error: `no scenario '${body.scenario}'` });
       if (!loaded.result.ok) return reply.status(422).send(invalid(loaded.result.issues));
       scenario = loaded.result.scenario;
+      source = body.scenario;
     } else {
       const result = parseScenario(body.text!, 'request');
       if (!result.ok) return reply.status(422).send(invalid(result.issues));
@@ -122,7 +124,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     const seed = body.seed ?? scenario.seed;
     const log = runScenario(scenario, seed, { sampleEveryS: body.sampleEveryS ?? 5 });
     const outcome = computeOutcome(scenario, log);
-    const id = store.save(log, outcome);
+    const id = store.save(log, { outcome, spec: scenario, ...(source !== undefined ? { source } : {}) });
     return reply.status(201).send({ id, seed, outcome, log: `/api/runs/${id}/log` });
   });
 

@@ -16,6 +16,7 @@ const ui = {
   scenario: $<HTMLSelectElement>('scenario'),
   seed: $<HTMLInputElement>('seed'),
   where: $<HTMLSelectElement>('run-where'),
+  stored: $<HTMLSelectElement>('stored-runs'),
   run: $<HTMLButtonElement>('run'),
   status: $<HTMLSpanElement>('status'),
   measures: $<HTMLElement>('measures'),
@@ -39,6 +40,8 @@ let lastPanel = -1;
 let lastFeed = -1;
 let runs = 0;
 let ready = false;
+/** The stored run on show, when one was opened rather than run here. */
+let storedRun: string | undefined;
 const frameTimes: number[] = [];
 const frameWork: number[] = [];
 let recordFrames = false;
@@ -52,6 +55,8 @@ function setStatus(text: string, error = false): void {
 
 function updateUrl(): void {
   const url = new URL(location.href);
+  if (storedRun) url.searchParams.set('run', storedRun);
+  else url.searchParams.delete('run');
   url.searchParams.set('scenario', ui.scenario.value);
   if (ui.seed.value !== '') url.searchParams.set('seed', ui.seed.value);
   else url.searchParams.delete('seed');
@@ -130,26 +135,38 @@ async function run(startAt?: number): Promise<void> {
     setStatus('Seed: a whole number from 0 up', true);
     return;
   }
+  storedRun = undefined;
+  ui.stored.value = '';
+  const onServer = ui.where.value === 'server' && source.server;
+  await load(`running ${id}…`, startAt, async () =>
+    onServer
+      ? source.runOnServer(id, seed)
+      : source.runInBrowser({ text: await source.text(id), file: id, seed, sampleEveryS: SAMPLE_EVERY_S }),
+  );
+  if (onServer) await refreshStoredRuns();
+}
+
+async function openStored(id: string, startAt?: number): Promise<void> {
+  storedRun = id;
+  if ([...ui.stored.options].some((o) => o.value === id)) ui.stored.value = id;
+  await load(`opening run ${id}…`, startAt, () => source.openStoredRun(id));
+}
+
+/** Gets a run (simulated here or on the server, or stored) and shows it from `startAt`. */
+async function load(what: string, startAt: number | undefined, get: () => Promise<RunReply>): Promise<void> {
   setPlaying(false);
   ui.run.disabled = true;
-  setStatus(`running ${id}…`);
+  setStatus(what);
   const started = performance.now();
   try {
-    let reply: RunReply;
-    if (ui.where.value === 'server' && source.server) reply = await source.runOnServer(id, seed);
-    else
-      reply = await source.runInBrowser({
-        text: await source.text(id),
-        file: id,
-        seed,
-        sampleEveryS: SAMPLE_EVERY_S,
-      });
+    const reply = await get();
     if (!reply.ok) {
       setStatus(reply.issues?.map(formatIssue).join('\n') || reply.error || 'the run failed', true);
       return;
     }
+    storedRun = reply.runId;
     replay = new Replay(reply.scenario, reply.log);
-    if (ui.seed.value === '') ui.seed.value = String(reply.log.seed);
+    if (ui.seed.value === '' || storedRun) ui.seed.value = String(reply.log.seed);
     ui.scrub.max = String(Math.ceil(replay.endS));
     mapView.show(replay);
     feed.show(replay, ui.filter.value as 'key' | 'all');
@@ -168,7 +185,21 @@ async function run(startAt?: number): Promise<void> {
   }
 }
 
+async function refreshStoredRuns(): Promise<void> {
+  const stored = await source.storedRuns();
+  const keep = storedRun ?? '';
+  ui.stored.replaceChildren(new Option('—', ''));
+  for (const r of stored) {
+    const h = r.header;
+    ui.stored.add(new Option(h ? `${h.scenario}, seed ${h.seed} (${r.id})` : r.id, r.id));
+  }
+  ui.stored.value = stored.some((r) => r.id === keep) ? keep : '';
+}
+
 ui.run.addEventListener('click', () => void run());
+ui.stored.addEventListener('change', () => {
+  if (ui.stored.value) void openStored(ui.stored.value);
+});
 ui.play.addEventListener('click', () => setPlaying(!playing));
 ui.scrub.addEventListener('input', () => setTime(Number(ui.scrub.value), true));
 ui.scrub.addEventListener('change', updateUrl);
@@ -291,8 +322,12 @@ async function boot(): Promise<void> {
   }
   ready = true;
   setStatus(source.server ? 'connected to the server' : 'offline: bundled scenarios, runs in this browser');
-  // A shared link names a scenario: show it straight away, at the moment it was shared.
-  if (wanted) await run(params.get('t') ? Number(params.get('t')) : undefined);
+  await refreshStoredRuns();
+  // A shared link names a stored run or a scenario: show it straight away, at the moment it was shared.
+  const at = params.get('t') ? Number(params.get('t')) : undefined;
+  const stored = params.get('run');
+  if (stored && source.server) await openStored(stored, at);
+  else if (wanted) await run(at);
 }
 
 void boot();

@@ -13,5 +13,11 @@ export interface RunRequest {
 }
 
 export type RunReply =
-  | { ok: true; scenario: Scenario; log: RunLog; outcome: Outcome }
+  | {
+      ok: true;
+      scenario: Scenario;
+      log: RunLog;
+      outcome: Outcome;
+      /** Set when the run is stored on the server. */ runId?: string;
+    }
   | { ok: false; issues?: ScenarioIssue[]; error?: string };

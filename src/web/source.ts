@@ -2,8 +2,7 @@
 // else the scenarios bundled into the console. Runs go to a Web Worker or to the server.
 
 import kyivNight from '../../scenarios/kyiv-night.yaml?raw';
-import type { Scenario } from '../model/scenario.js';
-import { RunLogAssembler, type RunLine } from '../model/run-log-lines.js';
+import { RunLogAssembler, type RunHeader, type RunLine } from '../model/run-log-lines.js';
 import type { RunReply, RunRequest } from './run-messages.js';
 
 export interface ScenarioChoice {
@@ -12,6 +11,11 @@ export interface ScenarioChoice {
 }
 
 const BUNDLED: Record<string, string> = { 'kyiv-night.yaml': kyivNight };
+export interface StoredRunChoice {
+  id: string;
+  header?: RunHeader;
+}
+
 export const DEFAULT_SCENARIO_ID = 'kyiv-night.yaml';
 /** Seconds between sampled positions: smooth enough at any replay speed, small enough for 1000 threats. */
 export const SAMPLE_EVERY_S = 5;
@@ -74,17 +78,8 @@ export class ScenarioSource {
     });
   }
 
-  /** Runs on the server, then streams the stored log back line by line. */
+  /** Runs on the server, then streams the stored run back. */
   async runOnServer(id: string, seed: number | undefined): Promise<RunReply> {
-    const scenarioResponse = await fetch(`api/scenarios/${encodeURIComponent(id)}`, {
-      headers: this.headers(),
-    });
-    const scenarioBody = (await scenarioResponse.json()) as {
-      scenario?: Scenario;
-      issues?: [];
-      error?: string;
-    };
-    if (!scenarioBody.scenario) return { ok: false, issues: scenarioBody.issues, error: scenarioBody.error };
     const response = await fetch('api/runs', {
       method: 'POST',
       headers: this.headers(true),
@@ -96,12 +91,29 @@ export class ScenarioSource {
     });
     const body = (await response.json()) as { id?: string; error?: string; issues?: [] };
     if (!response.ok || !body.id) return { ok: false, issues: body.issues, error: body.error };
-    const assembler = await streamRunLog(`api/runs/${body.id}/log`, this.headers());
+    return this.openStoredRun(body.id);
+  }
+
+  /** The runs stored on the server, newest first. */
+  async storedRuns(): Promise<StoredRunChoice[]> {
+    if (!this.serverAvailable) return [];
+    const response = await fetch('api/runs', { headers: this.headers() });
+    if (!response.ok) return [];
+    const body = (await response.json()) as { runs: StoredRunChoice[] };
+    return body.runs.reverse();
+  }
+
+  /** A stored run, streamed line by line; it carries its own scenario. */
+  async openStoredRun(id: string): Promise<RunReply> {
+    const assembler = await streamRunLog(`api/runs/${encodeURIComponent(id)}/log`, this.headers());
+    if (!assembler.spec || !assembler.outcome)
+      return { ok: false, error: `run ${id} was stored without its scenario or outcome` };
     return {
       ok: true,
-      scenario: scenarioBody.scenario,
+      scenario: assembler.spec,
       log: assembler.finish(),
-      outcome: assembler.outcome!,
+      outcome: assembler.outcome,
+      runId: id,
     };
   }
 }
@@ -109,7 +121,10 @@ export class ScenarioSource {
 /** Reads an NDJSON run log as it arrives, never holding more than one partial line as text. */
 async function streamRunLog(url: string, headers: HeadersInit): Promise<RunLogAssembler> {
   const response = await fetch(url, { headers });
-  if (!response.ok || !response.body) throw new Error(`cannot read ${url}: ${response.status}`);
+  if (!response.ok || !response.body) {
+    const body = (await response.json().catch(() => ({}))) as { error?: string };
+    throw new Error(body.error ?? `cannot read ${url}: ${response.status}`);
+  }
   const assembler = new RunLogAssembler();
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let rest = '';

@@ -222,7 +222,21 @@ describe('web console', () => {
     await page.waitForTimeout(300);
     expect((await state(page)).drawn.threats).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'console-1920x1080.png') });
+    // The run is now stored: it is offered, and a URL naming it reopens it.
+    const runId = await page.inputValue('#stored-runs');
+    expect(runId).toMatch(/^run-/);
+    expect(new URL(page.url()).searchParams.get('run')).toBe(runId);
     await page.close();
+
+    const reopened = await openConsole(`?run=${runId}&t=3000`);
+    await reopened.waitForFunction(
+      () => (window as unknown as { bulwark: { state(): ConsoleState } }).bulwark.state().runs > 0,
+      null,
+      { timeout: 30_000 },
+    );
+    expect((await state(reopened)).t).toBe(3000);
+    expect(await reopened.textContent('#status')).toMatch(/105 threats/);
+    await reopened.close();
   });
 
   it('fetched nothing from outside the server', () => {
