@@ -16,7 +16,8 @@ export function renderOutcome(
   const share = o.assetValueTotal > 0 ? o.assetValueLost / o.assetValueTotal : 0;
   const rows: [string, string, string?][] = [
     ['threats launched', String(o.threatsLaunched)],
-    ['in the air now', `${inAir.threats} threats · ${inAir.flights} interceptors`],
+    ['threats in the air', String(inAir.threats)],
+    ['interceptors in the air', String(inAir.flights)],
     ['destroyed', String(o.destroyed), 'good'],
     ['leaked (hit an asset)', String(o.leaked), o.leaked > 0 ? 'bad' : undefined],
     ['lost to EW', String(o.lostToEw)],
