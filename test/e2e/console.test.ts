@@ -239,6 +239,30 @@ describe('web console', () => {
     await reopened.close();
   });
 
+  it('passes the token from its URL to a server that needs one', async () => {
+    const guarded = await buildServer({
+      scenariosDir: join(ROOT, 'scenarios'),
+      resultsDir: results,
+      consoleDir: CONSOLE_DIR,
+      token: 'e2e-token-0123456789',
+    });
+    await guarded.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const address = guarded.server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const page = await browser.context.newPage();
+      await page.goto(`http://127.0.0.1:${port}/?token=e2e-token-0123456789`);
+      await page.waitForFunction(
+        () => (window as unknown as { bulwark?: { state(): ConsoleState } }).bulwark?.state().ready,
+      );
+      expect(await page.textContent('#status')).toBe('connected to the server');
+      expect(await page.isDisabled('#run-where option[value=server]')).toBe(false);
+      await page.close();
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('fetched nothing from outside the server', () => {
     expect(outside).toEqual([]);
   });
