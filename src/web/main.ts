@@ -176,7 +176,7 @@ async function load(what: string, startAt: number | undefined, get: () => Promis
       `${reply.scenario.name}, seed ${reply.log.seed}: ${o.threatsLaunched} threats, ${o.destroyed} destroyed, ` +
         `${o.leaked} leaked · ${Math.round(performance.now() - started)} ms`,
     );
-    setTime(startAt ?? 0);
+    setTime(startAt ?? 0, true);
     updateUrl();
   } catch (e) {
     setStatus(String((e as Error).message ?? e), true);
@@ -191,7 +191,9 @@ async function refreshStoredRuns(): Promise<void> {
   ui.stored.replaceChildren(new Option('—', ''));
   for (const r of stored) {
     const h = r.header;
-    ui.stored.add(new Option(h ? `${h.scenario}, seed ${h.seed} (${r.id})` : r.id, r.id));
+    const option = new Option(h ? `${h.scenario}, seed ${h.seed}` : r.id, r.id);
+    option.title = r.id;
+    ui.stored.add(option);
   }
   ui.stored.value = stored.some((r) => r.id === keep) ? keep : '';
 }
