@@ -2,6 +2,7 @@
 // scrub), the map, the event feed and the outcome panel, the URL that shares a view, and the keys.
 
 import './style.css';
+import { BatchView } from './batch-view.js';
 import { EventFeed } from './event-feed.js';
 import { MapView } from './map-view.js';
 import { renderOutcome } from './outcome-panel.js';
@@ -47,6 +48,8 @@ const frameWork: number[] = [];
 let recordFrames = false;
 
 const feed = new EventFeed(ui.events, (index) => jumpToEvent(index));
+const batches = new BatchView($<HTMLDialogElement>('batches'), () => source.headers());
+$<HTMLButtonElement>('open-batches').addEventListener('click', () => void batches.open());
 
 function setStatus(text: string, error = false): void {
   ui.status.textContent = text;
@@ -227,6 +230,7 @@ document.addEventListener('keydown', (e) => {
   const target = e.target as HTMLElement;
   const typing = target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'range';
   if (typing || target.tagName === 'SELECT' || e.ctrlKey || e.metaKey || e.altKey) return;
+  if ($<HTMLDialogElement>('batches').open) return;
   const big = e.shiftKey ? 60 : 10;
   switch (e.key) {
     case ' ':
@@ -260,6 +264,9 @@ document.addEventListener('keydown', (e) => {
     }
     case 'r':
       void run();
+      break;
+    case 'b':
+      void batches.open();
       break;
   }
 });

@@ -29,7 +29,7 @@ export class ScenarioSource {
     return this.serverAvailable;
   }
 
-  private headers(json = false): HeadersInit {
+  headers(json = false): HeadersInit {
     const h: Record<string, string> = {};
     if (this.token) h.authorization = `Bearer ${this.token}`;
     if (json) h['content-type'] = 'application/json';
