@@ -7,10 +7,13 @@ import 'leaflet/dist/leaflet.css';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
-import { clearToMap } from './map-canvas.js';
+import { clearToMap, fastProjector } from './map-canvas.js';
 import { PlaceLayer } from './place-layer.js';
 import { EntityPositions, type Replay } from './replay.js';
 import { SIDC, stamp, type Stamp } from './symbols.js';
+
+/** Length of the track history drawn behind each threat. */
+const TRAIL_S = 120;
 
 export interface DrawStats {
   assets: number;
@@ -31,6 +34,7 @@ export class MapView {
   private t = 0;
   private readonly threats = new EntityPositions();
   private readonly flights = new EntityPositions();
+  private readonly trail = new EntityPositions();
   private threatStamps: Stamp[] = [];
   stats: DrawStats = { assets: 0, units: 0, threats: 0, flights: 0, kills: 0, impacts: 0 };
 
@@ -173,26 +177,33 @@ export class MapView {
     }
     ctx.setLineDash([]);
 
-    // Intercept markers: a green cross for each kill, grey for each miss, up to now.
+    // Intercept markers: a green cross for each kill (bright for a minute), grey for each miss.
+    const fast = fastProjector(map);
+    const at = fast.point;
+    const inView = () => at.x > -20 && at.y > -20 && at.x < size.x + 20 && at.y < size.y + 20;
     const count = replay.eventCountAt(t);
+    const styles = ['#7dff9b', 'rgba(80,220,120,0.75)', 'rgba(170,170,170,0.7)'];
     ctx.lineWidth = 2;
-    for (let i = 0; i < count; i++) {
-      const e = replay.events[i];
-      if (e.kind !== 'kill' && e.kind !== 'miss') continue;
-      const place = replay.placeOf(i);
-      if (!place) continue;
-      const p = project(place.lat, place.lon);
-      const fresh = t - e.t < 60;
-      ctx.strokeStyle =
-        e.kind === 'kill' ? (fresh ? '#7dff9b' : 'rgba(80,220,120,0.75)') : 'rgba(170,170,170,0.7)';
-      const r = fresh ? 6 : 4;
+    for (let style = 0; style < styles.length; style++) {
       ctx.beginPath();
-      ctx.moveTo(p.x - r, p.y - r);
-      ctx.lineTo(p.x + r, p.y + r);
-      ctx.moveTo(p.x + r, p.y - r);
-      ctx.lineTo(p.x - r, p.y + r);
+      for (let i = 0; i < count; i++) {
+        const e = replay.events[i];
+        if (e.kind !== 'kill' && e.kind !== 'miss') continue;
+        const fresh = t - e.t < 60;
+        if ((e.kind === 'miss' ? 2 : fresh ? 0 : 1) !== style) continue;
+        const place = replay.placeOf(i);
+        if (!place) continue;
+        if (e.kind === 'kill') stats.kills++;
+        fast.at(place.lat, place.lon);
+        if (!inView()) continue;
+        const r = fresh ? 6 : 4;
+        ctx.moveTo(at.x - r, at.y - r);
+        ctx.lineTo(at.x + r, at.y + r);
+        ctx.moveTo(at.x + r, at.y - r);
+        ctx.lineTo(at.x - r, at.y + r);
+      }
+      ctx.strokeStyle = styles[style];
       ctx.stroke();
-      if (e.kind === 'kill') stats.kills++;
     }
 
     const labels: Label[] = [];
@@ -239,21 +250,42 @@ export class MapView {
     }
     drawLabels(ctx, labels);
 
-    // Threats and interceptor flights where they are at this moment.
+    // Track history: where each threat in the air was over the last minutes, as a fading line.
     replay.threatsAt(t, this.threats);
+    replay.threatsAt(Math.max(0, t - TRAIL_S), this.trail);
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    for (let i = 0, j = 0; i < this.threats.count && j < this.trail.count;) {
+      const a = this.threats.ids[i];
+      const b = this.trail.ids[j];
+      if (a < b) i++;
+      else if (b < a) j++;
+      else {
+        fast.at(this.trail.lat[j], this.trail.lon[j]);
+        ctx.moveTo(at.x, at.y);
+        fast.at(this.threats.lat[i], this.threats.lon[i]);
+        ctx.lineTo(at.x, at.y);
+        i++;
+        j++;
+      }
+    }
+    ctx.strokeStyle = 'rgba(255,120,100,0.35)';
+    ctx.stroke();
+
+    // Threats and interceptor flights where they are at this moment.
     for (let k = 0; k < this.threats.count; k++) {
+      fast.at(this.threats.lat[k], this.threats.lon[k]);
+      if (!inView()) continue;
       const s = this.threatStamps[replay.threatType[this.threats.ids[k]]];
-      const p = project(this.threats.lat[k], this.threats.lon[k]);
-      if (p.x < -20 || p.y < -20 || p.x > size.x + 20 || p.y > size.y + 20) continue;
-      ctx.drawImage(s.canvas, p.x - s.ax, p.y - s.ay, s.width, s.height);
+      ctx.drawImage(s.canvas, at.x - s.ax, at.y - s.ay, s.width, s.height);
       stats.threats++;
     }
     replay.flightsAt(t, this.flights);
     const friendly = stamp(SIDC.friendlyDrone, 13);
     for (let k = 0; k < this.flights.count; k++) {
-      const p = project(this.flights.lat[k], this.flights.lon[k]);
-      if (p.x < -20 || p.y < -20 || p.x > size.x + 20 || p.y > size.y + 20) continue;
-      ctx.drawImage(friendly.canvas, p.x - friendly.ax, p.y - friendly.ay, friendly.width, friendly.height);
+      fast.at(this.flights.lat[k], this.flights.lon[k]);
+      if (!inView()) continue;
+      ctx.drawImage(friendly.canvas, at.x - friendly.ax, at.y - friendly.ay, friendly.width, friendly.height);
       stats.flights++;
     }
     this.stats = stats;
