@@ -5,7 +5,7 @@
 //   npm run build && node --import tsx bench/console-replay.ts
 
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildServer } from '../src/server/app.js';
 import { launchChromium } from '../test/e2e/browser.js';
@@ -67,6 +67,12 @@ export async function run(): Promise<boolean> {
       await b.measureFrames(120);
       b.play(false);
     });
+    // Frame intervals include Chromium's software compositing and whatever else the cores are doing.
+    console.log(
+      `console replay: ${cpus().length} cores, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     for (const [label, startS] of [
       ['build-up (23:30)', 5400],
       ['peak (01:00)', 10800],
