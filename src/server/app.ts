@@ -11,12 +11,15 @@ import { computeOutcome, runScenario } from '../run/index.js';
 import { parseScenario, type ScenarioIssue } from '../scenario/index.js';
 import type { Scenario } from '../model/scenario.js';
 import { requestToken, tokenMatches } from './auth.js';
+import { registerBatchRoutes } from './batches.js';
 
 export interface ServerConfig {
   scenariosDir: string;
   resultsDir: string;
   /** The built console (index.html and assets); the API alone when absent. */
   consoleDir?: string;
+  /** The Monte Carlo and sweep results store (SQLite), read-only; no batch routes when absent. */
+  storeFile?: string;
   /** Required on every API request when set. */
   token?: string;
   /** Largest request body accepted, bytes. */
@@ -135,6 +138,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     if (!stream) return reply.status(404).send({ error: `no run '${request.params.id}'` });
     return reply.type('application/x-ndjson; charset=utf-8').send(stream);
   });
+
+  if (config.storeFile) registerBatchRoutes(app, config.storeFile);
 
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send({ error: `not found: ${request.method} ${request.url.split('?')[0]}` });

@@ -30,6 +30,7 @@ describe('chart axes', () => {
     expect(fmt(2_630_000)).toBe('2.63M');
     expect(fmt(27_500)).toBe('27.5k');
     expect(fmt(450)).toBe('450');
+    expect(fmt(4)).toBe('4');
     expect(fmt(6.854)).toBe('6.85');
     expect(fmt(Infinity)).toBe('Infinity');
   });

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.js';
+import { storeSmallBatch } from '../fixtures/small-batch.js';
 import { launchChromium } from './browser.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -71,7 +72,9 @@ beforeAll(async () => {
   if (!existsSync(join(CONSOLE_DIR, 'index.html')))
     throw new Error('dist/console is missing: run `npm run build` first');
   mkdirSync(ARTIFACTS, { recursive: true });
+  storeSmallBatch(join(results, 'results.db'));
   server = await buildServer({
+    storeFile: join(results, 'results.db'),
     scenariosDir: join(ROOT, 'scenarios'),
     resultsDir: results,
     consoleDir: CONSOLE_DIR,
@@ -261,6 +264,25 @@ describe('web console', () => {
     } finally {
       await guarded.close();
     }
+  });
+
+  it('shows Monte Carlo results from the store as charts', async () => {
+    const page = await openConsole();
+    await page.locator('body').press('b');
+    await page.waitForSelector('#batch-body svg.chart');
+    expect(await page.locator('#batch-body svg.chart').count()).toBe(3);
+    expect(await page.textContent('#batch-body .batch-head')).toMatch(/Monte Carlo of .*6 of 6 runs/);
+    // Every run is counted in the leakers histogram: bar tooltips add up to the runs.
+    const counts = await page
+      .locator('#batch-body svg.chart')
+      .first()
+      .locator('rect.bar title')
+      .allTextContents();
+    expect(counts.reduce((sum, t) => sum + Number(/: (\d+) run/.exec(t)![1]), 0)).toBe(6);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-batches.png') });
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#batches').getAttribute('open')).toBeNull();
+    await page.close();
   });
 
   it('fetched nothing from outside the server', () => {

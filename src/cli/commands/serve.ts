@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { DEFAULT_STORE } from '../../io/results-store.js';
 import { PACKAGE_ROOT } from '../../io/scenario-file.js';
 import { buildServer } from '../../server/app.js';
 import { isLoopbackHost } from '../../server/auth.js';
@@ -17,6 +18,7 @@ interface ServeOptions {
   token?: string;
   scenarios?: string;
   results: string;
+  store: string;
 }
 
 export function registerServe(program: Command): void {
@@ -32,6 +34,7 @@ export function registerServe(program: Command): void {
       'folder of scenario files offered (default: ./scenarios, else the built-in ones)',
     )
     .option('--results <dir>', 'folder where runs are stored', '.bulwark/runs')
+    .option('--store <file>', 'Monte Carlo and sweep results shown as charts (read-only)', DEFAULT_STORE)
     .addHelpText(
       'after',
       `
@@ -54,6 +57,7 @@ Examples:
       const app = await buildServer({
         scenariosDir,
         resultsDir: resolve(options.results),
+        storeFile: resolve(options.store),
         consoleDir: join(PACKAGE_ROOT, 'dist', 'console'),
         ...(token ? { token } : {}),
       });
