@@ -26,6 +26,10 @@ export function describeEvent(e: SimEvent): string {
       return `${e.type} #${e.threat} lost to EW in ${e.zone} (${e.mode})`;
     case 'interceptor-lost':
       return `${e.unit} flight ${e.flight} lost (endurance)`;
+    case 'assignment':
+      return e.track < 0
+        ? `${e.unit} recalls flight ${e.flight}`
+        : `${e.unit} ${e.flight < 0 ? 'launches' : `re-vectors flight ${e.flight}`} on track ${e.track} (gain ${e.gain.toFixed(1)})`;
     case 'interceptor-recovered':
       return `${e.unit} flight ${e.flight} recovered`;
   }
