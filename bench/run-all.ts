@@ -1,6 +1,7 @@
 // Runs every benchmark in turn. Each file under bench/ exports `run(): boolean | Promise<boolean>`
 // (true when its targets are met); add new benchmarks to this list. Never part of `npm test`.
 import { run as campaign } from './campaign.js';
+import { run as consoleReplay } from './console-replay.js';
 import { run as linearAssignment } from './linear-assignment.js';
 import { run as mcBatch } from './mc-batch.js';
 import { run as simSensing } from './sim-sensing.js';
@@ -22,6 +23,7 @@ const BENCHMARKS: [string, () => boolean | Promise<boolean>][] = [
   ['wta-large', wtaLarge],
   ['wta-sim', wtaSim],
   ['campaign', campaign],
+  ['console-replay', consoleReplay],
 ];
 
 const only = process.argv.slice(2);

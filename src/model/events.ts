@@ -2,6 +2,7 @@
 // seconds after scenario start rounded to 1 ms, so the log serialises byte-identically.
 
 import type { TrackScore } from './outcome.js';
+import type { TrajectorySamples } from './trajectory.js';
 
 export type SimEvent =
   | {
@@ -109,6 +110,8 @@ export interface RunLog {
   events: SimEvent[];
   /** Track picture score measured during the run (runs with a real tracker only). */
   trackPicture?: TrackScore;
+  /** Positions sampled over time when the run was asked for them (replay); absent otherwise. */
+  samples?: TrajectorySamples;
 }
 
 export function roundM(value: number): number {

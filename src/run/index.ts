@@ -1,2 +1,5 @@
 export { assemble } from './assemble.js';
-export { runScenario, runAndMeasure, type RunResult } from './run-scenario.js';
+export { runScenario, runAndMeasure, type RunResult, type RunOptions } from './run-scenario.js';
+export { trajectoryObserver, type TrajectoryObserver } from './trajectory-observer.js';
+// What a run comes to, for faces that sum up a log they hold (the console does it per moment).
+export { computeOutcome } from '../metrics/outcome.js';

@@ -7,9 +7,21 @@ import type { Scenario } from '../model/scenario.js';
 import { ThreatStatus } from '../model/world.js';
 import { computeOutcome } from '../metrics/outcome.js';
 import { assemble } from './assemble.js';
+import { trajectoryObserver } from './trajectory-observer.js';
 
-export function runScenario(scenario: Scenario, seed: number = scenario.seed): RunLog {
+export interface RunOptions {
+  /** Sample the positions of everything in the air this often (for replay); off when absent. */
+  sampleEveryS?: number;
+}
+
+export function runScenario(
+  scenario: Scenario,
+  seed: number = scenario.seed,
+  options: RunOptions = {},
+): RunLog {
   const { world, log, phases, trackScorer } = assemble(scenario, seed);
+  const observer = options.sampleEveryS === undefined ? undefined : trajectoryObserver(options.sampleEveryS);
+  if (observer) phases.push(observer.phase);
   const { endS } = simulate(world, phases, {
     stepS: scenario.stepS,
     durationS: scenario.durationS,
@@ -37,6 +49,7 @@ export function runScenario(scenario: Scenario, seed: number = scenario.seed): R
     endS,
     events: log.events,
     ...(trackScorer ? { trackPicture: trackScorer.summary() } : {}),
+    ...(observer ? { samples: observer.samples } : {}),
   };
 }
 
@@ -45,7 +58,11 @@ export interface RunResult {
   outcome: Outcome;
 }
 
-export function runAndMeasure(scenario: Scenario, seed: number = scenario.seed): RunResult {
-  const log = runScenario(scenario, seed);
+export function runAndMeasure(
+  scenario: Scenario,
+  seed: number = scenario.seed,
+  options: RunOptions = {},
+): RunResult {
+  const log = runScenario(scenario, seed, options);
   return { log, outcome: computeOutcome(scenario, log) };
 }

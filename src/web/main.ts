@@ -1,0 +1,342 @@
+// The console's controller: scenario picker and run button, the replay clock (play, pause, speed,
+// scrub), the map, the event feed and the outcome panel, the URL that shares a view, and the keys.
+
+import './style.css';
+import { BatchView } from './batch-view.js';
+import { EventFeed } from './event-feed.js';
+import { MapView } from './map-view.js';
+import { renderOutcome } from './outcome-panel.js';
+import { Replay } from './replay.js';
+import type { RunReply } from './run-messages.js';
+import { clockLabel } from './scenario-clock.js';
+import { DEFAULT_SCENARIO_ID, SAMPLE_EVERY_S, ScenarioSource } from './source.js';
+import { formatIssue } from '../scenario/issue.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const ui = {
+  scenario: $<HTMLSelectElement>('scenario'),
+  seed: $<HTMLInputElement>('seed'),
+  where: $<HTMLSelectElement>('run-where'),
+  stored: $<HTMLSelectElement>('stored-runs'),
+  run: $<HTMLButtonElement>('run'),
+  status: $<HTMLSpanElement>('status'),
+  measures: $<HTMLElement>('measures'),
+  events: $<HTMLOListElement>('events'),
+  filter: $<HTMLSelectElement>('event-filter'),
+  tiles: $<HTMLInputElement>('tiles'),
+  play: $<HTMLButtonElement>('play'),
+  speed: $<HTMLSelectElement>('speed'),
+  scrub: $<HTMLInputElement>('scrub'),
+  clock: $<HTMLOutputElement>('clock'),
+};
+
+const params = new URLSearchParams(location.search);
+const source = new ScenarioSource(params.get('token') ?? undefined);
+const mapView = new MapView($('map'));
+let replay: Replay | undefined;
+let t = 0;
+let playing = false;
+let lastFrame = 0;
+let lastPanel = -1;
+let lastFeed = -1;
+let runs = 0;
+let ready = false;
+/** The stored run on show, when one was opened rather than run here. */
+let storedRun: string | undefined;
+const frameTimes: number[] = [];
+const frameWork: number[] = [];
+let recordFrames = false;
+
+const feed = new EventFeed(ui.events, (index) => jumpToEvent(index));
+const batches = new BatchView($<HTMLDialogElement>('batches'), () => source.headers());
+$<HTMLButtonElement>('open-batches').addEventListener('click', () => void batches.open());
+
+function setStatus(text: string, error = false): void {
+  ui.status.textContent = text;
+  ui.status.className = error ? 'error' : '';
+}
+
+function updateUrl(): void {
+  const url = new URL(location.href);
+  if (storedRun) url.searchParams.set('run', storedRun);
+  else url.searchParams.delete('run');
+  url.searchParams.set('scenario', ui.scenario.value);
+  if (ui.seed.value !== '') url.searchParams.set('seed', ui.seed.value);
+  else url.searchParams.delete('seed');
+  if (replay) url.searchParams.set('t', String(Math.round(t)));
+  url.searchParams.set('speed', ui.speed.value);
+  if (ui.tiles.value) url.searchParams.set('tiles', ui.tiles.value);
+  else url.searchParams.delete('tiles');
+  history.replaceState(null, '', url);
+}
+
+function render(follow: boolean): void {
+  if (!replay) return;
+  mapView.setTime(t);
+  ui.clock.value = clockLabel(replay.scenario.startIso, t);
+  if (document.activeElement !== ui.scrub || !playing) ui.scrub.value = String(Math.round(t));
+  // The feed and the panel are text: a few updates a second are enough while playing.
+  const now = performance.now();
+  if (!playing || now - lastFeed > 125) {
+    lastFeed = now;
+    feed.setTime(t, follow);
+  }
+  if (!playing || now - lastPanel > 250) {
+    lastPanel = now;
+    renderOutcome(ui.measures, replay.outcomeAt(t), {
+      threats: mapView.stats.threats,
+      flights: mapView.stats.flights,
+    });
+  }
+}
+
+function setTime(next: number, follow = false): void {
+  if (!replay) return;
+  t = Math.max(0, Math.min(replay.endS, next));
+  render(follow);
+}
+
+function setPlaying(on: boolean): void {
+  playing = on && replay !== undefined;
+  ui.play.textContent = playing ? '⏸' : '▶';
+  ui.play.setAttribute('aria-label', playing ? 'Pause' : 'Play');
+  if (playing) {
+    if (replay && t >= replay.endS) t = 0;
+    lastFrame = performance.now();
+    requestAnimationFrame(tick);
+  } else updateUrl();
+}
+
+function tick(now: number): void {
+  if (!playing || !replay) return;
+  const dt = Math.min(0.25, (now - lastFrame) / 1000);
+  const interval = now - lastFrame;
+  lastFrame = now;
+  const started = performance.now();
+  setTime(t + dt * Number(ui.speed.value), true);
+  if (recordFrames) {
+    frameTimes.push(interval);
+    frameWork.push(performance.now() - started);
+  }
+  if (t >= replay.endS) setPlaying(false);
+  else requestAnimationFrame(tick);
+}
+
+function jumpToEvent(index: number): void {
+  if (!replay) return;
+  setPlaying(false);
+  setTime(replay.events[index].t, true);
+  const place = replay.placeOf(index);
+  if (place) mapView.flyTo(place.lat, place.lon);
+  updateUrl();
+}
+
+async function run(startAt?: number): Promise<void> {
+  const id = ui.scenario.value;
+  const seed = ui.seed.value === '' ? undefined : Number(ui.seed.value);
+  if (seed !== undefined && !(Number.isSafeInteger(seed) && seed >= 0)) {
+    setStatus('Seed: a whole number from 0 up', true);
+    return;
+  }
+  storedRun = undefined;
+  ui.stored.value = '';
+  const onServer = ui.where.value === 'server' && source.server;
+  await load(`running ${id}…`, startAt, async () =>
+    onServer
+      ? source.runOnServer(id, seed)
+      : source.runInBrowser({ text: await source.text(id), file: id, seed, sampleEveryS: SAMPLE_EVERY_S }),
+  );
+  if (onServer) await refreshStoredRuns();
+}
+
+async function openStored(id: string, startAt?: number): Promise<void> {
+  storedRun = id;
+  if ([...ui.stored.options].some((o) => o.value === id)) ui.stored.value = id;
+  await load(`opening run ${id}…`, startAt, () => source.openStoredRun(id));
+}
+
+/** Gets a run (simulated here or on the server, or stored) and shows it from `startAt`. */
+async function load(what: string, startAt: number | undefined, get: () => Promise<RunReply>): Promise<void> {
+  setPlaying(false);
+  ui.run.disabled = true;
+  setStatus(what);
+  const started = performance.now();
+  try {
+    const reply = await get();
+    if (!reply.ok) {
+      setStatus(reply.issues?.map(formatIssue).join('\n') || reply.error || 'the run failed', true);
+      return;
+    }
+    storedRun = reply.runId;
+    replay = new Replay(reply.scenario, reply.log);
+    if (ui.seed.value === '' || storedRun) ui.seed.value = String(reply.log.seed);
+    ui.scrub.max = String(Math.ceil(replay.endS));
+    mapView.show(replay);
+    feed.show(replay, ui.filter.value as 'key' | 'all');
+    runs++;
+    const o = reply.outcome;
+    setStatus(
+      `${reply.scenario.name}, seed ${reply.log.seed}: ${o.threatsLaunched} threats, ${o.destroyed} destroyed, ` +
+        `${o.leaked} leaked · ${Math.round(performance.now() - started)} ms`,
+    );
+    setTime(startAt ?? 0, true);
+    updateUrl();
+  } catch (e) {
+    setStatus(String((e as Error).message ?? e), true);
+  } finally {
+    ui.run.disabled = false;
+  }
+}
+
+async function refreshStoredRuns(): Promise<void> {
+  const stored = await source.storedRuns();
+  const keep = storedRun ?? '';
+  ui.stored.replaceChildren(new Option('—', ''));
+  for (const r of stored) {
+    const h = r.header;
+    const option = new Option(h ? `${h.scenario}, seed ${h.seed}` : r.id, r.id);
+    option.title = r.id;
+    ui.stored.add(option);
+  }
+  ui.stored.value = stored.some((r) => r.id === keep) ? keep : '';
+}
+
+ui.run.addEventListener('click', () => void run());
+ui.stored.addEventListener('change', () => {
+  if (ui.stored.value) void openStored(ui.stored.value);
+});
+ui.play.addEventListener('click', () => setPlaying(!playing));
+ui.scrub.addEventListener('input', () => setTime(Number(ui.scrub.value), true));
+ui.scrub.addEventListener('change', updateUrl);
+ui.speed.addEventListener('change', updateUrl);
+ui.filter.addEventListener('change', () => {
+  if (!replay) return;
+  feed.show(replay, ui.filter.value as 'key' | 'all');
+  feed.setTime(t, false);
+});
+ui.tiles.addEventListener('change', () => {
+  mapView.setTileServer(ui.tiles.value.trim() || undefined);
+  updateUrl();
+});
+
+const SPEEDS = [...ui.speed.options].map((o) => o.value);
+function changeSpeed(step: number): void {
+  const i = Math.max(0, Math.min(SPEEDS.length - 1, SPEEDS.indexOf(ui.speed.value) + step));
+  ui.speed.value = SPEEDS[i];
+  updateUrl();
+}
+
+document.addEventListener('keydown', (e) => {
+  const target = e.target as HTMLElement;
+  const typing = target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'range';
+  if (typing || target.tagName === 'SELECT' || e.ctrlKey || e.metaKey || e.altKey) return;
+  if ($<HTMLDialogElement>('batches').open) return;
+  const big = e.shiftKey ? 60 : 10;
+  switch (e.key) {
+    case ' ':
+      if (target.tagName === 'BUTTON' && target !== ui.play) return;
+      e.preventDefault();
+      setPlaying(!playing);
+      break;
+    case 'ArrowRight':
+    case 'ArrowLeft':
+      if (target.closest('#map')) return;
+      e.preventDefault();
+      setTime(t + (e.key === 'ArrowRight' ? big : -big), true);
+      break;
+    case 'Home':
+      setTime(0, true);
+      break;
+    case 'End':
+      if (replay) setTime(replay.endS, true);
+      break;
+    case '[':
+      changeSpeed(-1);
+      break;
+    case ']':
+      changeSpeed(1);
+      break;
+    case 'n':
+    case 'p': {
+      const index = feed.step(e.key === 'n' ? 1 : -1);
+      if (index !== undefined) jumpToEvent(index);
+      break;
+    }
+    case 'r':
+      void run();
+      break;
+    case 'b':
+      void batches.open();
+      break;
+  }
+});
+
+/** A small window into the console for the browser tests and the replay benchmark. */
+declare global {
+  interface Window {
+    bulwark: unknown;
+  }
+}
+window.bulwark = {
+  state: () => {
+    const c = mapView.map.getCenter();
+    return {
+      ready,
+      runs,
+      t,
+      endS: replay?.endS ?? 0,
+      playing,
+      places: mapView.places.count,
+      baseLayer: $('map').querySelector('.entity-layer')?.getAttribute('data-base') === 'loaded',
+      center: { lat: c.lat, lon: c.lng },
+      zoom: mapView.map.getZoom(),
+      drawn: { ...mapView.stats },
+    };
+  },
+  setTime: (s: number) => setTime(s),
+  play: (on: boolean) => setPlaying(on),
+  /** Over the next `frames` animation frames while playing: time between frames and time spent drawing, ms. */
+  measureFrames: (frames: number) =>
+    new Promise<{ intervals: number[]; work: number[] }>((resolve) => {
+      frameTimes.length = 0;
+      frameWork.length = 0;
+      recordFrames = true;
+      const check = () => {
+        if (frameTimes.length >= frames || !playing) {
+          recordFrames = false;
+          resolve({ intervals: frameTimes.slice(1), work: frameWork.slice(1) });
+        } else setTimeout(check, 50);
+      };
+      check();
+    }),
+};
+
+async function boot(): Promise<void> {
+  const choices = await source.list();
+  for (const c of choices) ui.scenario.add(new Option(`${c.name} (${c.id})`, c.id));
+  const wanted = params.get('scenario');
+  ui.scenario.value = choices.some((c) => c.id === wanted)
+    ? wanted!
+    : choices.some((c) => c.id === DEFAULT_SCENARIO_ID)
+      ? DEFAULT_SCENARIO_ID
+      : (choices[0]?.id ?? '');
+  if (params.get('seed')) ui.seed.value = params.get('seed')!;
+  if (params.get('speed') && SPEEDS.includes(params.get('speed')!)) ui.speed.value = params.get('speed')!;
+  if (!source.server) ui.where.querySelector<HTMLOptionElement>('option[value=server]')!.disabled = true;
+  else if (params.get('where') === 'server') ui.where.value = 'server';
+  const tiles = params.get('tiles');
+  if (tiles) {
+    ui.tiles.value = tiles;
+    mapView.setTileServer(tiles);
+  }
+  ready = true;
+  setStatus(source.server ? 'connected to the server' : 'offline: bundled scenarios, runs in this browser');
+  await refreshStoredRuns();
+  // A shared link names a stored run or a scenario: show it straight away, at the moment it was shared.
+  const at = params.get('t') ? Number(params.get('t')) : undefined;
+  const stored = params.get('run');
+  if (stored && source.server) await openStored(stored, at);
+  else if (wanted) await run(at);
+}
+
+void boot();

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { haversineM } from '../core/geo.js';
+import { FLIGHT_STRIDE, THREAT_STRIDE } from '../model/trajectory.js';
+import { computeOutcome, runScenario } from '../run/index.js';
+import { parseScenarioOrThrow } from '../scenario/index.js';
+import { EntityPositions, Replay } from './replay.js';
+
+const text = readFileSync(new URL('../../scenarios/kyiv-night.yaml', import.meta.url), 'utf8');
+const scenario = parseScenarioOrThrow(text, 'kyiv-night.yaml');
+const coarse = new Replay(scenario, runScenario(scenario, 2, { sampleEveryS: 10 }));
+// Every second: the truth the coarse replay interpolates.
+const fine = runScenario(scenario, 2, { sampleEveryS: 1 });
+
+function truthAt(t: number, which: 'threats' | 'flights') {
+  const frame = fine.samples!.frames[t - 1];
+  expect(frame.t).toBe(t);
+  const stride = which === 'threats' ? THREAT_STRIDE : FLIGHT_STRIDE;
+  const offset = which === 'threats' ? 1 : 2;
+  const flat = frame[which];
+  const out = new Map<number, { lat: number; lon: number }>();
+  for (let k = 0; k < flat.length; k += stride) {
+    const p = coarse.frame.toLatLon(flat[k + offset], flat[k + offset + 1]);
+    out.set(flat[k], { lat: p.latDeg, lon: p.lonDeg });
+  }
+  return out;
+}
+
+describe('replay', () => {
+  // Deterministic spread of moments through the night, away from the sampled instants.
+  const moments = Array.from({ length: 60 }, (_, i) => 1 + Math.floor(((i + 0.37) / 60) * (fine.endS - 2)));
+
+  it('has in the air at any second exactly what the simulation had, close to where it was', () => {
+    const positions = new EntityPositions();
+    let worstThreatM = 0;
+    let worstFlightM = 0;
+    for (const t of moments) {
+      for (const which of ['threats', 'flights'] as const) {
+        const truth = truthAt(t, which);
+        if (which === 'threats') coarse.threatsAt(t, positions);
+        else coarse.flightsAt(t, positions);
+        const shown = new Map<number, { lat: number; lon: number }>();
+        for (let k = 0; k < positions.count; k++)
+          shown.set(positions.ids[k], { lat: positions.lat[k], lon: positions.lon[k] });
+        // Things launched or ended within a step of t may differ by that step.
+        for (const id of truth.keys()) if (!shown.has(id)) expect(which === 'flights').toBe(true);
+        for (const [id, p] of shown) {
+          const q = truth.get(id);
+          if (!q) continue;
+          const error = haversineM({ latDeg: p.lat, lonDeg: p.lon }, { latDeg: q.lat, lonDeg: q.lon });
+          if (which === 'threats') worstThreatM = Math.max(worstThreatM, error);
+          else worstFlightM = Math.max(worstFlightM, error);
+        }
+        const missing = [...truth.keys()].filter((id) => !shown.has(id)).length;
+        expect(missing).toBeLessThanOrEqual(which === 'threats' ? 0 : 2);
+      }
+    }
+    // Straight legs are exact; corners and pursuit curves are cut by at most a step's flight.
+    expect(worstThreatM).toBeLessThan(10 * 51);
+    expect(worstFlightM).toBeLessThan(10 * 78);
+  });
+
+  it('shows threats from their launch point before the first frame they appear in', () => {
+    const launch = coarse.events.find((e) => e.kind === 'threat-launch')!;
+    const positions = new EntityPositions();
+    coarse.threatsAt(launch.t, positions);
+    const k = Array.from(positions.ids.subarray(0, positions.count)).indexOf(launch.threat);
+    expect(k).toBeGreaterThanOrEqual(0);
+    const place = coarse.placeOf(coarse.events.indexOf(launch))!;
+    expect(positions.lat[k]).toBeCloseTo(place.lat, 6);
+    expect(positions.lon[k]).toBeCloseTo(place.lon, 6);
+  });
+
+  it('counts events and sums the outcome up to any moment', () => {
+    expect(coarse.eventCountAt(-1)).toBe(0);
+    expect(coarse.eventCountAt(coarse.endS)).toBe(coarse.events.length);
+    const full = computeOutcome(scenario, coarse.log);
+    expect(coarse.outcomeAt(coarse.endS)).toEqual({ ...full, endS: coarse.endS });
+    const mid = coarse.endS / 2;
+    const partial = coarse.outcomeAt(mid);
+    const launched = coarse.events.filter((e) => e.kind === 'threat-launch' && e.t <= mid).length;
+    expect(partial.threatsLaunched).toBe(launched);
+    expect(partial.destroyed).toBeLessThanOrEqual(full.destroyed);
+  });
+
+  it('places every kill and impact', () => {
+    coarse.events.forEach((e, i) => {
+      if (e.kind === 'kill' || e.kind === 'impact' || e.kind === 'intercept-attempt')
+        expect(coarse.placeOf(i)).toBeDefined();
+    });
+  });
+});

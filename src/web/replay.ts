@@ -1,0 +1,335 @@
+// A finished run seen at any moment: where every threat and interceptor flight is (interpolated
+// between sampled frames, from launch to end), which events have happened, what the outcome
+// measures are so far. Pure; the map and panels read from it.
+
+import { LocalFrame } from '../core/geo.js';
+import type { RunLog, SimEvent } from '../model/events.js';
+import type { Outcome } from '../model/outcome.js';
+import type { Scenario } from '../model/scenario.js';
+import { FLIGHT_STRIDE, THREAT_STRIDE } from '../model/trajectory.js';
+import { computeOutcome } from '../run/index.js';
+
+export interface LatLonPoint {
+  lat: number;
+  lon: number;
+}
+
+/** One sampled frame in geographic coordinates, ids ascending. */
+interface GeoFrame {
+  t: number;
+  ids: Int32Array;
+  lat: Float64Array;
+  lon: Float64Array;
+}
+
+/** Where and when an entity starts and ends, from the event log. */
+interface Lifetime {
+  t0: number;
+  lat0: number;
+  lon0: number;
+  t1: number;
+  /** Where it ends (intercept point, asset hit, base); NaN to hold its last sampled position. */
+  lat1: number;
+  lon1: number;
+}
+
+/** Positions of one class of entity at the current moment; arrays reused between calls. */
+export class EntityPositions {
+  count = 0;
+  ids = new Int32Array(64);
+  lat = new Float64Array(64);
+  lon = new Float64Array(64);
+
+  reset(): void {
+    this.count = 0;
+  }
+
+  push(id: number, lat: number, lon: number): void {
+    if (this.count === this.ids.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as { new (n: number): T })(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.ids = grow(this.ids);
+      this.lat = grow(this.lat);
+      this.lon = grow(this.lon);
+    }
+    this.ids[this.count] = id;
+    this.lat[this.count] = lat;
+    this.lon[this.count] = lon;
+    this.count++;
+  }
+}
+
+export class Replay {
+  readonly frame: LocalFrame;
+  /** Events in time order. */
+  readonly events: SimEvent[];
+  readonly endS: number;
+  readonly assets: (LatLonPoint & { name: string; value: number })[];
+  readonly bases: (LatLonPoint & { name: string })[];
+  /** Electronic-warfare zones: centre and radius. */
+  readonly ewZones: (LatLonPoint & { name: string; radiusM: number })[];
+  /** Index into Scenario.threatTypes per threat id. */
+  readonly threatType: Int32Array;
+  readonly threatDecoy: Uint8Array;
+  /** Defender unit index per flight id. */
+  readonly flightUnit: Int32Array;
+  private readonly threatFrames: GeoFrame[];
+  private readonly flightFrames: GeoFrame[];
+  private readonly threatLife: Lifetime[];
+  private readonly flightLife: Lifetime[];
+  private readonly eventPlaces: (LatLonPoint | undefined)[];
+  private outcomeCache: { count: number; outcome: Outcome } | undefined;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly log: RunLog,
+  ) {
+    this.frame = new LocalFrame(scenario.origin);
+    this.events = log.events
+      .map((e, i) => [e, i] as const)
+      .sort((a, b) => a[0].t - b[0].t || a[1] - b[1])
+      .map(([e]) => e);
+    this.endS = log.endS;
+    const geo = (e: number, n: number): LatLonPoint => {
+      const p = this.frame.toLatLon(e, n);
+      return { lat: p.latDeg, lon: p.lonDeg };
+    };
+    this.assets = scenario.assets.map((a) => ({
+      name: a.name,
+      value: a.value,
+      ...geo(a.position.e, a.position.n),
+    }));
+    this.bases = scenario.defenders.map((d) => ({ name: d.name, ...geo(d.base.e, d.base.n) }));
+    this.ewZones = (scenario.ewZones ?? []).map((z) => ({
+      name: z.name,
+      radiusM: z.radiusM,
+      ...geo(z.center.e, z.center.n),
+    }));
+    const assetIndex = new Map(scenario.assets.map((a, i) => [a.name, i]));
+    const unitIndex = new Map(scenario.defenders.map((d, i) => [d.name, i]));
+    const typeIndex = new Map(scenario.threatTypes.map((t, i) => [t.name, i]));
+
+    let threatCount = 0;
+    let flightCount = 0;
+    for (const e of this.events) {
+      if (e.kind === 'threat-launch') threatCount = Math.max(threatCount, e.threat + 1);
+      if (e.kind === 'interceptor-launch') flightCount = Math.max(flightCount, e.flight + 1);
+    }
+    this.threatType = new Int32Array(threatCount);
+    this.threatDecoy = new Uint8Array(threatCount);
+    this.flightUnit = new Int32Array(flightCount);
+    const never = (): Lifetime => ({
+      t0: Infinity,
+      lat0: NaN,
+      lon0: NaN,
+      t1: Infinity,
+      lat1: NaN,
+      lon1: NaN,
+    });
+    this.threatLife = Array.from({ length: threatCount }, never);
+    this.flightLife = Array.from({ length: flightCount }, never);
+
+    // Where each event happened, for the event feed; attempts place the kill or miss that follows.
+    const attemptPlace = new Map<number, LatLonPoint>();
+    this.eventPlaces = this.events.map((e) => {
+      switch (e.kind) {
+        case 'threat-launch': {
+          const p = geo(e.e, e.n);
+          const type = typeIndex.get(e.type) ?? 0;
+          this.threatType[e.threat] = type;
+          this.threatDecoy[e.threat] = scenario.threatTypes[type]?.decoy ? 1 : 0;
+          Object.assign(this.threatLife[e.threat], { t0: e.t, lat0: p.lat, lon0: p.lon });
+          return p;
+        }
+        case 'interceptor-launch': {
+          const u = unitIndex.get(e.unit) ?? 0;
+          this.flightUnit[e.flight] = u;
+          const b = this.bases[u];
+          Object.assign(this.flightLife[e.flight], { t0: e.t, lat0: b.lat, lon0: b.lon });
+          return b;
+        }
+        case 'intercept-attempt': {
+          const p = geo(e.e, e.n);
+          attemptPlace.set(e.flight, p);
+          Object.assign(this.flightLife[e.flight], { t1: e.t, lat1: p.lat, lon1: p.lon });
+          return p;
+        }
+        case 'kill': {
+          const p = attemptPlace.get(e.flight);
+          Object.assign(this.threatLife[e.threat], { t1: e.t, lat1: p?.lat ?? NaN, lon1: p?.lon ?? NaN });
+          return p;
+        }
+        case 'miss':
+          return attemptPlace.get(e.flight);
+        case 'impact': {
+          const a = this.assets[assetIndex.get(e.asset) ?? -1];
+          Object.assign(this.threatLife[e.threat], { t1: e.t, lat1: a?.lat ?? NaN, lon1: a?.lon ?? NaN });
+          return a;
+        }
+        case 'expired':
+          this.threatLife[e.threat].t1 = e.t;
+          return undefined;
+        case 'lost-ew': {
+          const p = geo(e.e, e.n);
+          Object.assign(this.threatLife[e.threat], { t1: e.t, lat1: p.lat, lon1: p.lon });
+          return p;
+        }
+        case 'interceptor-lost':
+          this.flightLife[e.flight].t1 = e.t;
+          return undefined;
+        case 'interceptor-recovered': {
+          const b = this.bases[unitIndex.get(e.unit) ?? 0];
+          Object.assign(this.flightLife[e.flight], { t1: e.t, lat1: b.lat, lon1: b.lon });
+          return b;
+        }
+      }
+    });
+
+    const frames = log.samples?.frames ?? [];
+    this.threatFrames = frames.map((f) => this.geoFrame(f.t, f.threats, THREAT_STRIDE, 1));
+    this.flightFrames = frames.map((f) => this.geoFrame(f.t, f.flights, FLIGHT_STRIDE, 2));
+    // Places of events that happen away from any fixed point: where the threat was last seen.
+    this.events.forEach((e, i) => {
+      if (this.eventPlaces[i] === undefined && 'threat' in e) {
+        this.eventPlaces[i] = this.lastSeen(this.threatFrames, e.threat, e.t);
+      }
+      if (this.eventPlaces[i] === undefined && 'flight' in e) {
+        this.eventPlaces[i] = this.lastSeen(this.flightFrames, e.flight, e.t);
+      }
+    });
+  }
+
+  get hasSamples(): boolean {
+    return this.threatFrames.length > 0;
+  }
+
+  /** Where an event happened, if it has a place. */
+  placeOf(index: number): LatLonPoint | undefined {
+    return this.eventPlaces[index];
+  }
+
+  /** Number of events that have happened by time t. */
+  eventCountAt(t: number): number {
+    let lo = 0;
+    let hi = this.events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.events[mid].t <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The outcome measures counting only what has happened by time t. */
+  outcomeAt(t: number): Outcome {
+    const count = this.eventCountAt(t);
+    if (this.outcomeCache?.count !== count) {
+      const outcome = computeOutcome(this.scenario, {
+        ...this.log,
+        endS: t,
+        events: this.events.slice(0, count),
+      });
+      this.outcomeCache = { count, outcome };
+    }
+    return this.outcomeCache.outcome;
+  }
+
+  threatsAt(t: number, out: EntityPositions): void {
+    this.positionsAt(t, this.threatFrames, this.threatLife, out);
+  }
+
+  flightsAt(t: number, out: EntityPositions): void {
+    this.positionsAt(t, this.flightFrames, this.flightLife, out);
+  }
+
+  private geoFrame(t: number, flat: readonly number[], stride: number, eOffset: number): GeoFrame {
+    const n = flat.length / stride;
+    const frame: GeoFrame = { t, ids: new Int32Array(n), lat: new Float64Array(n), lon: new Float64Array(n) };
+    for (let k = 0; k < n; k++) {
+      const p = this.frame.toLatLon(flat[k * stride + eOffset], flat[k * stride + eOffset + 1]);
+      frame.ids[k] = flat[k * stride];
+      frame.lat[k] = p.latDeg;
+      frame.lon[k] = p.lonDeg;
+    }
+    return frame;
+  }
+
+  private lastSeen(frames: GeoFrame[], id: number, t: number): LatLonPoint | undefined {
+    for (let f = this.frameBefore(frames, t); f >= 0; f--) {
+      const k = indexOf(frames[f].ids, id);
+      if (k >= 0) return { lat: frames[f].lat[k], lon: frames[f].lon[k] };
+    }
+    return undefined;
+  }
+
+  /** Index of the last frame at or before t, or -1. */
+  private frameBefore(frames: GeoFrame[], t: number): number {
+    let lo = 0;
+    let hi = frames.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (frames[mid].t <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  /**
+   * Everything alive at t: between two frames by linear interpolation, matched by id (both frames
+   * are sorted); before its first frame from its launch point, after its last toward its end point.
+   */
+  private positionsAt(t: number, frames: GeoFrame[], life: Lifetime[], out: EntityPositions): void {
+    out.reset();
+    const k = this.frameBefore(frames, t);
+    const a = k >= 0 ? frames[k] : undefined;
+    const b = k + 1 < frames.length ? frames[k + 1] : undefined;
+    const na = a ? a.ids.length : 0;
+    const nb = b ? b.ids.length : 0;
+    let i = 0;
+    let j = 0;
+    while (i < na || j < nb) {
+      const idA = i < na ? a!.ids[i] : Infinity;
+      const idB = j < nb ? b!.ids[j] : Infinity;
+      if (idA === idB) {
+        const w = (t - a!.t) / (b!.t - a!.t);
+        out.push(idA, a!.lat[i] + (b!.lat[j] - a!.lat[i]) * w, a!.lon[i] + (b!.lon[j] - a!.lon[i]) * w);
+        i++;
+        j++;
+      } else if (idA < idB) {
+        // Seen at a, gone by b: it ended in between.
+        const l = life[idA];
+        if (l && t < l.t1) {
+          if (Number.isNaN(l.lat1)) out.push(idA, a!.lat[i], a!.lon[i]);
+          else {
+            const w = (t - a!.t) / Math.max(1e-9, l.t1 - a!.t);
+            out.push(idA, a!.lat[i] + (l.lat1 - a!.lat[i]) * w, a!.lon[i] + (l.lon1 - a!.lon[i]) * w);
+          }
+        }
+        i++;
+      } else {
+        // Not at a, seen at b: launched in between.
+        const l = life[idB];
+        if (l && t >= l.t0) {
+          const w = (t - l.t0) / Math.max(1e-9, b!.t - l.t0);
+          out.push(idB, l.lat0 + (b!.lat[j] - l.lat0) * w, l.lon0 + (b!.lon[j] - l.lon0) * w);
+        }
+        j++;
+      }
+    }
+  }
+}
+
+function indexOf(ids: Int32Array, id: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] === id) return mid;
+    if (ids[mid] < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
