@@ -25,13 +25,21 @@ export function describeEvent(e: SimEvent): string {
     case 'lost-ew':
       return `${e.type} #${e.threat} lost to EW in ${e.zone} (${e.mode})`;
     case 'interceptor-lost':
-      return `${e.unit} flight ${e.flight} lost (endurance)`;
+      return `${e.unit} flight ${e.flight} lost (${e.reason})`;
     case 'assignment':
       return e.track < 0
         ? `${e.unit} recalls flight ${e.flight}`
         : `${e.unit} ${e.flight < 0 ? 'launches' : `re-vectors flight ${e.flight}`} on track ${e.track} (gain ${e.gain.toFixed(1)})`;
     case 'interceptor-recovered':
       return `${e.unit} flight ${e.flight} recovered`;
+    case 'resupply':
+      return `${e.unit} receives ${e.amount} interceptors`;
+    case 'reloaded':
+      return `${e.unit} reloaded: ${e.missiles} missiles ready`;
+    case 'sortie':
+      return `${e.unit} takes off (${e.mission === 'cap' ? 'combat air patrol' : 'scramble'})`;
+    case 'landed':
+      return `${e.unit} lands, ${e.missilesLeft} missiles left`;
   }
 }
 
