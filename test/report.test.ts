@@ -15,8 +15,8 @@ import { aggregatesCsv, gatherReport, type ReportData } from '../src/io/report-d
 import { renderReportHtml } from '../src/io/report-html.js';
 import { openResultsStore, type ResultsStore } from '../src/io/results-store.js';
 import { parseScenarioOrThrow } from '../src/scenario/index.js';
+import { CHROMIUM, CHROMIUM_ARGS } from './e2e/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'mc-night.yaml');
 const TEXT = readFileSync(FIXTURE, 'utf8');
 
@@ -29,16 +29,7 @@ beforeAll(async () => {
   store = openResultsStore(join(dir, 'results.db'));
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }, 60_000);
 
