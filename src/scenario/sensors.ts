@@ -102,6 +102,8 @@ export function parseSensors(r: Reader, value: Raw, ctx: SensorContext): SensorS
   return sensors;
 }
 
+type QuantityBounds = { above?: number; min?: number; max: number };
+
 /** Typed field access with defaults for one sensor's mapping. */
 class Fields {
   constructor(
@@ -114,24 +116,24 @@ class Fields {
     return [...this.path, key];
   }
 
-  time(
-    key: string,
-    fallback: number,
-    bounds: { above?: number; min?: number; max: number },
-  ): number | undefined {
-    return this.o[key] === undefined
-      ? fallback
-      : this.r.quantity(this.o[key], this.at(key), 'time', bounds, 's');
+  time(key: string, fallback: number, bounds: QuantityBounds): number | undefined {
+    return this.quantity(key, 'time', fallback, bounds, 's');
   }
 
-  length(
+  length(key: string, fallback: number, bounds: QuantityBounds): number | undefined {
+    return this.quantity(key, 'length', fallback, bounds, 'm');
+  }
+
+  private quantity(
     key: string,
+    dimension: 'time' | 'length',
     fallback: number,
-    bounds: { above?: number; min?: number; max: number },
+    bounds: QuantityBounds,
+    siUnit: string,
   ): number | undefined {
     return this.o[key] === undefined
       ? fallback
-      : this.r.quantity(this.o[key], this.at(key), 'length', bounds, 'm');
+      : this.r.quantity(this.o[key], this.at(key), dimension, bounds, siUnit);
   }
 
   angle(key: string, fallbackDeg: number, maxDeg: number): number | undefined {
