@@ -324,18 +324,31 @@ export interface ObserverSpec {
   classify?: ClassConfusion;
 }
 
-/** The tracker that builds the picture C2 sees (tracking/ registry `type`). */
-export interface TrackingSpec {
-  type: 'pass-through' | 'gnn';
+/** Settings shared by the scenario's `tracking` block and the GNN tracker. */
+export interface TrackerSettings {
+  /** Gate on the Mahalanobis distance √(νᵀS⁻¹ν) (not squared). */
   gate: number;
+  /** Cost of a track's "missed" option in the assignment, in the same units as the distance. */
   missCost: number;
+  /** White-acceleration spectral density q, m²/s³ per axis. */
   processNoise: number;
+  /** Initial velocity standard deviation per axis of a new track, m/s. */
   initialSpeedSigmaMps: number;
+  /** M of M-of-N: updates (counting the seed report) that confirm a tentative track. */
   confirmHits: number;
+  /** N of M-of-N: a tentative track not confirmed within this many scans is dropped. */
   confirmWindow: number;
+  /** A tentative track is dropped at this many consecutive misses. */
   tentativeMaxMisses: number;
+  /** A confirmed track is deleted at this many consecutive misses. */
   deleteAfterMisses: number;
+  /** A confirmed track not updated for this long is deleted, s (covers sensors that stop seeing it). */
   maxCoastS: number;
+}
+
+/** The tracker that builds the picture C2 sees (tracking/ registry `type`). */
+export interface TrackingSpec extends TrackerSettings {
+  type: 'pass-through' | 'gnn';
   /** GOSPA cut-off c and order p for scoring the picture against the truth. */
   scoreCutoffM: number;
   scoreP: number;
