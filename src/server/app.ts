@@ -12,6 +12,7 @@ import { parseScenario, type ScenarioIssue } from '../scenario/index.js';
 import type { Scenario } from '../model/scenario.js';
 import { requestToken, tokenMatches } from './auth.js';
 import { registerBatchRoutes } from './batches.js';
+import { registerCampaignRoutes } from './campaigns.js';
 
 export interface ServerConfig {
   scenariosDir: string;
@@ -140,6 +141,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
   });
 
   if (config.storeFile) registerBatchRoutes(app, config.storeFile);
+  registerCampaignRoutes(app, config.scenariosDir, config.resultsDir);
 
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send({ error: `not found: ${request.method} ${request.url.split('?')[0]}` });
