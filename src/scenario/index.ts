@@ -19,6 +19,7 @@ export {
   type Figure,
 } from './catalog.js';
 export { unverifiedFiguresInUse } from './figures-in-use.js';
+export { figureProvenance, type FigureProvenance } from './figure-provenance.js';
 export { DEFAULT_TRACKING, TRACKER_TYPE_NAMES } from './sensors.js';
 export {
   parseCampaign,

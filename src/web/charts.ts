@@ -1,6 +1,7 @@
 // Small SVG charts for batch results: a histogram of per-run values with the mean and its 95%
 // interval, and a response curve of a measure's mean (with its interval) against a swept parameter.
-// Hovering a bar or point shows its numbers.
+// Hovering a bar or point shows its numbers. For campaigns: series over time with their bands, read
+// with a cursor that follows the pointer or the arrow keys.
 
 const NS = 'http://www.w3.org/2000/svg';
 const W = 420;
@@ -53,6 +54,7 @@ function frame(
   x1: number,
   y0: number,
   y1: number,
+  yFormat: (v: number) => string = fmt,
 ) {
   const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': title, class: 'chart' });
   el('text', { x: M.left, y: 14, class: 'chart-title' }, svg).textContent = title;
@@ -66,7 +68,7 @@ function frame(
   for (const t of ticks(y0, y1, 4)) {
     el('line', { x1: M.left, x2: W - M.right, y1: sy(t), y2: sy(t), class: 'grid' }, svg);
     el('text', { x: M.left - 6, y: sy(t) + 4, 'text-anchor': 'end', class: 'tick' }, svg).textContent =
-      fmt(t);
+      yFormat(t);
   }
   el('line', { x1: M.left, x2: W - M.right, y1: H - M.bottom, y2: H - M.bottom, class: 'axis' }, svg);
   el(
@@ -188,5 +190,159 @@ export function responseCurve(
     const dot = el('circle', { cx: sx(p.x), cy: sy(p.mean), r: 4, class: 'dot', tabindex: 0 }, svg);
     tip(dot, `${xLabel} ${fmt(p.x)}: mean ${fmt(p.mean)} (95% CI ${fmt(p.ciLow)} – ${fmt(p.ciHigh)})`);
   }
+  return svg;
+}
+
+export interface BandPoint {
+  x: number;
+  /** The line (a median), and the band around it (e.g. 5th to 95th percentile). */
+  mid: number;
+  lo: number;
+  hi: number;
+}
+
+export interface BandSeries {
+  title: string;
+  points: readonly BandPoint[];
+}
+
+/** Path of a line through the finite values, broken where a value is missing. */
+function linePath(
+  points: readonly BandPoint[],
+  sx: (v: number) => number,
+  sy: (v: number) => number,
+): string {
+  let d = '';
+  let pen = false;
+  for (const p of points) {
+    if (!Number.isFinite(p.mid)) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? 'L' : 'M'}${sx(p.x).toFixed(1)},${sy(p.mid).toFixed(1)}`;
+    pen = true;
+  }
+  return d;
+}
+
+/** The band between lo and hi, one closed shape per run of finite values. */
+function bandPath(
+  points: readonly BandPoint[],
+  sx: (v: number) => number,
+  sy: (v: number) => number,
+): string {
+  const runs: BandPoint[][] = [[]];
+  for (const p of points) {
+    if (Number.isFinite(p.lo) && Number.isFinite(p.hi)) runs[runs.length - 1].push(p);
+    else if (runs[runs.length - 1].length > 0) runs.push([]);
+  }
+  return runs
+    .filter((r) => r.length > 1)
+    .map(
+      (r) =>
+        r.map((p, i) => `${i === 0 ? 'M' : 'L'}${sx(p.x).toFixed(1)},${sy(p.hi).toFixed(1)}`).join('') +
+        [...r]
+          .reverse()
+          .map((p) => `L${sx(p.x).toFixed(1)},${sy(p.lo).toFixed(1)}`)
+          .join('') +
+        'Z',
+    )
+    .join(' ');
+}
+
+/**
+ * Several series over a common x axis (days of a campaign), each a line with its band. A cursor
+ * follows the pointer — or, once the chart has the focus, the arrow keys (Shift: ten times the
+ * step; Home, End) — and reads every series out at that x.
+ */
+export function bandChart(
+  title: string,
+  xLabel: string,
+  yLabel: string,
+  series: readonly BandSeries[],
+  yFormat: (v: number) => string = fmt,
+): SVGSVGElement {
+  const xs = series.flatMap((s) => s.points.map((p) => p.x));
+  const ys = series.flatMap((s) => s.points.flatMap((p) => [p.lo, p.hi, p.mid])).filter(Number.isFinite);
+  const x0 = Math.min(...xs);
+  const x1 = Math.max(...xs, x0 + 1);
+  const y0 = Math.min(0, ...ys);
+  const top = Math.max(...ys);
+  const y1 = top > y0 ? top : y0 + 1;
+  const { svg, sx, sy } = frame(title, xLabel, yLabel, x0, x1, y0, y1, yFormat);
+  svg.setAttribute('tabindex', '0');
+  svg.setAttribute(
+    'aria-label',
+    `${title}: ${series.map((s) => s.title).join(', ')}; arrow keys read the values`,
+  );
+  series.forEach((s, i) => {
+    const band = bandPath(s.points, sx, sy);
+    if (band) el('path', { d: band, class: `band s${i}` }, svg);
+  });
+  series.forEach((s, i) => el('path', { d: linePath(s.points, sx, sy), class: `line s${i}` }, svg));
+  // Legend along the top, right of the title.
+  let lx = W - M.right;
+  [...series].reverse().forEach((s, k) => {
+    const i = series.length - 1 - k;
+    const text = el('text', { x: lx, y: 14, 'text-anchor': 'end', class: `legend s${i}` }, svg);
+    text.textContent = `— ${s.title}`;
+    lx -= 8 + 6 * text.textContent.length;
+  });
+
+  const cursor = el('line', { y1: M.top, y2: H - M.bottom, class: 'cursor', visibility: 'hidden' }, svg);
+  const readout = el('g', { class: 'readout', visibility: 'hidden' }, svg);
+  const lines = [xLabel, ...series.map((s) => s.title)].map((_, i) =>
+    el(
+      'text',
+      { x: M.left + 6, y: M.top + 11 + 12 * i, class: i === 0 ? 'readout-x' : `s${i - 1}` },
+      readout,
+    ),
+  );
+  const hit = el(
+    'rect',
+    { x: M.left, y: M.top, width: W - M.left - M.right, height: H - M.top - M.bottom, class: 'hit' },
+    svg,
+  );
+  const steps = [...new Set(xs)].sort((a, b) => a - b);
+  let at = -1;
+  const show = (index: number) => {
+    at = Math.max(0, Math.min(steps.length - 1, index));
+    const x = steps[at];
+    cursor.setAttribute('x1', String(sx(x)));
+    cursor.setAttribute('x2', String(sx(x)));
+    cursor.setAttribute('visibility', 'visible');
+    readout.setAttribute('visibility', 'visible');
+    lines[0].textContent = `${xLabel} ${fmt(x)}`;
+    series.forEach((s, i) => {
+      const p = s.points.find((q) => q.x === x);
+      lines[i + 1].textContent =
+        p && Number.isFinite(p.mid)
+          ? `${s.title}: ${yFormat(p.mid)} (${yFormat(p.lo)} – ${yFormat(p.hi)})`
+          : `${s.title}: –`;
+    });
+    svg.dataset.cursor = String(x);
+  };
+  hit.addEventListener('pointermove', (e) => {
+    const box = svg.getBoundingClientRect();
+    const x = x0 + (((e.clientX - box.left) * (W / box.width) - M.left) / (W - M.left - M.right)) * (x1 - x0);
+    let best = 0;
+    steps.forEach((v, i) => {
+      if (Math.abs(v - x) < Math.abs(steps[best] - x)) best = i;
+    });
+    show(best);
+  });
+  svg.addEventListener('keydown', (e) => {
+    const big = e.shiftKey ? 10 : 1;
+    const moves: Record<string, number> = {
+      ArrowRight: (at < 0 ? 0 : at) + big,
+      ArrowLeft: (at < 0 ? steps.length - 1 : at) - big,
+      Home: 0,
+      End: steps.length - 1,
+    };
+    if (!(e.key in moves)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    show(moves[e.key]);
+  });
   return svg;
 }

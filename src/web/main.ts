@@ -3,9 +3,11 @@
 
 import './style.css';
 import { BatchView } from './batch-view.js';
+import { CampaignView } from './campaign-view.js';
 import { EventFeed } from './event-feed.js';
 import { MapView } from './map-view.js';
 import { renderOutcome } from './outcome-panel.js';
+import { ProvenancePanel } from './provenance-panel.js';
 import { Replay } from './replay.js';
 import type { RunReply } from './run-messages.js';
 import { clockLabel } from './scenario-clock.js';
@@ -50,6 +52,9 @@ let recordFrames = false;
 const feed = new EventFeed(ui.events, (index) => jumpToEvent(index));
 const batches = new BatchView($<HTMLDialogElement>('batches'), () => source.headers());
 $<HTMLButtonElement>('open-batches').addEventListener('click', () => void batches.open());
+const campaigns = new CampaignView($<HTMLDialogElement>('campaigns'), (json) => source.headers(json));
+$<HTMLButtonElement>('open-campaigns').addEventListener('click', () => void campaigns.open());
+const figures = new ProvenancePanel($('figures-panel'));
 
 function setStatus(text: string, error = false): void {
   ui.status.textContent = text;
@@ -172,6 +177,7 @@ async function load(what: string, startAt: number | undefined, get: () => Promis
     if (ui.seed.value === '' || storedRun) ui.seed.value = String(reply.log.seed);
     ui.scrub.max = String(Math.ceil(replay.endS));
     mapView.show(replay);
+    figures.show(reply.scenario);
     feed.show(replay, ui.filter.value as 'key' | 'all');
     runs++;
     const o = reply.outcome;
@@ -230,7 +236,7 @@ document.addEventListener('keydown', (e) => {
   const target = e.target as HTMLElement;
   const typing = target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'range';
   if (typing || target.tagName === 'SELECT' || e.ctrlKey || e.metaKey || e.altKey) return;
-  if ($<HTMLDialogElement>('batches').open) return;
+  if ($<HTMLDialogElement>('batches').open || $<HTMLDialogElement>('campaigns').open) return;
   const big = e.shiftKey ? 60 : 10;
   switch (e.key) {
     case ' ':
@@ -267,6 +273,9 @@ document.addEventListener('keydown', (e) => {
       break;
     case 'b':
       void batches.open();
+      break;
+    case 'c':
+      void campaigns.open();
       break;
   }
 });
