@@ -333,9 +333,10 @@ export function bandChart(
   });
   svg.addEventListener('keydown', (e) => {
     const big = e.shiftKey ? 10 : 1;
+    // The first arrow press shows the first (or last) step; then each moves the cursor.
     const moves: Record<string, number> = {
-      ArrowRight: (at < 0 ? 0 : at) + big,
-      ArrowLeft: (at < 0 ? steps.length - 1 : at) - big,
+      ArrowRight: at < 0 ? 0 : at + big,
+      ArrowLeft: at < 0 ? steps.length - 1 : at - big,
       Home: 0,
       End: steps.length - 1,
     };

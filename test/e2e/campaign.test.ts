@@ -1,0 +1,143 @@
+/// <reference lib="dom" />
+// Campaigns and catalog figures in the real console, in Debian's Chromium: the shipped campaign run
+// on the server from the campaign view, its charts drawn; the unverified figures of the default night.
+
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/server/app.js';
+import { launchChromium } from './browser.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const CONSOLE_DIR = join(ROOT, 'dist', 'console');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+let server: FastifyInstance;
+let origin = '';
+let browser: { context: BrowserContext; close: () => Promise<void> };
+const results = mkdtempSync(join(tmpdir(), 'bulwark-e2e-campaign-'));
+
+async function openConsole(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(
+    () => (window as unknown as { bulwark?: { state(): { ready: boolean } } }).bulwark?.state().ready,
+  );
+  return { page, errors };
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(CONSOLE_DIR, 'index.html')))
+    throw new Error('dist/console is missing: run `npm run build` first');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await buildServer({
+    scenariosDir: join(ROOT, 'scenarios'),
+    resultsDir: results,
+    consoleDir: CONSOLE_DIR,
+  });
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(results, { recursive: true, force: true });
+});
+
+describe('campaign view', () => {
+  it('runs the shipped campaign on the server and draws its trajectory with bands', async () => {
+    const { page, errors } = await openConsole();
+    await page.locator('body').press('c');
+    await page.waitForSelector('#campaign-list option[value="kyiv-winter.yaml"]', { state: 'attached' });
+    expect(await page.inputValue('#campaign-list')).toBe('kyiv-winter.yaml');
+    // A small surrogate fit keeps the test quick; the evaluation is the file's (the surrogate).
+    await page.fill('#campaign-runs', '5');
+    await page.fill('#campaign-fit', '8');
+    await page.fill('#campaign-held-out', '4');
+    await page.click('#campaign-run');
+    expect(await page.isVisible('#campaign-progress')).toBe(true);
+    await page.waitForSelector('#campaign-body svg.chart', { timeout: 120_000 });
+    expect(await page.isVisible('#campaign-progress')).toBe(false);
+
+    const charts = page.locator('#campaign-body svg.chart');
+    const kinds = await charts.evaluateAll((svgs) => svgs.map((s) => (s as SVGElement).dataset.chart));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'damage',
+        'outage',
+        'leak',
+        'stocks',
+        'crews',
+        'attacker',
+        'spend',
+        'exchange',
+      ]),
+    );
+    // Every chart has its marks: a median line with points for the days and a band around it.
+    for (let i = 0; i < kinds.length; i++) {
+      const d = await charts.nth(i).locator('path.line').first().getAttribute('d');
+      expect((d!.match(/L/g) ?? []).length).toBeGreaterThan(100);
+      expect(await charts.nth(i).locator('path.band').count()).toBeGreaterThan(0);
+    }
+    // Spend draws both sides.
+    expect(await page.locator('svg[data-chart="spend"] path.line').count()).toBe(2);
+    const body = (await page.textContent('#campaign-body'))!;
+    expect(body).toMatch(/Evaluation: surrogate — fitted to 8 simulated nights/);
+    expect(body).toMatch(/on 4 held-out nights/);
+    expect(body).toMatch(
+      /Assumption, not a fact: attacker production × \(1 − revenue pressure\)\^0\.5 \(funding elasticity 0\.5\)/,
+    );
+    expect(await page.textContent('#campaign-status')).toMatch(/5 runs of 360 days, surrogate/);
+
+    // The charts read out under the keyboard.
+    const leak = page.locator('svg[data-chart="leak"]');
+    await leak.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    expect(await leak.getAttribute('data-cursor')).toBe('10');
+    expect(await leak.locator('.readout').textContent()).toMatch(/day 10.*leak rate: \d+(\.\d)?%/);
+    await page.keyboard.press('End');
+    expect(await leak.getAttribute('data-cursor')).toBe('359');
+    await page.screenshot({ path: join(ARTIFACTS, 'console-campaign.png') });
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#campaigns').getAttribute('open')).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('catalog figures panel', () => {
+  it('lists the unverified catalog figures of the default night, with sources and overrides', async () => {
+    const { page, errors } = await openConsole();
+    await page.click('#run');
+    await page.waitForFunction(
+      () => (window as unknown as { bulwark: { state(): { runs: number } } }).bulwark.state().runs > 0,
+      null,
+      { timeout: 60_000 },
+    );
+    await page.click('#figures-panel summary');
+    expect(await page.textContent('#figures-count')).toMatch(/\d+ unverified of \d+ in use/);
+    const speed = page.locator('#figures li[data-figure="sting-interceptor.speed"]');
+    expect(await speed.getAttribute('class')).toContain('unverified');
+    expect(await speed.textContent()).toMatch(/km\/h.*unverified.*source: .+used by north-interceptors/);
+    const crews = page.locator('#figures li[data-figure="sting-interceptor.crews"]');
+    expect(await crews.textContent()).toMatch(
+      /overridden by the scenario: north-interceptors \(3\), east-interceptors \(3\)/,
+    );
+    // Only unverified figures until asked for all of them.
+    expect(await page.locator('#figures li.verified').count()).toBe(0);
+    await page.selectOption('#figures-filter', 'all');
+    expect(await page.locator('#figures li.verified').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-figures.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
