@@ -2,11 +2,11 @@
 // console): listed and read without ever leaving the scenario folder. A campaign names its tactical
 // scenario by a path relative to itself; that path too must stay inside the scenario folder.
 
-import { readdirSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseCampaign, type ScenarioIssue } from '../scenario/index.js';
 import type { LoadedCampaign } from './campaign-file.js';
-import { resolveInside } from './safe-path.js';
+import { filesInside, resolveInside } from './safe-path.js';
 import { loadScenarioFile, readText } from './scenario-file.js';
 
 const CAMPAIGN_FILE = /\.(ya?ml|json)$/i;
@@ -31,15 +31,7 @@ export class CampaignLibrary {
   }
 
   ids(): string[] {
-    let names: string[];
-    try {
-      names = readdirSync(this.folder, { withFileTypes: true })
-        .filter((d) => d.isFile() && CAMPAIGN_FILE.test(d.name))
-        .map((d) => d.name);
-    } catch {
-      return [];
-    }
-    return names.filter((n) => resolveInside(this.folder, n) !== undefined).sort();
+    return filesInside(this.folder, CAMPAIGN_FILE);
   }
 
   list(): CampaignEntry[] {

@@ -1,7 +1,7 @@
 // Names that come from outside (an HTTP request, a URL) resolved to files inside one folder and
 // never anywhere else: no separators, no dot-dot, no hidden files, no symlink leading out.
 
-import { realpathSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 
 /** A plain file name: letters, digits, dot, dash, underscore; not starting with a dot. */
@@ -34,4 +34,17 @@ export function resolveInside(folder: string, name: string): string | undefined 
   const rel = relative(realFolder, real);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
   return path;
+}
+
+/** The plain files of `folder` whose names match `pattern` and resolve inside it, sorted; none when it cannot be read. */
+export function filesInside(folder: string, pattern: RegExp): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder, { withFileTypes: true })
+      .filter((d) => d.isFile() && pattern.test(d.name))
+      .map((d) => d.name);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => resolveInside(folder, n) !== undefined).sort();
 }

@@ -1,10 +1,9 @@
 // The scenario files of one folder, offered by name (to the web console): listed, read and
 // parsed without ever leaving the folder.
 
-import { readdirSync } from 'node:fs';
 import type { ParseResult } from '../scenario/index.js';
 import { loadScenarioFile } from './scenario-file.js';
-import { resolveInside } from './safe-path.js';
+import { filesInside, resolveInside } from './safe-path.js';
 
 const SCENARIO_FILE = /\.(ya?ml|json)$/i;
 
@@ -20,15 +19,7 @@ export class ScenarioLibrary {
   constructor(readonly folder: string) {}
 
   ids(): string[] {
-    let names: string[];
-    try {
-      names = readdirSync(this.folder, { withFileTypes: true })
-        .filter((d) => d.isFile() && SCENARIO_FILE.test(d.name))
-        .map((d) => d.name);
-    } catch {
-      return [];
-    }
-    return names.filter((n) => resolveInside(this.folder, n) !== undefined).sort();
+    return filesInside(this.folder, SCENARIO_FILE);
   }
 
   list(): ScenarioEntry[] {

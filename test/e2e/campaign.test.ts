@@ -2,17 +2,15 @@
 // Campaigns and catalog figures in the real console, in Debian's Chromium: the shipped campaign run
 // on the server from the campaign view, its charts drawn; the unverified figures of the default night.
 
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/app.js';
 import { launchChromium } from './browser.js';
+import { ROOT, serveConsole } from './console-server.js';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const CONSOLE_DIR = join(ROOT, 'dist', 'console');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 let server: FastifyInstance;
@@ -32,17 +30,8 @@ async function openConsole(): Promise<{ page: Page; errors: string[] }> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(CONSOLE_DIR, 'index.html')))
-    throw new Error('dist/console is missing: run `npm run build` first');
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = await buildServer({
-    scenariosDir: join(ROOT, 'scenarios'),
-    resultsDir: results,
-    consoleDir: CONSOLE_DIR,
-  });
-  await server.listen({ port: 0, host: '127.0.0.1' });
-  const address = server.server.address();
-  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  ({ server, origin } = await serveConsole({ scenariosDir: join(ROOT, 'scenarios'), resultsDir: results }));
   browser = await launchChromium();
 }, 60_000);
 

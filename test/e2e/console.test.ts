@@ -1,18 +1,17 @@
 /// <reference lib="dom" />
 // The real console in Debian's Chromium: served by `bulwark serve`'s app, driven like a user.
 
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.js';
 import { storeSmallBatch } from '../fixtures/small-batch.js';
 import { launchChromium } from './browser.js';
+import { CONSOLE_DIR, ROOT, serveConsole } from './console-server.js';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const CONSOLE_DIR = join(ROOT, 'dist', 'console');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 interface ConsoleState {
@@ -69,19 +68,13 @@ async function runDefault(page: Page): Promise<ConsoleState> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(CONSOLE_DIR, 'index.html')))
-    throw new Error('dist/console is missing: run `npm run build` first');
   mkdirSync(ARTIFACTS, { recursive: true });
   storeSmallBatch(join(results, 'results.db'));
-  server = await buildServer({
+  ({ server, origin } = await serveConsole({
     storeFile: join(results, 'results.db'),
     scenariosDir: join(ROOT, 'scenarios'),
     resultsDir: results,
-    consoleDir: CONSOLE_DIR,
-  });
-  await server.listen({ port: 0, host: '127.0.0.1' });
-  const address = server.server.address();
-  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  }));
   browser = await launchChromium();
 }, 60_000);
 
