@@ -165,7 +165,8 @@ describe('replay of moving units and tracks', () => {
     for (let k = 0; k < tracks.count; k++) {
       const at = (f: typeof a) => {
         for (let j = 0; j < f.tracks!.length; j += TRACK_STRIDE)
-          if (f.tracks![j] === tracks.ids[k]) return replay.frame.toLatLon(f.tracks![j + 1], f.tracks![j + 2]);
+          if (f.tracks![j] === tracks.ids[k])
+            return replay.frame.toLatLon(f.tracks![j + 1], f.tracks![j + 2]);
         return undefined;
       };
       const pa = at(a);
