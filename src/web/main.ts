@@ -83,12 +83,13 @@ function updateUrl(): void {
 function render(follow: boolean): void {
   if (!replay) return;
   mapView.setTime(t);
-  ui.clock.value = clockLabel(replay.scenario.startIso, t);
-  if (document.activeElement !== ui.scrub || !playing) ui.scrub.value = String(Math.round(t));
-  // The feed and the panel are text: a few updates a second are enough while playing.
+  // The clock, the time bar, the feed and the panel are text and form controls: a few updates a
+  // second are enough while playing, and each one costs the page a layout and a paint.
   const now = performance.now();
   if (!playing || now - lastFeed > 125) {
     lastFeed = now;
+    ui.clock.value = clockLabel(replay.scenario.startIso, t);
+    if (document.activeElement !== ui.scrub || !playing) ui.scrub.value = String(Math.round(t));
     feed.setTime(t, follow);
   }
   if (!playing || now - lastPanel > 250) {
@@ -332,6 +333,7 @@ window.bulwark = {
     };
   },
   setTime: (s: number) => setTime(s),
+  view: (lat: number, lon: number, zoom: number) => mapView.map.setView([lat, lon], zoom, { animate: false }),
   play: (on: boolean) => setPlaying(on),
   /** Over the next `frames` animation frames while playing: time between frames and time spent drawing, ms. */
   measureFrames: (frames: number) =>

@@ -372,8 +372,8 @@ export class MapView {
 
   draw(): void {
     const ctx = this.ctx;
-    const size = clearToMap(this.map, this.canvas, ctx);
     const replay = this.replay;
+    const size = clearToMap(this.map, this.canvas, ctx, replay === undefined);
     if (!replay) {
       this.stats = noStats();
       return;
@@ -384,7 +384,10 @@ export class MapView {
       this.drawBackground(replay, t);
       this.backgroundKey = key;
     }
+    // The background replaces every pixel (alpha included): no clearing needed first.
+    ctx.globalCompositeOperation = 'copy';
     ctx.drawImage(this.background, 0, 0, size.x, size.y);
+    ctx.globalCompositeOperation = 'source-over';
     const stats = { ...this.backgroundStats };
 
     const fast = fastProjector(this.map);
