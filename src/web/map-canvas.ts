@@ -2,13 +2,7 @@
 
 import type L from 'leaflet';
 
-/** Sizes the canvas to the map and sets CSS-pixel drawing; clears it unless told not to. */
-export function clearToMap(
-  map: L.Map,
-  canvas: HTMLCanvasElement,
-  ctx: CanvasRenderingContext2D,
-  clear = true,
-): L.Point {
+export function clearToMap(map: L.Map, canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D): L.Point {
   const size = map.getSize();
   const ratio = window.devicePixelRatio || 1;
   if (canvas.width !== size.x * ratio || canvas.height !== size.y * ratio) {
@@ -18,7 +12,7 @@ export function clearToMap(
     canvas.style.height = `${size.y}px`;
   }
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  if (clear) ctx.clearRect(0, 0, size.x, size.y);
+  ctx.clearRect(0, 0, size.x, size.y);
   return size;
 }
 

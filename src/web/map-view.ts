@@ -3,9 +3,11 @@
 // jets, fire groups and intercept/impact markers are drawn for the current moment.
 //
 // Drawing is split by how often things change. What moves only with the view or with damage
-// (sensor coverage, EW zones, assets, fixed units, their labels) is drawn into a cached background
-// canvas, redrawn when the view moves or an asset is hit; each frame copies it and draws only what
-// moves, in a handful of batched paths and pre-rendered symbol stamps, without allocating per entity.
+// (sensor coverage, EW zones, assets, fixed units, their labels) is drawn into a background canvas
+// under the entity canvas, redrawn only when the view moves or an asset is hit; each frame redraws
+// only what moves, in a handful of batched paths and pre-rendered symbol stamps, without
+// allocating per entity. (Chromium rasterises a canvas's drawing when it hands the frame over, so
+// every pixel drawn per frame costs: the background is composited, never copied.)
 
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
@@ -98,7 +100,7 @@ export class MapView {
   readonly map: L.Map;
   private readonly canvas: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D;
-  /** What changes only with the view or with damage, drawn once and copied every frame. */
+  /** What changes only with the view or with damage: its own canvas, under the entity canvas. */
   private readonly background = document.createElement('canvas');
   private readonly backgroundCtx: CanvasRenderingContext2D;
   private backgroundKey = '';
@@ -147,6 +149,8 @@ export class MapView {
     placeCanvas.className = 'place-layer';
     container.appendChild(placeCanvas);
     this.places = new PlaceLayer(this.map, placeCanvas);
+    this.background.className = 'background-layer';
+    container.appendChild(this.background);
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'entity-layer';
     container.appendChild(this.canvas);
@@ -373,7 +377,7 @@ export class MapView {
   draw(): void {
     const ctx = this.ctx;
     const replay = this.replay;
-    const size = clearToMap(this.map, this.canvas, ctx, replay === undefined);
+    const size = clearToMap(this.map, this.canvas, ctx);
     if (!replay) {
       this.stats = noStats();
       return;
@@ -384,10 +388,6 @@ export class MapView {
       this.drawBackground(replay, t);
       this.backgroundKey = key;
     }
-    // The background replaces every pixel (alpha included): no clearing needed first.
-    ctx.globalCompositeOperation = 'copy';
-    ctx.drawImage(this.background, 0, 0, size.x, size.y);
-    ctx.globalCompositeOperation = 'source-over';
     const stats = { ...this.backgroundStats };
 
     const fast = fastProjector(this.map);

@@ -87,13 +87,13 @@ export function stamp(sidc: string, size: number, label?: string): Stamp {
     });
     const canvas = symbol.asCanvas();
     const anchor = symbol.getAnchor();
-    const sz = symbol.getSize();
+    // Stamped at the canvas's own pixel size (not milsymbol's fractional one): an unscaled copy.
     s = {
       canvas,
       ax: anchor.x / ratio,
       ay: anchor.y / ratio,
-      width: sz.width / ratio,
-      height: sz.height / ratio,
+      width: canvas.width / ratio,
+      height: canvas.height / ratio,
     };
     cache.set(key, s);
   }
