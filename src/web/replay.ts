@@ -285,10 +285,7 @@ export class Replay {
    */
   tracksAt(t: number, out: EntityPositions): void {
     out.reset();
-    const frames = this.trackFrames;
-    const k = this.frameBefore(frames, t);
-    const a = k >= 0 ? frames[k] : undefined;
-    const b = k + 1 < frames.length ? frames[k + 1] : undefined;
+    const [a, b] = this.around(this.trackFrames, t);
     const na = a ? a.ids.length : 0;
     const nb = b ? b.ids.length : 0;
     const w = a && b ? (t - a.t) / (b.t - a.t) : a ? 0 : 1;
@@ -321,10 +318,7 @@ export class Replay {
    */
   unitsAt(t: number, out: EntityPositions): void {
     out.reset();
-    const frames = this.unitFrames;
-    const k = this.frameBefore(frames, t);
-    const a = k >= 0 ? frames[k] : undefined;
-    const b = k + 1 < frames.length ? frames[k + 1] : undefined;
+    const [a, b] = this.around(this.unitFrames, t);
     const w = a && b ? (t - a.t) / (b.t - a.t) : 0;
     let i = 0;
     let j = 0;
@@ -379,6 +373,12 @@ export class Replay {
     return undefined;
   }
 
+  /** The sampled frames either side of t: the last at or before it and the next (either may be missing). */
+  private around(frames: GeoFrame[], t: number): [GeoFrame | undefined, GeoFrame | undefined] {
+    const k = this.frameBefore(frames, t);
+    return [k >= 0 ? frames[k] : undefined, k + 1 < frames.length ? frames[k + 1] : undefined];
+  }
+
   /** Index of the last frame at or before t, or -1. */
   private frameBefore(frames: GeoFrame[], t: number): number {
     let lo = 0;
@@ -397,9 +397,7 @@ export class Replay {
    */
   private positionsAt(t: number, frames: GeoFrame[], life: Lifetime[], out: EntityPositions): void {
     out.reset();
-    const k = this.frameBefore(frames, t);
-    const a = k >= 0 ? frames[k] : undefined;
-    const b = k + 1 < frames.length ? frames[k + 1] : undefined;
+    const [a, b] = this.around(frames, t);
     const na = a ? a.ids.length : 0;
     const nb = b ? b.ids.length : 0;
     let i = 0;

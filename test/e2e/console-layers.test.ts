@@ -6,14 +6,13 @@
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/server/app.js';
 import { launchChromium } from './browser.js';
+import { ROOT, serveConsole } from './console-server.js';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 interface Mover {
@@ -64,8 +63,6 @@ const layerPixels = (layer: 'entity' | 'background' = 'entity') =>
   page.evaluate((l) => (document.querySelector(`.${l}-layer`) as HTMLCanvasElement).toDataURL(), layer);
 
 beforeAll(async () => {
-  if (!readFileSync(join(ROOT, 'dist', 'console', 'index.html'), 'utf8'))
-    throw new Error('dist/console is missing: run `npm run build` first');
   mkdirSync(ARTIFACTS, { recursive: true });
   const scenarios = join(folder, 'scenarios');
   mkdirSync(scenarios);
@@ -73,18 +70,12 @@ beforeAll(async () => {
   const withUnits = text.replace(/^(defenders:\n(?: {2}- .*\n)+)/m, `$1${EXTRA_DEFENDERS.slice(1)}`);
   expect(withUnits).not.toBe(text);
   writeFileSync(join(scenarios, 'kyiv-watch.yaml'), withUnits);
-  server = await buildServer({
-    scenariosDir: scenarios,
-    resultsDir: join(folder, 'runs'),
-    consoleDir: join(ROOT, 'dist', 'console'),
-  });
-  await server.listen({ port: 0, host: '127.0.0.1' });
-  const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  let origin: string;
+  ({ server, origin } = await serveConsole({ scenariosDir: scenarios, resultsDir: join(folder, 'runs') }));
   browser = await launchChromium();
   page = await browser.context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`http://127.0.0.1:${port}/?scenario=kyiv-watch.yaml&where=server`);
+  await page.goto(`${origin}/?scenario=kyiv-watch.yaml&where=server`);
   await page.waitForFunction(
     () => (window as unknown as { bulwark: Bulwark }).bulwark.state().runs > 0,
     null,
