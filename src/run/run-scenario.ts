@@ -20,7 +20,11 @@ export function runScenario(
   options: RunOptions = {},
 ): RunLog {
   const { world, log, phases, trackScorer } = assemble(scenario, seed);
-  const observer = options.sampleEveryS === undefined ? undefined : trajectoryObserver(options.sampleEveryS);
+  // With a real tracker the picture C2 acted on differs from the truth: sample it too.
+  const observer =
+    options.sampleEveryS === undefined
+      ? undefined
+      : trajectoryObserver(options.sampleEveryS, { tracks: trackScorer !== undefined });
   if (observer) phases.push(observer.phase);
   const { endS } = simulate(world, phases, {
     stepS: scenario.stepS,

@@ -1,6 +1,8 @@
 // An optional last phase of the tick loop that samples the positions of every threat and
-// interceptor flight in the air every few seconds, so a run can be replayed smoothly on a map.
-// It only reads the world; runs without it produce exactly the same events.
+// interceptor flight in the air every few seconds, the defender units away from their bases and,
+// when a real tracker keeps the picture, the confirmed tracks with their uncertainty, so a run can
+// be replayed smoothly on a map. It only reads the world; runs without it produce exactly the same
+// events.
 
 import type { Clock } from '../engine/clock.js';
 import type { Phase } from '../engine/phase.js';
@@ -13,7 +15,12 @@ export interface TrajectoryObserver {
   samples: TrajectorySamples;
 }
 
-export function trajectoryObserver(everyS: number): TrajectoryObserver {
+export interface TrajectoryOptions {
+  /** Record the track picture too (runs with a real tracker; with perfect sensing it is the truth). */
+  tracks?: boolean;
+}
+
+export function trajectoryObserver(everyS: number, options: TrajectoryOptions = {}): TrajectoryObserver {
   if (!(everyS > 0)) throw new RangeError(`sample interval must be positive, got ${everyS}`);
   const samples: TrajectorySamples = { everyS, frames: [] };
   let nextS = everyS;
@@ -26,7 +33,7 @@ export function trajectoryObserver(everyS: number): TrajectoryObserver {
       if (t + 1e-9 < nextS) return;
       nextS = (Math.floor(t / everyS + 1e-9) + 1) * everyS;
       const frame: TrajectoryFrame = { t: roundS(t), threats: [], flights: [] };
-      const { threats, flights } = world;
+      const { threats, flights, units, tracks } = world;
       for (let i = 0; i < threats.launchedCount; i++) {
         const status = threats.status[i];
         if (status !== ThreatStatus.Flying && status !== ThreatStatus.Arrived) continue;
@@ -44,6 +51,31 @@ export function trajectoryObserver(everyS: number): TrajectoryObserver {
           Math.round(flights.y[f]),
           Math.round(flights.z[f]),
         );
+      }
+      const defenders = world.scenario.defenders;
+      const away: number[] = [];
+      for (let u = 0; u < defenders.length; u++) {
+        const base = defenders[u].base;
+        if (Math.abs(units.x[u] - base.e) < 0.5 && Math.abs(units.y[u] - base.n) < 0.5) continue;
+        away.push(u, Math.round(units.x[u]), Math.round(units.y[u]), Math.round(units.z[u]), units.mode[u]);
+      }
+      if (away.length > 0) frame.units = away;
+      if (options.tracks) {
+        // Tracker rows are in no promised order: sort by track number, as the replay matches by id.
+        order.length = 0;
+        for (let r = 0; r < tracks.count; r++) order.push(r);
+        order.sort((a, b) => tracks.id[a] - tracks.id[b]);
+        const picture: number[] = [];
+        for (const r of order) {
+          picture.push(
+            tracks.id[r],
+            Math.round(tracks.x[r]),
+            Math.round(tracks.y[r]),
+            Math.max(1, Math.ceil(tracks.sigmaM[r])),
+            Math.round(100 * tracks.pDecoy[r]),
+          );
+        }
+        frame.tracks = picture;
       }
       samples.frames.push(frame);
     },

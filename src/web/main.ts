@@ -30,6 +30,8 @@ const ui = {
   speed: $<HTMLSelectElement>('speed'),
   scrub: $<HTMLInputElement>('scrub'),
   clock: $<HTMLOutputElement>('clock'),
+  coverage: $<HTMLInputElement>('layer-coverage'),
+  uncertainty: $<HTMLInputElement>('layer-uncertainty'),
 };
 
 const params = new URLSearchParams(location.search);
@@ -72,18 +74,22 @@ function updateUrl(): void {
   url.searchParams.set('speed', ui.speed.value);
   if (ui.tiles.value) url.searchParams.set('tiles', ui.tiles.value);
   else url.searchParams.delete('tiles');
+  const layers = mapLayerParam();
+  if (layers) url.searchParams.set('layers', layers);
+  else url.searchParams.delete('layers');
   history.replaceState(null, '', url);
 }
 
 function render(follow: boolean): void {
   if (!replay) return;
   mapView.setTime(t);
-  ui.clock.value = clockLabel(replay.scenario.startIso, t);
-  if (document.activeElement !== ui.scrub || !playing) ui.scrub.value = String(Math.round(t));
-  // The feed and the panel are text: a few updates a second are enough while playing.
+  // The clock, the time bar, the feed and the panel are text and form controls: a few updates a
+  // second are enough while playing, and each one costs the page a layout and a paint.
   const now = performance.now();
   if (!playing || now - lastFeed > 125) {
     lastFeed = now;
+    ui.clock.value = clockLabel(replay.scenario.startIso, t);
+    if (document.activeElement !== ui.scrub || !playing) ui.scrub.value = String(Math.round(t));
     feed.setTime(t, follow);
   }
   if (!playing || now - lastPanel > 250) {
@@ -225,6 +231,20 @@ ui.tiles.addEventListener('change', () => {
   updateUrl();
 });
 
+// Optional map layers: a checkbox each, a key each, and `layers=coverage,-ellipses` in the URL.
+function mapLayerParam(): string {
+  return [ui.coverage.checked ? 'coverage' : '', ui.uncertainty.checked ? '' : '-ellipses']
+    .filter(Boolean)
+    .join(',');
+}
+function syncLayers(): void {
+  mapView.setLayer('coverage', ui.coverage.checked);
+  mapView.setLayer('uncertainty', ui.uncertainty.checked);
+  updateUrl();
+}
+ui.coverage.addEventListener('change', syncLayers);
+ui.uncertainty.addEventListener('change', syncLayers);
+
 const SPEEDS = [...ui.speed.options].map((o) => o.value);
 function changeSpeed(step: number): void {
   const i = Math.max(0, Math.min(SPEEDS.length - 1, SPEEDS.indexOf(ui.speed.value) + step));
@@ -277,6 +297,13 @@ document.addEventListener('keydown', (e) => {
     case 'c':
       void campaigns.open();
       break;
+    case 's':
+    case 'e': {
+      const box = e.key === 's' ? ui.coverage : ui.uncertainty;
+      box.checked = !box.checked;
+      syncLayers();
+      break;
+    }
   }
 });
 
@@ -300,9 +327,13 @@ window.bulwark = {
       center: { lat: c.lat, lon: c.lng },
       zoom: mapView.map.getZoom(),
       drawn: { ...mapView.stats },
+      layers: { ...mapView.layers },
+      coverage: mapView.coverageCounts,
+      movers: mapView.movers(),
     };
   },
   setTime: (s: number) => setTime(s),
+  view: (lat: number, lon: number, zoom: number) => mapView.map.setView([lat, lon], zoom, { animate: false }),
   play: (on: boolean) => setPlaying(on),
   /** Over the next `frames` animation frames while playing: time between frames and time spent drawing, ms. */
   measureFrames: (frames: number) =>
@@ -333,6 +364,11 @@ async function boot(): Promise<void> {
   if (params.get('speed') && SPEEDS.includes(params.get('speed')!)) ui.speed.value = params.get('speed')!;
   if (!source.server) ui.where.querySelector<HTMLOptionElement>('option[value=server]')!.disabled = true;
   else if (params.get('where') === 'server') ui.where.value = 'server';
+  const layers = (params.get('layers') ?? '').split(',');
+  ui.coverage.checked = layers.includes('coverage');
+  ui.uncertainty.checked = !layers.includes('-ellipses');
+  mapView.setLayer('coverage', ui.coverage.checked);
+  mapView.setLayer('uncertainty', ui.uncertainty.checked);
   const tiles = params.get('tiles');
   if (tiles) {
     ui.tiles.value = tiles;

@@ -22,15 +22,25 @@ function mercatorY(latDeg: number): number {
   return Math.log(Math.tan(Math.PI / 4 + lat / 2));
 }
 
+/** Ground metres per CSS pixel at the centre of the map's view (Web Mercator). */
+export function metresPerPixel(map: L.Map): number {
+  return (
+    (40_075_016.686 * Math.cos((map.getCenter().lat * Math.PI) / 180)) / (256 * Math.pow(2, map.getZoom()))
+  );
+}
+
+export interface Projector {
+  /** The last projected point, overwritten by every call of `at`. */
+  point: { x: number; y: number };
+  at(lat: number, lon: number): void;
+}
+
 /**
  * Latitude/longitude to container pixels for the map's current view, without allocating: screen x
  * is linear in longitude and screen y in Mercator northing, so two reference points fix both.
  * Build one per frame; `point` is overwritten by every call.
  */
-export function fastProjector(map: L.Map): {
-  point: { x: number; y: number };
-  at(lat: number, lon: number): void;
-} {
+export function fastProjector(map: L.Map): Projector {
   const c = map.getCenter();
   const a = map.latLngToContainerPoint([c.lat - 1, c.lng - 1]);
   const b = map.latLngToContainerPoint([c.lat + 1, c.lng + 1]);

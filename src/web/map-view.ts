@@ -1,42 +1,136 @@
 // The map: an offline base layer from Natural Earth (world-atlas, bundled), an optional tile
-// server, and a canvas over it where the replay's assets, units, threats, interceptors and
-// intercept/impact markers are drawn for the current moment.
+// server, and a canvas over it where the replay's assets, units, threats, tracks, interceptors,
+// jets, fire groups and intercept/impact markers are drawn for the current moment.
+//
+// Drawing is split by how often things change. What moves only with the view or with damage
+// (sensor coverage, EW zones, assets, fixed units, their labels) is drawn into a background canvas
+// under the entity canvas, redrawn only when the view moves or an asset is hit; each frame redraws
+// only what moves, in a handful of batched paths and pre-rendered symbol stamps, without
+// allocating per entity. (Chromium rasterises a canvas's drawing when it hands the frame over, so
+// every pixel drawn per frame costs: the background is composited, never copied.)
 
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
-import { clearToMap, fastProjector } from './map-canvas.js';
+import { CoverageLayer } from './coverage-layer.js';
+import { clearToMap, fastProjector, metresPerPixel } from './map-canvas.js';
 import { PlaceLayer } from './place-layer.js';
 import { EntityPositions, type Replay } from './replay.js';
-import { SIDC, stamp, type Stamp } from './symbols.js';
+import { flightSidc, SIDC, stamp, trackIsHostile, unitSidc, type Stamp } from './symbols.js';
+import { FireGroupMode, JetMode } from '../model/world.js';
 
 /** Length of the track history drawn behind each threat. */
 const TRAIL_S = 120;
+/** Track error ellipses are drawn at two sigma (about 86% of the probability mass in 2-D). */
+const ELLIPSE_SIGMAS = 2;
 
 export interface DrawStats {
   assets: number;
+  /** Defender units drawn (at their bases or, for jets and fire groups, where they are). */
   units: number;
   threats: number;
   flights: number;
   kills: number;
   impacts: number;
+  /** Tracks of the picture drawn, and how many with an error ellipse big enough to see. */
+  tracks: number;
+  ellipses: number;
+  /** Jets and fire groups away from their bases now. */
+  movingUnits: number;
+  /** Sensor footprints drawn (radars, acoustic nodes, observer posts in view); 0 when the layer is off. */
+  coverage: number;
+}
+
+/** Optional layers, switched from the console. */
+export interface MapLayers {
+  /** Radar ranges and horizons, acoustic hearing footprints, observer posts. */
+  coverage: boolean;
+  /** Error ellipses around tracks. */
+  uncertainty: boolean;
+}
+
+/** A jet or fire group where it is now, for the browser tests. */
+export interface Mover {
+  name: string;
+  lat: number;
+  lon: number;
+  mode: number;
+}
+
+const noStats = (): DrawStats => ({
+  assets: 0,
+  units: 0,
+  threats: 0,
+  flights: 0,
+  kills: 0,
+  impacts: 0,
+  tracks: 0,
+  ellipses: 0,
+  movingUnits: 0,
+  coverage: 0,
+});
+
+/** Number of values in an ascending array that are at most t. */
+function countUpTo(values: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** What a moving unit is doing, beside its name. */
+function modeLabel(kind: string, mode: number): string {
+  if (kind === 'jet') {
+    if (mode === JetMode.Patrol) return ' · CAP';
+    if (mode === JetMode.Intercept) return ' · vectored';
+    if (mode === JetMode.Returning) return ' · RTB';
+    if (mode === JetMode.Scrambling) return ' · scramble';
+    return '';
+  }
+  return mode === FireGroupMode.Driving ? ' · moving' : '';
 }
 
 export class MapView {
   readonly map: L.Map;
   private readonly canvas: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D;
+  /** What changes only with the view or with damage: its own canvas, under the entity canvas. */
+  private readonly background = document.createElement('canvas');
+  private readonly backgroundCtx: CanvasRenderingContext2D;
+  private backgroundKey = '';
+  private backgroundStats = noStats();
+  private viewVersion = 0;
   private tiles: L.TileLayer | undefined;
   readonly places: PlaceLayer;
+  readonly layers: MapLayers = { coverage: false, uncertainty: true };
   private replay: Replay | undefined;
+  private coverage: CoverageLayer | undefined;
   private t = 0;
   private readonly threats = new EntityPositions();
   private readonly flights = new EntityPositions();
   private readonly trail = new EntityPositions();
+  private readonly tracks = new EntityPositions();
+  private readonly units = new EntityPositions();
   private threatStamps: Stamp[] = [];
-  stats: DrawStats = { assets: 0, units: 0, threats: 0, flights: 0, kills: 0, impacts: 0 };
+  private flightStamps: Stamp[] = [];
+  private unitStamps: Stamp[] = [];
+  /** Air-track symbols of the picture: [unknown, hostile]. */
+  private readonly trackStamps = [stamp(SIDC.unknownAirTrack, 14), stamp(SIDC.hostileAirTrack, 14)];
+  /** 1 for jets and fire groups: drawn where they are each frame, not in the background. */
+  private mobile = new Uint8Array(0);
+  /** Kills and misses with a place, in time order: time, place, 1 for a miss. */
+  private markT = new Float64Array(0);
+  private markLat = new Float64Array(0);
+  private markLon = new Float64Array(0);
+  private markMiss = new Uint8Array(0);
+  private impactT = new Float64Array(0);
+  stats: DrawStats = noStats();
 
   constructor(container: HTMLElement) {
     this.map = L.map(container, {
@@ -55,16 +149,22 @@ export class MapView {
     placeCanvas.className = 'place-layer';
     container.appendChild(placeCanvas);
     this.places = new PlaceLayer(this.map, placeCanvas);
+    this.background.className = 'background-layer';
+    container.appendChild(this.background);
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'entity-layer';
     container.appendChild(this.canvas);
     this.ctx = this.canvas.getContext('2d')!;
-    const redraw = () => this.draw();
+    this.backgroundCtx = this.background.getContext('2d')!;
+    const redraw = () => {
+      this.viewVersion++;
+      this.draw();
+    };
     this.map.on('move zoom resize viewreset', redraw);
     new ResizeObserver(() => {
       this.map.invalidateSize({ pan: false });
       this.places.draw();
-      this.draw();
+      redraw();
     }).observe(container);
     void this.loadBaseLayer();
   }
@@ -118,6 +218,26 @@ export class MapView {
         16,
       ),
     );
+    const kinds = replay.bases.map((b) => b.kind);
+    this.flightStamps = kinds.map((kind) => stamp(flightSidc(kind), 13));
+    this.unitStamps = kinds.map((kind) => stamp(unitSidc(kind), kind === 'jet' ? 16 : 18));
+    this.mobile = Uint8Array.from(kinds, (kind) => (kind === 'jet' || kind === 'fire-group' ? 1 : 0));
+    this.coverage = new CoverageLayer(replay.scenario);
+    const marks: number[] = [];
+    const impacts: number[] = [];
+    replay.events.forEach((e, i) => {
+      if (e.kind === 'impact') impacts.push(e.t);
+      if (e.kind !== 'kill' && e.kind !== 'miss') return;
+      const place = replay.placeOf(i);
+      if (place) marks.push(e.t, place.lat, place.lon, e.kind === 'miss' ? 1 : 0);
+    });
+    const n = marks.length / 4;
+    this.markT = Float64Array.from({ length: n }, (_, k) => marks[4 * k]);
+    this.markLat = Float64Array.from({ length: n }, (_, k) => marks[4 * k + 1]);
+    this.markLon = Float64Array.from({ length: n }, (_, k) => marks[4 * k + 2]);
+    this.markMiss = Uint8Array.from({ length: n }, (_, k) => marks[4 * k + 3]);
+    this.impactT = Float64Array.from(impacts);
+    this.backgroundKey = '';
     const points: L.LatLngExpression[] = [
       ...replay.assets.map((a) => [a.lat, a.lon] as [number, number]),
       ...replay.bases.map((b) => [b.lat, b.lon] as [number, number]),
@@ -133,6 +253,35 @@ export class MapView {
     this.draw();
   }
 
+  /** Switches an optional layer on or off and redraws. */
+  setLayer(layer: keyof MapLayers, on: boolean): void {
+    this.layers[layer] = on;
+    this.draw();
+  }
+
+  /** What the coverage layer holds for this run (nothing before a run or without sensors). */
+  get coverageCounts() {
+    return this.coverage?.counts ?? { radars: 0, acousticNodes: 0, observerPosts: 0 };
+  }
+
+  /** Jets and fire groups where they are at the current moment. */
+  movers(): Mover[] {
+    const replay = this.replay;
+    if (!replay) return [];
+    replay.unitsAt(this.t, this.units);
+    const out: Mover[] = [];
+    for (let u = 0; u < this.units.count; u++) {
+      if (!this.mobile[u]) continue;
+      out.push({
+        name: replay.bases[u].name,
+        lat: this.units.lat[u],
+        lon: this.units.lon[u],
+        mode: this.units.tag[u],
+      });
+    }
+    return out;
+  }
+
   flyTo(lat: number, lon: number): void {
     this.map.flyTo([lat, lon], Math.max(this.map.getZoom(), 10), { duration: 0.6 });
   }
@@ -142,60 +291,124 @@ export class MapView {
     return [p.latDeg, p.lonDeg];
   }
 
-  draw(): void {
-    const ctx = this.ctx;
-    const size = clearToMap(this.map, this.canvas, ctx);
-    const replay = this.replay;
-    const stats: DrawStats = { assets: 0, units: 0, threats: 0, flights: 0, kills: 0, impacts: 0 };
-    if (!replay) {
-      this.stats = stats;
-      return;
-    }
+  /**
+   * The cached background: sensor coverage (when on), EW zones, assets coloured by damage, the
+   * units that never move, and their labels. Its statistics are kept for the frames that copy it.
+   */
+  private drawBackground(replay: Replay, t: number): void {
     const map = this.map;
-    const t = this.t;
-    const project = (lat: number, lon: number) => map.latLngToContainerPoint([lat, lon]);
-    const outcome = replay.outcomeAt(t);
-    const damage = new Map(outcome.assetsHit.map((a) => [a.name, a]));
+    const ctx = this.backgroundCtx;
+    const size = clearToMap(map, this.background, ctx);
+    const stats = noStats();
+    const fast = fastProjector(map);
+    const at = fast.point;
+    const mpp = metresPerPixel(map);
+    if (this.layers.coverage && this.coverage)
+      stats.coverage = this.coverage.draw(ctx, fast, mpp, size.x, size.y);
 
     // Electronic-warfare zones, where satellite-navigated threats may be lost.
     ctx.setLineDash([6, 4]);
     ctx.lineWidth = 1.5;
     ctx.font = '11px system-ui, sans-serif';
+    ctx.textBaseline = 'alphabetic';
     for (const zone of replay.ewZones) {
-      const c = project(zone.lat, zone.lon);
-      const metresPerPixel =
-        (40_075_016.686 * Math.cos((zone.lat * Math.PI) / 180)) / (256 * Math.pow(2, map.getZoom()));
-      const r = zone.radiusM / metresPerPixel;
+      fast.at(zone.lat, zone.lon);
+      const r = zone.radiusM / mpp;
       ctx.strokeStyle = 'rgba(190,130,255,0.8)';
       ctx.fillStyle = 'rgba(190,130,255,0.08)';
       ctx.beginPath();
-      ctx.arc(c.x, c.y, r, 0, Math.PI * 2);
+      ctx.arc(at.x, at.y, r, 0, Math.PI * 2);
       ctx.fill();
       ctx.stroke();
       ctx.fillStyle = 'rgba(210,170,255,0.9)';
-      ctx.fillText(`EW: ${zone.name}`, c.x - r * 0.7, c.y - r * 0.7);
+      ctx.fillText(`EW: ${zone.name}`, at.x - r * 0.7, at.y - r * 0.7);
     }
     ctx.setLineDash([]);
 
-    // Intercept markers: a green cross for each kill (bright for a minute), grey for each miss.
-    const fast = fastProjector(map);
+    const labels: Label[] = [];
+    // Assets coloured by the share of their value lost so far; a red burst ring per impact.
+    const outcome = replay.outcomeAt(t);
+    const damage = new Map(outcome.assetsHit.map((a) => [a.name, a]));
+    for (const asset of replay.assets) {
+      fast.at(asset.lat, asset.lon);
+      const x = at.x;
+      const y = at.y;
+      const hit = damage.get(asset.name);
+      const fraction = Math.min(1, hit?.damageFraction ?? 0);
+      if (hit) {
+        stats.impacts += hit.hits;
+        ctx.strokeStyle = 'rgba(255,70,50,0.9)';
+        ctx.lineWidth = 2;
+        ctx.beginPath();
+        ctx.arc(x, y, 11 + Math.min(10, 2 * hit.hits), 0, Math.PI * 2);
+        ctx.stroke();
+      }
+      ctx.fillStyle = damageColour(fraction);
+      ctx.strokeStyle = '#0b0f14';
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.rect(x - 7, y - 7, 14, 14);
+      ctx.fill();
+      ctx.stroke();
+      const label = fraction > 0 ? `${asset.name} ${Math.round(fraction * 100)}%` : asset.name;
+      labels.push({
+        text: label,
+        x: x + 12,
+        y,
+        colour: fraction > 0 ? '#ffd2cc' : '#e6edf3',
+        rank: asset.value,
+      });
+      stats.assets++;
+    }
+
+    // Units that stay where they are: interceptor-drone teams, guns and SAM batteries.
+    replay.bases.forEach((base, u) => {
+      if (this.mobile[u]) return;
+      const s = this.unitStamps[u];
+      fast.at(base.lat, base.lon);
+      ctx.drawImage(s.canvas, Math.round(at.x - s.ax), Math.round(at.y - s.ay), s.width, s.height);
+      labels.push({ text: base.name, x: at.x + s.width / 2 + 2, y: at.y, colour: '#9ecbff', rank: -1 });
+      stats.units++;
+    });
+    drawLabels(ctx, labels);
+    this.backgroundStats = stats;
+  }
+
+  draw(): void {
+    const ctx = this.ctx;
+    const replay = this.replay;
+    const size = clearToMap(this.map, this.canvas, ctx);
+    if (!replay) {
+      this.stats = noStats();
+      return;
+    }
+    const t = this.t;
+    const key = `${this.viewVersion} ${size.x} ${size.y} ${countUpTo(this.impactT, t)} ${this.layers.coverage}`;
+    if (key !== this.backgroundKey) {
+      this.drawBackground(replay, t);
+      this.backgroundKey = key;
+    }
+    const stats = { ...this.backgroundStats };
+
+    const fast = fastProjector(this.map);
     const at = fast.point;
-    const inView = () => at.x > -20 && at.y > -20 && at.x < size.x + 20 && at.y < size.y + 20;
-    const count = replay.eventCountAt(t);
+    const mpp = metresPerPixel(this.map);
+    const inView = (margin: number) =>
+      at.x > -margin && at.y > -margin && at.x < size.x + margin && at.y < size.y + margin;
+
+    // Intercept markers: a green cross for each kill (bright for a minute), grey for each miss.
+    const marks = countUpTo(this.markT, t);
     const styles = ['#7dff9b', 'rgba(80,220,120,0.75)', 'rgba(170,170,170,0.7)'];
     ctx.lineWidth = 2;
     for (let style = 0; style < styles.length; style++) {
       ctx.beginPath();
-      for (let i = 0; i < count; i++) {
-        const e = replay.events[i];
-        if (e.kind !== 'kill' && e.kind !== 'miss') continue;
-        const fresh = t - e.t < 60;
-        if ((e.kind === 'miss' ? 2 : fresh ? 0 : 1) !== style) continue;
-        const place = replay.placeOf(i);
-        if (!place) continue;
-        if (e.kind === 'kill') stats.kills++;
-        fast.at(place.lat, place.lon);
-        if (!inView()) continue;
+      for (let i = 0; i < marks; i++) {
+        const miss = this.markMiss[i] === 1;
+        const fresh = t - this.markT[i] < 60;
+        if ((miss ? 2 : fresh ? 0 : 1) !== style) continue;
+        if (!miss) stats.kills++;
+        fast.at(this.markLat[i], this.markLon[i]);
+        if (!inView(20)) continue;
         const r = fresh ? 6 : 4;
         ctx.moveTo(at.x - r, at.y - r);
         ctx.lineTo(at.x + r, at.y + r);
@@ -206,51 +419,7 @@ export class MapView {
       ctx.stroke();
     }
 
-    const labels: Label[] = [];
-    // Assets coloured by the share of their value lost so far; a red burst ring per impact.
-    ctx.font = '12px system-ui, sans-serif';
-    ctx.textBaseline = 'middle';
-    for (const asset of replay.assets) {
-      const p = project(asset.lat, asset.lon);
-      const hit = damage.get(asset.name);
-      const fraction = Math.min(1, hit?.damageFraction ?? 0);
-      if (hit) {
-        stats.impacts += hit.hits;
-        ctx.strokeStyle = 'rgba(255,70,50,0.9)';
-        ctx.lineWidth = 2;
-        ctx.beginPath();
-        ctx.arc(p.x, p.y, 11 + Math.min(10, 2 * hit.hits), 0, Math.PI * 2);
-        ctx.stroke();
-      }
-      ctx.fillStyle = damageColour(fraction);
-      ctx.strokeStyle = '#0b0f14';
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      ctx.rect(p.x - 7, p.y - 7, 14, 14);
-      ctx.fill();
-      ctx.stroke();
-      const label = fraction > 0 ? `${asset.name} ${Math.round(fraction * 100)}%` : asset.name;
-      labels.push({
-        text: label,
-        x: p.x + 12,
-        y: p.y,
-        colour: fraction > 0 ? '#ffd2cc' : '#e6edf3',
-        rank: asset.value,
-      });
-      stats.assets++;
-    }
-
-    // Defender units at their bases: friendly air-defense unit symbols with their names.
-    for (const base of replay.bases) {
-      const s = stamp(SIDC.friendlyAirDefenseUnit, 18);
-      const p = project(base.lat, base.lon);
-      ctx.drawImage(s.canvas, p.x - s.ax, p.y - s.ay, s.width, s.height);
-      labels.push({ text: base.name, x: p.x + s.width / 2 + 2, y: p.y, colour: '#9ecbff', rank: -1 });
-      stats.units++;
-    }
-    drawLabels(ctx, labels);
-
-    // Track history: where each threat in the air was over the last minutes, as a fading line.
+    // Track history: where each threat in the air was over the last minutes, as a faint line.
     replay.threatsAt(t, this.threats);
     replay.threatsAt(Math.max(0, t - TRAIL_S), this.trail);
     ctx.lineWidth = 1.5;
@@ -272,23 +441,111 @@ export class MapView {
     ctx.strokeStyle = 'rgba(255,120,100,0.35)';
     ctx.stroke();
 
-    // Threats and interceptor flights where they are at this moment.
-    for (let k = 0; k < this.threats.count; k++) {
-      fast.at(this.threats.lat[k], this.threats.lon[k]);
-      if (!inView()) continue;
-      const s = this.threatStamps[replay.threatType[this.threats.ids[k]]];
-      ctx.drawImage(s.canvas, at.x - s.ax, at.y - s.ay, s.width, s.height);
-      stats.threats++;
+    if (replay.hasTracks) {
+      // The truth under the picture: a small dot per threat (red) or decoy (yellow).
+      for (let decoy = 0; decoy < 2; decoy++) {
+        ctx.beginPath();
+        for (let k = 0; k < this.threats.count; k++) {
+          if (replay.threatDecoy[this.threats.ids[k]] !== decoy) continue;
+          fast.at(this.threats.lat[k], this.threats.lon[k]);
+          if (!inView(4)) continue;
+          ctx.rect(Math.round(at.x) - 2, Math.round(at.y) - 2, 4, 4);
+          stats.threats++;
+        }
+        ctx.fillStyle = decoy ? 'rgba(255,220,90,0.75)' : 'rgba(255,110,90,0.8)';
+        ctx.fill();
+      }
+      this.drawTracks(replay, t, fast, mpp, inView, stats);
+    } else {
+      // Perfect sensing: the threats are the picture, drawn in their own symbols.
+      for (let k = 0; k < this.threats.count; k++) {
+        fast.at(this.threats.lat[k], this.threats.lon[k]);
+        if (!inView(20)) continue;
+        const s = this.threatStamps[replay.threatType[this.threats.ids[k]]];
+        ctx.drawImage(s.canvas, Math.round(at.x - s.ax), Math.round(at.y - s.ay), s.width, s.height);
+        stats.threats++;
+      }
     }
+
+    // Interceptor drones and missiles in flight, in the symbol of what their unit fires.
     replay.flightsAt(t, this.flights);
-    const friendly = stamp(SIDC.friendlyDrone, 13);
     for (let k = 0; k < this.flights.count; k++) {
       fast.at(this.flights.lat[k], this.flights.lon[k]);
-      if (!inView()) continue;
-      ctx.drawImage(friendly.canvas, at.x - friendly.ax, at.y - friendly.ay, friendly.width, friendly.height);
+      if (!inView(20)) continue;
+      const s = this.flightStamps[replay.flightUnit[this.flights.ids[k]]];
+      ctx.drawImage(s.canvas, Math.round(at.x - s.ax), Math.round(at.y - s.ay), s.width, s.height);
       stats.flights++;
     }
+
+    // Jets and fire groups where they are now, named, with what they are doing.
+    replay.unitsAt(t, this.units);
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.textBaseline = 'middle';
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = 'rgba(0,0,0,0.85)';
+    ctx.fillStyle = '#9ecbff';
+    for (let u = 0; u < this.units.count; u++) {
+      if (!this.mobile[u]) continue;
+      const base = replay.bases[u];
+      const lat = this.units.lat[u];
+      const lon = this.units.lon[u];
+      if (lat !== base.lat || lon !== base.lon) stats.movingUnits++;
+      fast.at(lat, lon);
+      stats.units++;
+      if (!inView(30)) continue;
+      const s = this.unitStamps[u];
+      ctx.drawImage(s.canvas, Math.round(at.x - s.ax), Math.round(at.y - s.ay), s.width, s.height);
+      const text = base.name + modeLabel(base.kind, this.units.tag[u]);
+      const x = at.x + s.width / 2 + 2;
+      ctx.strokeText(text, x, at.y);
+      ctx.fillText(text, x, at.y);
+    }
     this.stats = stats;
+  }
+
+  /**
+   * The track picture: a 2-sigma error ellipse (the tracker's horizontal covariance, which the
+   * track table keeps as one sigma for both axes, so a circle) and an air-track symbol, hostile
+   * in red or unknown in yellow, per confirmed track. Ellipses are batched in two paths.
+   */
+  private drawTracks(
+    replay: Replay,
+    t: number,
+    fast: ReturnType<typeof fastProjector>,
+    mpp: number,
+    inView: (margin: number) => boolean,
+    stats: DrawStats,
+  ): void {
+    const ctx = this.ctx;
+    const at = fast.point;
+    const tracks = this.tracks;
+    replay.tracksAt(t, tracks);
+    if (this.layers.uncertainty) {
+      ctx.lineWidth = 1;
+      for (let hostile = 0; hostile < 2; hostile++) {
+        ctx.beginPath();
+        for (let k = 0; k < tracks.count; k++) {
+          if (+trackIsHostile(tracks.tag[k], tracks.sigma[k]) !== hostile) continue;
+          const r = (ELLIPSE_SIGMAS * tracks.sigma[k]) / mpp;
+          fast.at(tracks.lat[k], tracks.lon[k]);
+          if (r < 3 || !inView(r)) continue;
+          ctx.moveTo(at.x + r, at.y);
+          ctx.ellipse(at.x, at.y, r, r, 0, 0, 2 * Math.PI);
+          stats.ellipses++;
+        }
+        ctx.fillStyle = hostile ? 'rgba(255,90,78,0.08)' : 'rgba(255,220,90,0.07)';
+        ctx.strokeStyle = hostile ? 'rgba(255,110,95,0.85)' : 'rgba(255,225,110,0.8)';
+        ctx.fill();
+        ctx.stroke();
+      }
+    }
+    for (let k = 0; k < tracks.count; k++) {
+      fast.at(tracks.lat[k], tracks.lon[k]);
+      if (!inView(20)) continue;
+      const s = this.trackStamps[+trackIsHostile(tracks.tag[k], tracks.sigma[k])];
+      ctx.drawImage(s.canvas, Math.round(at.x - s.ax), Math.round(at.y - s.ay), s.width, s.height);
+      stats.tracks++;
+    }
   }
 }
 

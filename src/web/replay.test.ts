@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { haversineM } from '../core/geo.js';
-import { FLIGHT_STRIDE, THREAT_STRIDE } from '../model/trajectory.js';
+import { FLIGHT_STRIDE, THREAT_STRIDE, TRACK_STRIDE, UNIT_STRIDE } from '../model/trajectory.js';
 import { computeOutcome, runScenario } from '../run/index.js';
 import { parseScenarioOrThrow } from '../scenario/index.js';
 import { EntityPositions, Replay } from './replay.js';
@@ -88,5 +88,94 @@ describe('replay', () => {
       if (e.kind === 'kill' || e.kind === 'impact' || e.kind === 'intercept-attempt')
         expect(coarse.placeOf(i)).toBeDefined();
     });
+  });
+
+  it('carries no track picture with perfect sensing, and keeps units that never move at their bases', () => {
+    expect(coarse.hasTracks).toBe(false);
+    const units = new EntityPositions();
+    coarse.unitsAt(coarse.endS / 2, units);
+    expect(units.count).toBe(scenario.defenders.length);
+    for (let u = 0; u < units.count; u++) {
+      expect(units.lat[u]).toBe(coarse.bases[u].lat);
+      expect(units.lon[u]).toBe(coarse.bases[u].lon);
+    }
+  });
+});
+
+describe('replay of moving units and tracks', () => {
+  const read = (name: string) =>
+    parseScenarioOrThrow(readFileSync(new URL(`../../scenarios/${name}`, import.meta.url), 'utf8'), name);
+
+  it('moves fire groups between their patrol points as the simulation did', () => {
+    const layered = { ...read('kyiv-layered-night.yaml'), durationS: 4 * 3600 };
+    const everyS = 30;
+    const replay = new Replay(layered, runScenario(layered, 1, { sampleEveryS: everyS }));
+    const truth = runScenario(layered, 1, { sampleEveryS: 1 });
+    const units = new EntityPositions();
+    let moved = 0;
+    let worstM = 0;
+    for (const frame of truth.samples!.frames) {
+      if (frame.t % 7 !== 3) continue;
+      replay.unitsAt(frame.t, units);
+      const away = new Map<number, [number, number]>();
+      for (let k = 0; k < (frame.units ?? []).length; k += UNIT_STRIDE)
+        away.set(frame.units![k], [frame.units![k + 1], frame.units![k + 2]]);
+      for (let u = 0; u < layered.defenders.length; u++) {
+        const [e, n] = away.get(u) ?? [layered.defenders[u].base.e, layered.defenders[u].base.n];
+        const p = replay.frame.toLatLon(e, n);
+        const error = haversineM({ latDeg: units.lat[u], lonDeg: units.lon[u] }, p);
+        worstM = Math.max(worstM, error);
+        if (away.has(u)) moved++;
+      }
+    }
+    expect(moved).toBeGreaterThan(100);
+    // Straight roads at constant speed: exact but for the sample in which a group stops or starts.
+    const fastest = Math.max(
+      ...layered.defenders.map((d) => (d.kind === 'fire-group' ? d.relocationSpeedMps : 0)),
+    );
+    expect(worstM).toBeLessThan(fastest * everyS + 1);
+  });
+
+  it('shows the sampled tracks with their sigma and decoy probability at the sampled instants', () => {
+    const sensed = { ...read('kyiv-night-sensors.yaml'), durationS: 5400 };
+    const log = runScenario(sensed, 1, { sampleEveryS: 10 });
+    const replay = new Replay(sensed, log);
+    expect(replay.hasTracks).toBe(true);
+    const tracks = new EntityPositions();
+    let seen = 0;
+    for (const frame of log.samples!.frames) {
+      replay.tracksAt(frame.t, tracks);
+      expect(tracks.count * TRACK_STRIDE).toBe(frame.tracks!.length);
+      for (let k = 0; k < tracks.count; k++) {
+        const [id, e, n, sigma, pDecoy] = frame.tracks!.slice(k * TRACK_STRIDE, (k + 1) * TRACK_STRIDE);
+        const p = replay.frame.toLatLon(e, n);
+        expect(tracks.ids[k]).toBe(id);
+        expect(tracks.lat[k]).toBeCloseTo(p.latDeg, 9);
+        expect(tracks.lon[k]).toBeCloseTo(p.lonDeg, 9);
+        expect(tracks.sigma[k]).toBe(sigma);
+        expect(tracks.tag[k]).toBe(pDecoy);
+        seen++;
+      }
+    }
+    expect(seen).toBeGreaterThan(100);
+    // Between two samples a track in both is on the line between its two sampled positions.
+    const [a, b] = log.samples!.frames.filter((f) => f.tracks!.length > 0).slice(10, 12);
+    replay.tracksAt((a.t + b.t) / 2, tracks);
+    let between = 0;
+    for (let k = 0; k < tracks.count; k++) {
+      const at = (f: typeof a) => {
+        for (let j = 0; j < f.tracks!.length; j += TRACK_STRIDE)
+          if (f.tracks![j] === tracks.ids[k])
+            return replay.frame.toLatLon(f.tracks![j + 1], f.tracks![j + 2]);
+        return undefined;
+      };
+      const pa = at(a);
+      const pb = at(b);
+      if (!pa || !pb) continue;
+      expect(tracks.lat[k]).toBeCloseTo((pa.latDeg + pb.latDeg) / 2, 9);
+      expect(tracks.lon[k]).toBeCloseTo((pa.lonDeg + pb.lonDeg) / 2, 9);
+      between++;
+    }
+    expect(between).toBeGreaterThan(0);
   });
 });

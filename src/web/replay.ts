@@ -1,12 +1,12 @@
-// A finished run seen at any moment: where every threat and interceptor flight is (interpolated
-// between sampled frames, from launch to end), which events have happened, what the outcome
-// measures are so far. Pure; the map and panels read from it.
+// A finished run seen at any moment: where every threat, interceptor flight, defender unit and
+// track is (interpolated between sampled frames, from launch to end), which events have happened,
+// what the outcome measures are so far. Pure; the map and panels read from it.
 
 import { LocalFrame } from '../core/geo.js';
 import type { RunLog, SimEvent } from '../model/events.js';
 import type { Outcome } from '../model/outcome.js';
-import type { Scenario } from '../model/scenario.js';
-import { FLIGHT_STRIDE, THREAT_STRIDE } from '../model/trajectory.js';
+import type { DefenderKind, Scenario } from '../model/scenario.js';
+import { FLIGHT_STRIDE, THREAT_STRIDE, TRACK_STRIDE, UNIT_STRIDE } from '../model/trajectory.js';
 import { computeOutcome } from '../run/index.js';
 
 export interface LatLonPoint {
@@ -20,6 +20,10 @@ interface GeoFrame {
   ids: Int32Array;
   lat: Float64Array;
   lon: Float64Array;
+  /** Tracks: one-sigma position error, m; else 0. */
+  sigma: Float64Array | undefined;
+  /** Tracks: decoy probability in percent; units: their mode; else 0. */
+  tag: Uint8Array | undefined;
 }
 
 /** Where and when an entity starts and ends, from the event log. */
@@ -39,14 +43,18 @@ export class EntityPositions {
   ids = new Int32Array(64);
   lat = new Float64Array(64);
   lon = new Float64Array(64);
+  /** Tracks: one-sigma horizontal position error, m. */
+  sigma = new Float64Array(64);
+  /** Tracks: decoy probability in percent; units: their mode (JetMode, FireGroupMode). */
+  tag = new Uint8Array(64);
 
   reset(): void {
     this.count = 0;
   }
 
-  push(id: number, lat: number, lon: number): void {
+  push(id: number, lat: number, lon: number, sigma = 0, tag = 0): void {
     if (this.count === this.ids.length) {
-      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+      const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
         const b = new (a.constructor as { new (n: number): T })(a.length * 2);
         b.set(a);
         return b;
@@ -54,10 +62,14 @@ export class EntityPositions {
       this.ids = grow(this.ids);
       this.lat = grow(this.lat);
       this.lon = grow(this.lon);
+      this.sigma = grow(this.sigma);
+      this.tag = grow(this.tag);
     }
     this.ids[this.count] = id;
     this.lat[this.count] = lat;
     this.lon[this.count] = lon;
+    this.sigma[this.count] = sigma;
+    this.tag[this.count] = tag;
     this.count++;
   }
 }
@@ -68,7 +80,7 @@ export class Replay {
   readonly events: SimEvent[];
   readonly endS: number;
   readonly assets: (LatLonPoint & { name: string; value: number })[];
-  readonly bases: (LatLonPoint & { name: string })[];
+  readonly bases: (LatLonPoint & { name: string; kind: DefenderKind })[];
   /** Electronic-warfare zones: centre and radius. */
   readonly ewZones: (LatLonPoint & { name: string; radiusM: number })[];
   /** Index into Scenario.threatTypes per threat id. */
@@ -78,6 +90,8 @@ export class Replay {
   readonly flightUnit: Int32Array;
   private readonly threatFrames: GeoFrame[];
   private readonly flightFrames: GeoFrame[];
+  private readonly trackFrames: GeoFrame[];
+  private readonly unitFrames: GeoFrame[];
   private readonly threatLife: Lifetime[];
   private readonly flightLife: Lifetime[];
   private readonly eventPlaces: (LatLonPoint | undefined)[];
@@ -102,7 +116,7 @@ export class Replay {
       value: a.value,
       ...geo(a.position.e, a.position.n),
     }));
-    this.bases = scenario.defenders.map((d) => ({ name: d.name, ...geo(d.base.e, d.base.n) }));
+    this.bases = scenario.defenders.map((d) => ({ name: d.name, kind: d.kind, ...geo(d.base.e, d.base.n) }));
     this.ewZones = (scenario.ewZones ?? []).map((z) => ({
       name: z.name,
       radiusM: z.radiusM,
@@ -154,7 +168,8 @@ export class Replay {
         case 'intercept-attempt': {
           const p = geo(e.e, e.n);
           attemptPlace.set(e.flight, p);
-          Object.assign(this.flightLife[e.flight], { t1: e.t, lat1: p.lat, lon1: p.lon });
+          // Bursts of guns, fire groups and cannon (flight -1) end no flight.
+          if (e.flight >= 0) Object.assign(this.flightLife[e.flight], { t1: e.t, lat1: p.lat, lon1: p.lon });
           return p;
         }
         case 'kill': {
@@ -191,6 +206,19 @@ export class Replay {
     const frames = log.samples?.frames ?? [];
     this.threatFrames = frames.map((f) => this.geoFrame(f.t, f.threats, THREAT_STRIDE, 1));
     this.flightFrames = frames.map((f) => this.geoFrame(f.t, f.flights, FLIGHT_STRIDE, 2));
+    // Runs with perfect sensing carry no track picture: the threats are the tracks.
+    this.trackFrames = frames.some((f) => f.tracks)
+      ? frames.map((f) => this.geoFrame(f.t, f.tracks ?? [], TRACK_STRIDE, 1, 3, 4))
+      : [];
+    this.unitFrames = frames.map((f) => this.geoFrame(f.t, f.units ?? [], UNIT_STRIDE, 1, -1, 4));
+    // A jet's missile leaves from where the jet is, not from its airbase.
+    const units = new EntityPositions();
+    for (const e of this.events) {
+      if (e.kind !== 'interceptor-launch' || this.bases[this.flightUnit[e.flight]]?.kind !== 'jet') continue;
+      this.unitsAt(e.t, units);
+      const u = this.flightUnit[e.flight];
+      Object.assign(this.flightLife[e.flight], { lat0: units.lat[u], lon0: units.lon[u] });
+    }
     // Places of events that happen away from any fixed point: where the threat was last seen.
     this.events.forEach((e, i) => {
       if (this.eventPlaces[i] === undefined && 'threat' in e) {
@@ -204,6 +232,11 @@ export class Replay {
 
   get hasSamples(): boolean {
     return this.threatFrames.length > 0;
+  }
+
+  /** True when the run carries a tracker's picture (sensors and a real tracker, not perfect sensing). */
+  get hasTracks(): boolean {
+    return this.trackFrames.length > 0;
   }
 
   /** Where an event happened, if it has a place. */
@@ -245,14 +278,89 @@ export class Replay {
     this.positionsAt(t, this.flightFrames, this.flightLife, out);
   }
 
-  private geoFrame(t: number, flat: readonly number[], stride: number, eOffset: number): GeoFrame {
+  /**
+   * The confirmed tracks at t with their one-sigma error and decoy probability: a track in both
+   * neighbouring frames is interpolated; one in only one of them is shown while that frame is the
+   * nearer (tracks start and end between samples, and are never extrapolated).
+   */
+  tracksAt(t: number, out: EntityPositions): void {
+    out.reset();
+    const [a, b] = this.around(this.trackFrames, t);
+    const na = a ? a.ids.length : 0;
+    const nb = b ? b.ids.length : 0;
+    const w = a && b ? (t - a.t) / (b.t - a.t) : a ? 0 : 1;
+    let i = 0;
+    let j = 0;
+    while (i < na || j < nb) {
+      const idA = i < na ? a!.ids[i] : Infinity;
+      const idB = j < nb ? b!.ids[j] : Infinity;
+      if (idA === idB) {
+        const lat = a!.lat[i] + (b!.lat[j] - a!.lat[i]) * w;
+        const lon = a!.lon[i] + (b!.lon[j] - a!.lon[i]) * w;
+        const sigma = a!.sigma![i] + (b!.sigma![j] - a!.sigma![i]) * w;
+        out.push(idA, lat, lon, sigma, w < 0.5 ? a!.tag![i] : b!.tag![j]);
+        i++;
+        j++;
+      } else if (idA < idB) {
+        if (w < 0.5) out.push(idA, a!.lat[i], a!.lon[i], a!.sigma![i], a!.tag![i]);
+        i++;
+      } else {
+        if (w >= 0.5) out.push(idB, b!.lat[j], b!.lon[j], b!.sigma![j], b!.tag![j]);
+        j++;
+      }
+    }
+  }
+
+  /**
+   * Every defender unit at t, by unit index: where it was sampled away from its base (interpolated
+   * between frames, and from or to its base when it leaves or comes back between them), else at
+   * its base; `tag` is its mode (0 at its base).
+   */
+  unitsAt(t: number, out: EntityPositions): void {
+    out.reset();
+    const [a, b] = this.around(this.unitFrames, t);
+    const w = a && b ? (t - a.t) / (b.t - a.t) : 0;
+    let i = 0;
+    let j = 0;
+    for (let u = 0; u < this.bases.length; u++) {
+      const base = this.bases[u];
+      while (a && i < a.ids.length && a.ids[i] < u) i++;
+      while (b && j < b.ids.length && b.ids[j] < u) j++;
+      const inA = a !== undefined && i < a.ids.length && a.ids[i] === u;
+      const inB = b !== undefined && j < b.ids.length && b.ids[j] === u;
+      const latA = inA ? a.lat[i] : base.lat;
+      const lonA = inA ? a.lon[i] : base.lon;
+      const latB = inB ? b.lat[j] : inA && !b ? latA : base.lat;
+      const lonB = inB ? b.lon[j] : inA && !b ? lonA : base.lon;
+      const mode = inA ? a.tag![i] : inB ? b.tag![j] : 0;
+      out.push(u, latA + (latB - latA) * w, lonA + (lonB - lonA) * w, 0, mode);
+    }
+  }
+
+  private geoFrame(
+    t: number,
+    flat: readonly number[],
+    stride: number,
+    eOffset: number,
+    sigmaOffset = -1,
+    tagOffset = -1,
+  ): GeoFrame {
     const n = flat.length / stride;
-    const frame: GeoFrame = { t, ids: new Int32Array(n), lat: new Float64Array(n), lon: new Float64Array(n) };
+    const frame: GeoFrame = {
+      t,
+      ids: new Int32Array(n),
+      lat: new Float64Array(n),
+      lon: new Float64Array(n),
+      sigma: sigmaOffset >= 0 ? new Float64Array(n) : undefined,
+      tag: tagOffset >= 0 ? new Uint8Array(n) : undefined,
+    };
     for (let k = 0; k < n; k++) {
       const p = this.frame.toLatLon(flat[k * stride + eOffset], flat[k * stride + eOffset + 1]);
       frame.ids[k] = flat[k * stride];
       frame.lat[k] = p.latDeg;
       frame.lon[k] = p.lonDeg;
+      if (frame.sigma) frame.sigma[k] = flat[k * stride + sigmaOffset];
+      if (frame.tag) frame.tag[k] = flat[k * stride + tagOffset];
     }
     return frame;
   }
@@ -263,6 +371,12 @@ export class Replay {
       if (k >= 0) return { lat: frames[f].lat[k], lon: frames[f].lon[k] };
     }
     return undefined;
+  }
+
+  /** The sampled frames either side of t: the last at or before it and the next (either may be missing). */
+  private around(frames: GeoFrame[], t: number): [GeoFrame | undefined, GeoFrame | undefined] {
+    const k = this.frameBefore(frames, t);
+    return [k >= 0 ? frames[k] : undefined, k + 1 < frames.length ? frames[k + 1] : undefined];
   }
 
   /** Index of the last frame at or before t, or -1. */
@@ -283,9 +397,7 @@ export class Replay {
    */
   private positionsAt(t: number, frames: GeoFrame[], life: Lifetime[], out: EntityPositions): void {
     out.reset();
-    const k = this.frameBefore(frames, t);
-    const a = k >= 0 ? frames[k] : undefined;
-    const b = k + 1 < frames.length ? frames[k + 1] : undefined;
+    const [a, b] = this.around(frames, t);
     const na = a ? a.ids.length : 0;
     const nb = b ? b.ids.length : 0;
     let i = 0;

@@ -19,7 +19,12 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export async function launchChromium(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchChromium(): Promise<{
+  context: BrowserContext;
+  /** The browser's profile folder: it names this browser's processes (`--user-data-dir`). */
+  profile: string;
+  close: () => Promise<void>;
+}> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} is missing: run scripts/setup.sh (Debian package 'chromium') for the browser tests`,
@@ -34,6 +39,7 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
   });
   return {
     context,
+    profile,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
