@@ -6,15 +6,16 @@
 //  - 'bearing': each node measures a bearing (σ_b); two or more bearings are triangulated by
 //    weighted least squares (covariance (Σ wᵢ nᵢnᵢᵀ)⁻¹), a single bearing gives a point at half the
 //    hearing radius along it with an error ellipse long in range and narrow across.
-// Nodes sit in a spatial grid, so a scan costs about (threats × nodes per hearing disc), not
-// threats × nodes: networks of thousands of nodes stay fast.
+// Nodes sit in a static grid (point-index), so a scan costs about (threats × nodes per hearing
+// disc), not threats × nodes, and a threat outside the network costs a bounding-box test:
+// networks of thousands of nodes stay fast.
 
 import type { RandomStream } from '../core/rng.js';
 import type { DetectionBatch } from '../model/detection.js';
 import type { AcousticSpec, SensorSpec } from '../model/scenario.js';
 import { ThreatStatus, type ThreatState } from '../model/world.js';
 import { guessDecoy } from './class-guess.js';
-import { indexPoints } from './point-index.js';
+import { PointIndex } from './point-index.js';
 import { ReportQueue } from './report-queue.js';
 import { ScanClock } from './scan-clock.js';
 import type { Sensor } from './types.js';
@@ -23,53 +24,14 @@ export function createAcousticNetwork(spec: SensorSpec, index: number, rng: Rand
   if (spec.type !== 'acoustic') throw new TypeError(`acoustic sensor given a ${spec.type} spec`);
   const s: AcousticSpec = spec;
   const maxRange = Math.max(...s.hearingRangeMByThreatType, 1);
-  const { x: nodeX, y: nodeY, grid } = indexPoints(s.nodeE, s.nodeN, maxRange / 2);
+  const nodes = new PointIndex(s.nodeE, s.nodeN, maxRange / 2);
+  const { x: nodeX, y: nodeY, hits, hitD2 } = nodes;
   const clock = new ScanClock(s.scanPeriodS);
   const queue = new ReportQueue();
-
-  // Per-threat scratch filled by the grid visitor (no closure per threat).
-  let tx = 0;
-  let ty = 0;
-  let radius2 = 0;
-  let heard = 0;
-  let sumX = 0;
-  let sumY = 0;
-  // Bearing least squares: A = Σ w n nᵀ, b = Σ w n nᵀ p.
-  let a00 = 0;
-  let a01 = 0;
-  let a11 = 0;
-  let b0 = 0;
-  let b1 = 0;
-  let firstNode = -1;
-  let firstBearing = 0;
   const bearingMode = s.report === 'bearing';
   const sb = s.bearingSigmaRad;
-  const visit = (k: number): void => {
-    const dx = tx - nodeX[k];
-    const dy = ty - nodeY[k];
-    const d2 = dx * dx + dy * dy;
-    if (d2 > radius2 || rng.next() >= s.pdNode) return;
-    heard++;
-    sumX += nodeX[k];
-    sumY += nodeY[k];
-    if (!bearingMode) return;
-    const bearing = Math.atan2(dx, dy) + sb * rng.normal();
-    if (firstNode < 0) {
-      firstNode = k;
-      firstBearing = bearing;
-    }
-    // Normal to the bearing line (sinθ, cosθ) is (cosθ, −sinθ); weight 1/(d σ_b)², d ≈ distance.
-    const nx = Math.cos(bearing);
-    const ny = -Math.sin(bearing);
-    const dist = Math.max(Math.sqrt(d2), 50);
-    const w = 1 / (dist * dist * sb * sb);
-    a00 += w * nx * nx;
-    a01 += w * nx * ny;
-    a11 += w * ny * ny;
-    const proj = nx * nodeX[k] + ny * nodeY[k];
-    b0 += w * nx * proj;
-    b1 += w * ny * proj;
-  };
+  const pdNode = s.pdNode;
+  const rangeByType = Float64Array.from(s.hearingRangeMByThreatType);
 
   return {
     spec,
@@ -78,20 +40,53 @@ export function createAcousticNetwork(spec: SensorSpec, index: number, rng: Rand
       const scanS = clock.due(t, dt);
       if (!Number.isNaN(scanS)) {
         const b = queue.batch;
-        for (let i = 0; i < threats.launchedCount; i++) {
+        for (let i = threats.firstUnresolved; i < threats.launchedCount; i++) {
           const status = threats.status[i];
           if (status !== ThreatStatus.Flying && status !== ThreatStatus.Arrived) continue;
-          const range = s.hearingRangeMByThreatType[threats.type[i]];
+          const range = rangeByType[threats.type[i]];
           const h = Math.max(0, threats.z[i]);
           if (h >= range) continue;
-          radius2 = range * range - h * h;
+          const radius2 = range * range - h * h;
           const rh = Math.sqrt(radius2);
-          tx = threats.x[i];
-          ty = threats.y[i];
-          heard = 0;
-          sumX = sumY = a00 = a01 = a11 = b0 = b1 = 0;
-          firstNode = -1;
-          grid.forEachNear(tx, ty, rh, visit);
+          const tx = threats.x[i];
+          const ty = threats.y[i];
+          // The nodes in the hearing disc, each hearing with probability pdNode; fused below.
+          const near = nodes.within(tx, ty, radius2);
+          let heard = 0;
+          let sumX = 0;
+          let sumY = 0;
+          // Bearing least squares: A = Σ w n nᵀ, b = Σ w n nᵀ p.
+          let a00 = 0;
+          let a01 = 0;
+          let a11 = 0;
+          let b0 = 0;
+          let b1 = 0;
+          let firstNode = -1;
+          let firstBearing = 0;
+          for (let q = 0; q < near; q++) {
+            if (rng.next() >= pdNode) continue;
+            const k = hits[q];
+            heard++;
+            sumX += nodeX[k];
+            sumY += nodeY[k];
+            if (!bearingMode) continue;
+            const bearing = Math.atan2(tx - nodeX[k], ty - nodeY[k]) + sb * rng.normal();
+            if (firstNode < 0) {
+              firstNode = k;
+              firstBearing = bearing;
+            }
+            // Normal to the bearing line (sinθ, cosθ) is (cosθ, −sinθ); weight 1/(d σ_b)², d ≈ distance.
+            const nx = Math.cos(bearing);
+            const ny = -Math.sin(bearing);
+            const dist = Math.max(Math.sqrt(hitD2[q]), 50);
+            const w = 1 / (dist * dist * sb * sb);
+            a00 += w * nx * nx;
+            a01 += w * nx * ny;
+            a11 += w * ny * ny;
+            const proj = nx * nodeX[k] + ny * nodeY[k];
+            b0 += w * nx * proj;
+            b1 += w * ny * proj;
+          }
           if (heard === 0) continue;
           const pDecoy = guessDecoy(s.classify, threats.decoy[i] === 1, rng);
           const det = a00 * a11 - a01 * a01;

@@ -9,7 +9,7 @@ import type { DetectionBatch } from '../model/detection.js';
 import type { ObserverSpec, SensorSpec } from '../model/scenario.js';
 import { ThreatStatus, type ThreatState } from '../model/world.js';
 import { guessDecoy } from './class-guess.js';
-import { indexPoints } from './point-index.js';
+import { PointIndex } from './point-index.js';
 import { ReportQueue } from './report-queue.js';
 import { ScanClock } from './scan-clock.js';
 import type { Sensor } from './types.js';
@@ -17,44 +17,38 @@ import type { Sensor } from './types.js';
 export function createObservers(spec: SensorSpec, index: number, rng: RandomStream): Sensor {
   if (spec.type !== 'observer') throw new TypeError(`observer sensor given a ${spec.type} spec`);
   const s: ObserverSpec = spec;
-  const { x: postX, y: postY, grid } = indexPoints(s.postE, s.postN, s.sightingRangeM);
+  const posts = new PointIndex(s.postE, s.postN, s.sightingRangeM);
+  const hits = posts.hits;
   const clock = new ScanClock(s.scanPeriodS);
   const queue = new ReportQueue();
   const pSight = 1 - Math.exp(-s.sightingRatePerS * s.scanPeriodS);
   const range2 = s.sightingRangeM * s.sightingRangeM;
-
-  let threat = 0;
-  let scanS = 0;
-  let threatsRef: ThreatState | undefined;
-  const visit = (k: number): void => {
-    const th = threatsRef!;
-    const dx = th.x[threat] - postX[k];
-    const dy = th.y[threat] - postY[k];
-    if (dx * dx + dy * dy > range2 || rng.next() >= pSight) return;
-    const delay = rng.uniform(s.delayMinS, s.delayMaxS);
-    const b = queue.batch;
-    const r = queue.add(scanS + delay);
-    const sigma = s.positionSigmaM;
-    const x = th.x[threat] + sigma * rng.normal();
-    const y = th.y[threat] + sigma * rng.normal();
-    const pDecoy = guessDecoy(s.classify, th.decoy[threat] === 1, rng);
-    b.setPlot(r, index, scanS, x, y, 0, sigma * sigma, 0, sigma * sigma, NaN, pDecoy, threat);
-  };
+  const sigma = s.positionSigmaM;
 
   return {
     spec,
     // Sightings are sparse: a post that says nothing has not seen that nothing is there.
     countsMisses: false,
     sense(t: number, dt: number, threats: ThreatState, out: DetectionBatch): void {
-      const due = clock.due(t, dt);
-      if (!Number.isNaN(due)) {
-        scanS = due;
-        threatsRef = threats;
-        for (let i = 0; i < threats.launchedCount; i++) {
+      const scanS = clock.due(t, dt);
+      if (!Number.isNaN(scanS)) {
+        const b = queue.batch;
+        for (let i = threats.firstUnresolved; i < threats.launchedCount; i++) {
           const status = threats.status[i];
           if (status !== ThreatStatus.Flying && status !== ThreatStatus.Arrived) continue;
-          threat = i;
-          grid.forEachNear(threats.x[i], threats.y[i], s.sightingRangeM, visit);
+          const tx = threats.x[i];
+          const ty = threats.y[i];
+          // Each post in sighting range reports the threat with probability pSight.
+          const near = posts.within(tx, ty, range2);
+          for (let q = 0; q < near; q++) {
+            if (rng.next() >= pSight) continue;
+            const delay = rng.uniform(s.delayMinS, s.delayMaxS);
+            const r = queue.add(scanS + delay);
+            const x = tx + sigma * rng.normal();
+            const y = ty + sigma * rng.normal();
+            const pDecoy = guessDecoy(s.classify, threats.decoy[i] === 1, rng);
+            b.setPlot(r, index, scanS, x, y, 0, sigma * sigma, 0, sigma * sigma, NaN, pDecoy, i);
+          }
         }
       }
       queue.deliver(t + dt, out);

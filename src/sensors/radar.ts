@@ -5,6 +5,7 @@
 // plots arrive as a Poisson number per scan, uniform over the covered disc. Reports reach the
 // tracker `latency` after the scan. Equations in docs/sensing-and-tracking.md.
 
+import { hypot2 } from '../core/hypot.js';
 import type { RandomStream } from '../core/rng.js';
 import type { DetectionBatch } from '../model/detection.js';
 import type { RadarSpec, SensorSpec } from '../model/scenario.js';
@@ -43,6 +44,10 @@ export function createRadar(spec: SensorSpec, index: number, rng: RandomStream):
   const rx = s.position.e;
   const ry = s.position.n;
   const hr = s.position.u + s.antennaHeightM;
+  // The radar's own share of the horizon distance, and the range test squared (a little wide).
+  const radarHorizon = Math.sqrt(2 * EFFECTIVE_EARTH_RADIUS_M * Math.max(0, hr));
+  const range2 = s.rangeM * s.rangeM * (1 + 1e-9);
+  const rcsByType = Float64Array.from(s.rcsM2ByThreatType);
 
   const plot = (
     scanS: number,
@@ -85,20 +90,24 @@ export function createRadar(spec: SensorSpec, index: number, rng: RandomStream):
     sense(t: number, dt: number, threats: ThreatState, out: DetectionBatch): void {
       const scanS = clock.due(t, dt);
       if (!Number.isNaN(scanS)) {
-        for (let i = 0; i < threats.launchedCount; i++) {
-          const status = threats.status[i];
-          if (status !== ThreatStatus.Flying && status !== ThreatStatus.Arrived) continue;
-          const dx = threats.x[i] - rx;
-          const dy = threats.y[i] - ry;
-          const ground = Math.hypot(dx, dy);
+        const { status, x: xs, y: ys, z: zs, type, decoy } = threats;
+        for (let i = threats.firstUnresolved; i < threats.launchedCount; i++) {
+          const st = status[i];
+          if (st !== ThreatStatus.Flying && st !== ThreatStatus.Arrived) continue;
+          const dx = xs[i] - rx;
+          const dy = ys[i] - ry;
+          const ground2 = dx * dx + dy * dy;
+          // Out of instrumented range (squared, before any root); the exact test follows.
+          if (ground2 > range2) continue;
+          const ground = hypot2(dx, dy);
           if (ground > s.rangeM) continue;
-          const z = threats.z[i];
-          if (ground > radarHorizonM(hr, z)) continue;
+          const z = zs[i];
+          if (ground > radarHorizon + Math.sqrt(2 * EFFECTIVE_EARTH_RADIUS_M * Math.max(0, z))) continue;
           const dz = z - hr - (ground * ground) / (2 * EFFECTIVE_EARTH_RADIUS_M);
-          const range = Math.hypot(ground, dz);
-          const pd = swerling1Pd(radarSnr(s, range, s.rcsM2ByThreatType[threats.type[i]]), s.pfa);
+          const range = hypot2(ground, dz);
+          const pd = swerling1Pd(radarSnr(s, range, rcsByType[type[i]]), s.pfa);
           if (rng.next() >= pd) continue;
-          const pDecoy = guessDecoy(s.classify, threats.decoy[i] === 1, rng);
+          const pDecoy = guessDecoy(s.classify, decoy[i] === 1, rng);
           plot(scanS, range, Math.atan2(dx, dy), Math.atan2(dz, ground), i, pDecoy);
         }
         const clutter = rng.poisson(s.clutterPerScan);
