@@ -28,49 +28,53 @@ export const waypointFlight: Phase<World> = {
     }
 
     const { speedMps, cruiseAltitudeM, tanDive, rangeM } = world.threatTypeTable;
-    const { status, x: xs, y: ys, z: zs, routeX, routeY } = threats;
+    // Per-threat arrays read once per step: the loop below runs for every threat in the air.
+    const { status, x: xs, y: ys, z: zs, vx, vy, vz, routeX, routeY, routeHoldS, routeOrbitM } = threats;
+    const { routeStart, routeLength, leg, loiterEndS, launchTimeS, flownM, orbitAngle } = threats;
+    const types = threats.type;
+    const end = t + dt;
     threatGrid.reset(threats.count);
     for (let i = threats.firstUnresolved; i < threats.launchedCount; i++) {
       if (status[i] !== ThreatStatus.Flying) continue;
-      const type = threats.type[i];
+      const type = types[i];
       // A threat launched inside this step flies only the part of the step after its launch.
-      const flightS = t + dt - threats.launchTimeS[i];
+      const flightS = end - launchTimeS[i];
       let remaining = speedMps[type] * (flightS < dt ? flightS : dt);
       const x0 = xs[i];
       const y0 = ys[i];
       const z0 = zs[i];
-      const last = threats.routeStart[i] + threats.routeLength[i] - 1;
+      const last = routeStart[i] + routeLength[i] - 1;
       let x = x0;
       let y = y0;
       let arrived = false;
-      if (threats.loiterEndS[i] > 0) {
-        const p = threats.routeStart[i] + threats.leg[i];
-        if (t + dt < threats.loiterEndS[i]) {
+      if (loiterEndS[i] > 0) {
+        const p = routeStart[i] + leg[i];
+        if (end < loiterEndS[i]) {
           // Circle the loiter point counter-clockwise at cruise speed.
-          const r = threats.routeOrbitM[p];
-          threats.orbitAngle[i] += remaining / r;
-          x = routeX[p] + r * Math.cos(threats.orbitAngle[i]);
-          y = routeY[p] + r * Math.sin(threats.orbitAngle[i]);
+          const r = routeOrbitM[p];
+          orbitAngle[i] += remaining / r;
+          x = routeX[p] + r * Math.cos(orbitAngle[i]);
+          y = routeY[p] + r * Math.sin(orbitAngle[i]);
           remaining = 0;
         } else {
-          threats.loiterEndS[i] = 0;
-          threats.leg[i]++;
+          loiterEndS[i] = 0;
+          leg[i]++;
         }
       }
       while (remaining > 0) {
-        const p = threats.routeStart[i] + threats.leg[i];
+        const p = routeStart[i] + leg[i];
         const dx = routeX[p] - x;
         const dy = routeY[p] - y;
         const d = Math.sqrt(dx * dx + dy * dy);
-        const holdS = threats.routeHoldS[p];
-        if (holdS > 0 && d - remaining <= threats.routeOrbitM[p]) {
+        const holdS = routeHoldS[p];
+        if (holdS > 0 && d - remaining <= routeOrbitM[p]) {
           // Reaching a loiter point's orbit: join it where the approach meets it.
-          const r = threats.routeOrbitM[p];
+          const r = routeOrbitM[p];
           const k = d > r ? (d - r) / d : 0;
           x += dx * k;
           y += dy * k;
-          threats.orbitAngle[i] = Math.atan2(y - routeY[p], x - routeX[p]);
-          threats.loiterEndS[i] = t + dt + holdS;
+          orbitAngle[i] = Math.atan2(y - routeY[p], x - routeX[p]);
+          loiterEndS[i] = end + holdS;
           break;
         }
         if (d <= remaining) {
@@ -81,7 +85,7 @@ export const waypointFlight: Phase<World> = {
             arrived = true;
             break;
           }
-          threats.leg[i]++;
+          leg[i]++;
         } else {
           x += (dx / d) * remaining;
           y += (dy / d) * remaining;
@@ -93,25 +97,33 @@ export const waypointFlight: Phase<World> = {
       if (!arrived) {
         const ax = routeX[last] - x;
         const ay = routeY[last] - y;
-        const glide = Math.sqrt(ax * ax + ay * ay) * tanDive[type];
-        z = glide < cruiseAltitudeM[type] ? glide : cruiseAltitudeM[type];
+        const a2 = ax * ax + ay * ay;
+        const cruise = cruiseAltitudeM[type];
+        const tan = tanDive[type];
+        // Far from the dive (the common case) the square decides without a root; near it, exactly.
+        if (tan > 0 && a2 * tan * tan > cruise * cruise * (1 + 1e-9)) {
+          z = cruise;
+        } else {
+          const glide = Math.sqrt(a2) * tan;
+          z = glide < cruise ? glide : cruise;
+        }
       }
       const stepX = x - x0;
       const stepY = y - y0;
       xs[i] = x;
       ys[i] = y;
       zs[i] = z;
-      threats.vx[i] = stepX / dt;
-      threats.vy[i] = stepY / dt;
-      threats.vz[i] = (z - z0) / dt;
-      threats.flownM[i] += Math.sqrt(stepX * stepX + stepY * stepY);
+      vx[i] = stepX / dt;
+      vy[i] = stepY / dt;
+      vz[i] = (z - z0) / dt;
+      flownM[i] += Math.sqrt(stepX * stepX + stepY * stepY);
       if (arrived) {
         status[i] = ThreatStatus.Arrived;
-      } else if (threats.flownM[i] > rangeM[type]) {
+      } else if (flownM[i] > rangeM[type]) {
         status[i] = ThreatStatus.Expired;
         world.resolvedThreats++;
         events.push({
-          t: roundS(t + dt),
+          t: roundS(end),
           kind: 'expired',
           threat: i,
           type: scenario.threatTypes[type].name,
