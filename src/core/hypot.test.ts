@@ -5,7 +5,8 @@ import { streamFor } from './rng.js';
 describe('hypot2', () => {
   it('matches Math.hypot on special values', () => {
     const values = [0, -0, 1, -1, 3, 4, Infinity, -Infinity, NaN, 5e-324, 1e-300, 1e308, Number.MAX_VALUE];
-    for (const a of values) for (const b of values) expect(Object.is(hypot2(a, b), Math.hypot(a, b))).toBe(true);
+    for (const a of values)
+      for (const b of values) expect(Object.is(hypot2(a, b), Math.hypot(a, b))).toBe(true);
     expect(hypot2(3, 4)).toBe(5);
   });
 

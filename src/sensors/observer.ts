@@ -18,7 +18,6 @@ export function createObservers(spec: SensorSpec, index: number, rng: RandomStre
   if (spec.type !== 'observer') throw new TypeError(`observer sensor given a ${spec.type} spec`);
   const s: ObserverSpec = spec;
   const posts = new PointIndex(s.postE, s.postN, s.sightingRangeM);
-  const hits = posts.hits;
   const clock = new ScanClock(s.scanPeriodS);
   const queue = new ReportQueue();
   const pSight = 1 - Math.exp(-s.sightingRatePerS * s.scanPeriodS);

@@ -20,9 +20,14 @@ describe('PointIndex.within', () => {
         const expected: number[] = [];
         for (let k = 0; k < n; k++) if ((x - east[k]) ** 2 + (y - north[k]) ** 2 <= r2) expected.push(k);
         expect([...found].sort((a, b) => a - b)).toEqual(expected);
-        for (let h = 0; h < m; h++) expect(index.hitD2[h]).toBe((x - east[found[h]]) ** 2 + (y - north[found[h]]) ** 2);
+        for (let h = 0; h < m; h++)
+          expect(index.hitD2[h]).toBe((x - east[found[h]]) ** 2 + (y - north[found[h]]) ** 2);
         // Visiting order: by cell row, then cell column, then index (never decreasing in that key).
-        const cell = Math.max(cellM, Math.max(Math.max(...east) - Math.min(...east), Math.max(...north) - Math.min(...north)) / 1024, 1);
+        const cell = Math.max(
+          cellM,
+          Math.max(Math.max(...east) - Math.min(...east), Math.max(...north) - Math.min(...north)) / 1024,
+          1,
+        );
         const key = (k: number) => {
           const cx = Math.floor((east[k] - (Math.min(...east) - cell)) / cell);
           const cy = Math.floor((north[k] - (Math.min(...north) - cell)) / cell);
