@@ -16,10 +16,12 @@ const load = (name: string) => {
   return parseScenarioOrThrow(readFileSync(file, 'utf8'), file);
 };
 const outcome = (s: Scenario) => computeOutcome(s, runScenario(s));
+/** Two whole nights per test; the record night runs 20 radars, ~5,000 acoustic nodes and the tracker. */
+const WHOLE_NIGHTS_TIMEOUT_MS = 300_000;
 
 describe('layered defense beats interceptors alone', () => {
   for (const name of ['kyiv-layered-night.yaml', 'cruise-missile-raid.yaml', 'record-night.yaml']) {
-    it(name, () => {
+    it(name, { timeout: WHOLE_NIGHTS_TIMEOUT_MS }, () => {
       const full = load(name);
       const alone: Scenario = {
         ...full,
