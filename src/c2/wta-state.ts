@@ -12,6 +12,10 @@ export class WtaState {
   readonly certain: Int32Array;
   readonly product: Float64Array;
   readonly reach: Reach;
+  /** The weapons on each target as doubly linked lists: first[j], then next[i] … (-1 ends). */
+  readonly first: Int32Array;
+  readonly next: Int32Array;
+  readonly prev: Int32Array;
   cost = 0;
 
   constructor(
@@ -23,6 +27,9 @@ export class WtaState {
     this.count = new Int32Array(problem.targets);
     this.certain = new Int32Array(problem.targets);
     this.product = new Float64Array(problem.targets);
+    this.first = new Int32Array(problem.targets).fill(-1);
+    this.next = new Int32Array(problem.weapons).fill(-1);
+    this.prev = new Int32Array(problem.weapons).fill(-1);
     this.load(this.assign);
   }
 
@@ -33,11 +40,14 @@ export class WtaState {
     this.count.fill(0);
     this.certain.fill(0);
     this.product.fill(1);
+    this.first.fill(-1);
     let cost = 0;
     for (let i = 0; i < weapons; i++) {
       const j = this.assign[i];
       if (incumbent && switchCost && j !== incumbent[i]) cost += switchCost[i];
+      this.next[i] = this.prev[i] = -1;
       if (j === HOLD) continue;
+      this.link(i, j);
       cost += shotCost[i];
       this.count[j]++;
       const p = pk[i * targets + j];
@@ -46,6 +56,23 @@ export class WtaState {
     }
     for (let j = 0; j < targets; j++) cost += values[j] * this.survival(j);
     this.cost = cost;
+  }
+
+  private link(i: number, j: number): void {
+    const head = this.first[j];
+    this.next[i] = head;
+    this.prev[i] = -1;
+    if (head >= 0) this.prev[head] = i;
+    this.first[j] = i;
+  }
+
+  private unlink(i: number, j: number): void {
+    const n = this.next[i];
+    const p = this.prev[i];
+    if (p >= 0) this.next[p] = n;
+    else this.first[j] = n;
+    if (n >= 0) this.prev[n] = p;
+    this.next[i] = this.prev[i] = -1;
   }
 
   survival(j: number): number {
@@ -115,6 +142,7 @@ export class WtaState {
       if (p >= 1) this.certain[a]--;
       else this.product[a] /= 1 - p;
       this.count[a]--;
+      this.unlink(i, a);
       // Dividing out many factors drifts; a target left empty is exact again.
       if (this.count[a] === 0) this.product[a] = 1;
     }
@@ -123,6 +151,7 @@ export class WtaState {
       if (p >= 1) this.certain[b]++;
       else this.product[b] *= 1 - p;
       this.count[b]++;
+      this.link(i, b);
     }
     this.assign[i] = b;
   }

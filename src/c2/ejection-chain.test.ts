@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RandomStreams } from '../core/rng.js';
+import { chainSearch, EjectionChains } from './ejection-chain.js';
+import { localSearch } from './local-search.js';
+import { HOLD, assignmentProblem, classicProblem, evaluateAssignment } from './wta-problem.js';
+import { WtaState } from './wta-state.js';
+
+/** Best single move or exchange from the state's assignment (brute force); negative improves. */
+function bestSimpleDelta(state: WtaState): number {
+  const { weapons, targets } = state.problem;
+  let best = 0;
+  for (let i = 0; i < weapons; i++) {
+    for (let j = 0; j < targets; j++) if (state.canTake(j)) best = Math.min(best, state.moveDelta(i, j));
+    if (state.problem.mayHold) best = Math.min(best, state.moveDelta(i, HOLD));
+    for (let k = 0; k < weapons; k++) best = Math.min(best, state.swapDelta(i, k));
+  }
+  return best;
+}
+
+describe('ejection chains', () => {
+  it('find the cyclic exchange of three weapons that moves and exchanges miss', () => {
+    // Weapon i sits on target i (pk .5) and would do far better on target i+1 (pk .9), but no
+    // weapon can hit target i-1: every exchange leaves a target bare, and one weapon per target
+    // (doctrine) forbids every single move.
+    const pk = [0.5, 0.9, 0, 0, 0.5, 0.9, 0.9, 0, 0.5];
+    const p = classicProblem([1, 1, 1], pk, 3);
+    p.capacity = Int32Array.from([1, 1, 1]);
+    const state = new WtaState(p);
+    state.load(Int32Array.from([0, 1, 2]));
+    expect(state.cost).toBeCloseTo(1.5, 12);
+    expect(bestSimpleDelta(state)).toBeGreaterThanOrEqual(0);
+    localSearch(state, 1e-12);
+    expect(Array.from(state.assign)).toEqual([0, 1, 2]);
+    const chains = new EjectionChains(state);
+    expect(chains.improve(0, 1e-12)).toBe(true);
+    expect(Array.from(state.assign)).toEqual([1, 2, 0]);
+    expect(state.cost).toBeCloseTo(0.3, 12);
+    expect(evaluateAssignment(p, state.assign)).toBeCloseTo(0.3, 12);
+  });
+
+  it('find the path exchange (A takes B’s place, B joins a third target) that single moves miss', () => {
+    // Weapons A, B, C on targets 0, 1, 2 with pk .5; A hits target 1 at .9, B target 2 at .9.
+    const pk = [0.5, 0.9, 0, 0, 0.5, 0.9, 0, 0, 0.5];
+    const p = classicProblem([1, 1, 1], pk, 3);
+    const state = new WtaState(p);
+    state.load(Int32Array.from([0, 1, 2]));
+    expect(bestSimpleDelta(state)).toBeGreaterThanOrEqual(0);
+    const chains = new EjectionChains(state);
+    expect(chainSearch(chains, 1e-12)).toBe(true);
+    expect(state.cost).toBeCloseTo(1.15, 12);
+    expect(Array.from(state.assign)).toEqual([1, 2, 2]);
+  });
+
+  it('apply exactly the change they price, with costs, holds, capacities and commitment', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 9 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.boolean(),
+        fc.boolean(),
+        (weapons, targets, seed, hold, capacity) => {
+          const rng = new RandomStreams(seed).get('test/chains');
+          const values = Array.from({ length: targets }, () => 1 + rng.int(99));
+          const pk = Array.from({ length: weapons * targets }, () =>
+            rng.next() < 0.3 ? 0 : rng.next() < 0.05 ? 1 : rng.next(),
+          );
+          const p = classicProblem(values, pk, weapons);
+          if (hold) {
+            p.mayHold = true;
+            for (let i = 0; i < weapons; i++) p.shotCost[i] = rng.uniform(0, 20);
+            p.incumbent = Int32Array.from({ length: weapons }, () => (rng.next() < 0.5 ? HOLD : rng.int(targets)));
+            p.switchCost = Float64Array.from({ length: weapons }, () => rng.uniform(0, 10));
+          }
+          if (capacity) p.capacity = Int32Array.from({ length: targets }, () => 2 + rng.int(2));
+          const state = new WtaState(p);
+          const start = new Int32Array(weapons);
+          const room = new Int32Array(targets);
+          for (let i = 0; i < weapons; i++) {
+            let j = rng.int(targets);
+            for (let k = 0; k < targets && p.capacity && room[j] >= p.capacity[j]; k++) j = (j + 1) % targets;
+            if (p.capacity && room[j] >= p.capacity[j]) j = HOLD;
+            if (j === HOLD && !p.mayHold) return;
+            if (j !== HOLD) room[j]++;
+            start[i] = j;
+          }
+          state.load(start);
+          const chains = new EjectionChains(state, 5, 3);
+          for (let round = 0; round < 20; round++) {
+            const before = state.cost;
+            const improved = chains.improve(round % weapons, 1e-12);
+            expect(assignmentProblem(p, state.assign)).toBeNull();
+            expect(state.cost).toBeCloseTo(evaluateAssignment(p, state.assign), 9);
+            if (improved) expect(state.cost).toBeLessThan(before);
+            else expect(state.cost).toBe(before);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,196 @@
+// Ejection chains: the very large-scale neighbourhood of Ahuja, Kumar, Jha and Orlin (2007, "Exact
+// and heuristic algorithms for the weapon-target assignment problem"), searched depth first.
+//
+// The improvement graph has a node per weapon; an arc x → k (k on target t) means "x takes k's
+// place on t and k is ejected", costing the change of t's value with k out and x in, plus x's own
+// change of shot and switch terms. A chain starts with weapon x1 leaving its target a0 (or from
+// HOLD) and follows arcs x1 → x2 → … → xm; it ends
+//   - as a cyclic exchange: xm takes x1's place on a0 (every target keeps its number of weapons),
+//   - or as a path exchange: xm joins a target t without ejecting anyone, or holds.
+// A move of one weapon is a path of length 1, an exchange of two a cycle of length 2; longer chains
+// are the moves that single moves and exchanges miss (A gives its place to B and takes C's, …).
+// While every target of a chain is distinct, the sum of its arc costs is exactly its change in
+// cost, so the search marks targets as used and computes every delta in O(1) from the cached
+// survival products of WtaState.
+//
+// Search: from x1, each level scans the floating weapon's reachable targets once, prices every end
+// (join or close the cycle) and keeps the `breadth` cheapest arcs whose running sum is negative
+// (by the rotation property, a negative cycle has a starting point from which every partial sum is
+// negative, so that pruning loses no cycle when every weapon is tried as a start). The first
+// improving chain found is applied.
+
+import { HOLD } from './wta-problem.js';
+import type { WtaState } from './wta-state.js';
+
+export class EjectionChains {
+  /** Targets already in the chain. */
+  private readonly used: Uint8Array;
+  /** Chain weapons x1 … xm by level, and the target each one moves to. */
+  private readonly weapon: Int32Array;
+  private readonly place: Int32Array;
+  /** Per level, the kept arcs: the ejected weapon, its target, the arc's cost. */
+  private readonly arcWeapon: Int32Array;
+  private readonly arcTarget: Int32Array;
+  private readonly arcCost: Float64Array;
+  private start = 0;
+  private a0 = HOLD;
+  private tolerance = 0;
+  /** Chains applied since construction (for tests and statistics). */
+  applied = 0;
+
+  constructor(
+    readonly state: WtaState,
+    readonly depth = 4,
+    readonly breadth = 3,
+  ) {
+    this.used = new Uint8Array(state.problem.targets);
+    this.weapon = new Int32Array(depth + 1);
+    this.place = new Int32Array(depth + 1);
+    this.arcWeapon = new Int32Array((depth + 1) * breadth);
+    this.arcTarget = new Int32Array((depth + 1) * breadth);
+    this.arcCost = new Float64Array((depth + 1) * breadth);
+  }
+
+  /** Shot and switch terms of weapon x going from its present target to t. */
+  private personal(x: number, t: number): number {
+    const { shotCost, incumbent, switchCost } = this.state.problem;
+    const o = this.state.assign[x];
+    let d = 0;
+    if (t !== HOLD) d += shotCost[x];
+    if (o !== HOLD) d -= shotCost[x];
+    if (incumbent && switchCost) {
+      if (t !== incumbent[x]) d += switchCost[x];
+      if (o !== incumbent[x]) d -= switchCost[x];
+    }
+    return d;
+  }
+
+  /** Look for an improving chain starting with weapon i1; apply the first found. */
+  improve(i1: number, tolerance: number): boolean {
+    const state = this.state;
+    const a0 = state.assign[i1];
+    const { values } = state.problem;
+    this.a0 = a0;
+    this.tolerance = tolerance;
+    this.start = a0 === HOLD ? 0 : values[a0] * (state.survivalAfter(a0, i1, -1) - state.survival(a0));
+    this.weapon[0] = i1;
+    if (a0 !== HOLD) this.used[a0] = 1;
+    const found = this.extend(0, 0);
+    if (a0 !== HOLD) this.used[a0] = 0;
+    return found;
+  }
+
+  /** Extend the chain whose floating weapon is weapon[level], its arcs summing to q. */
+  private extend(level: number, q: number): boolean {
+    const state = this.state;
+    const { reach, problem } = state;
+    const { values } = problem;
+    const x = this.weapon[level];
+    const a0 = this.a0;
+    const i1 = this.weapon[0];
+    const base = this.start + q;
+    let bestTotal = -this.tolerance;
+    let bestEnd = -2;
+    // Hold the floating weapon (a path ending in HOLD); from HOLD itself it would change nothing.
+    if (problem.mayHold && !(level === 0 && a0 === HOLD)) {
+      const total = base + this.personal(x, HOLD);
+      if (total < bestTotal) {
+        bestTotal = total;
+        bestEnd = HOLD;
+      }
+    }
+    const deeper = level + 1 < this.depth;
+    const slot0 = level * this.breadth;
+    let kept = 0;
+    for (let r = reach.start[x]; r < reach.start[x + 1]; r++) {
+      const t = reach.target[r];
+      if (t === a0) {
+        // Close the cycle: x takes x1's place on a0.
+        if (level === 0) continue;
+        const total =
+          q + values[a0] * (state.survivalAfter(a0, i1, x) - state.survival(a0)) + this.personal(x, a0);
+        if (total < bestTotal) {
+          bestTotal = total;
+          bestEnd = a0;
+        }
+        continue;
+      }
+      if (this.used[t]) continue;
+      const own = this.personal(x, t);
+      const now = values[t] * state.survival(t);
+      if (state.canTake(t)) {
+        const total = base + values[t] * state.survivalAfter(t, -1, x) - now + own;
+        if (total < bestTotal) {
+          bestTotal = total;
+          bestEnd = t;
+        }
+      }
+      if (!deeper) continue;
+      for (let k = state.first[t]; k >= 0; k = state.next[k]) {
+        const c = values[t] * state.survivalAfter(t, k, x) - now + own;
+        if (q + c >= -this.tolerance) continue;
+        // Keep the `breadth` cheapest arcs, sorted by cost.
+        let at = kept < this.breadth ? kept++ : this.breadth;
+        if (at === this.breadth) {
+          if (c >= this.arcCost[slot0 + this.breadth - 1]) continue;
+          at = this.breadth - 1;
+        }
+        while (at > 0 && this.arcCost[slot0 + at - 1] > c) {
+          this.arcCost[slot0 + at] = this.arcCost[slot0 + at - 1];
+          this.arcWeapon[slot0 + at] = this.arcWeapon[slot0 + at - 1];
+          this.arcTarget[slot0 + at] = this.arcTarget[slot0 + at - 1];
+          at--;
+        }
+        this.arcCost[slot0 + at] = c;
+        this.arcWeapon[slot0 + at] = k;
+        this.arcTarget[slot0 + at] = t;
+      }
+    }
+    if (bestEnd !== -2) {
+      this.apply(level, bestEnd);
+      return true;
+    }
+    for (let a = 0; a < kept; a++) {
+      const t = this.arcTarget[slot0 + a];
+      this.place[level] = t;
+      this.weapon[level + 1] = this.arcWeapon[slot0 + a];
+      this.used[t] = 1;
+      const found = this.extend(level + 1, q + this.arcCost[slot0 + a]);
+      this.used[t] = 0;
+      if (found) return true;
+    }
+    return false;
+  }
+
+  /** Carry out the chain weapon[0..level] with the last weapon going to `end`. */
+  private apply(level: number, end: number): void {
+    const state = this.state;
+    // Through HOLD, so that no target's capacity sees a half-done chain.
+    for (let l = 0; l <= level; l++) state.move(this.weapon[l], HOLD);
+    for (let l = 0; l < level; l++) state.move(this.weapon[l], this.place[l]);
+    state.move(this.weapon[level], end);
+    this.applied++;
+  }
+}
+
+/** Descend by ejection chains from every given weapon (all when omitted) until none improves. */
+export function chainSearch(
+  chains: EjectionChains,
+  tolerance: number,
+  weapons?: ArrayLike<number>,
+  maxPasses = 50,
+  stop?: () => boolean,
+): boolean {
+  const n = weapons ? weapons.length : chains.state.problem.weapons;
+  let any = false;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    let improved = false;
+    for (let k = 0; k < n; k++) {
+      if (chains.improve(weapons ? weapons[k] : k, tolerance)) improved = true;
+      if (stop && (k & 31) === 31 && stop()) return any || improved;
+    }
+    if (!improved) break;
+    any = true;
+  }
+  return any;
+}
