@@ -37,12 +37,31 @@ export class EjectionChains {
   private tolerance = 0;
   /** Chains applied since construction (for tests and statistics). */
   applied = 0;
+  nodes = 0;
+
+  /** Targets by remaining value (values × survival), largest first, as of `sortedAt`. */
+  private readonly order: Int32Array;
+  private readonly key: Float64Array;
+  /** Each weapon's target's remaining value without it (values × survival with it taken off). */
+  private readonly without: Float64Array;
+  private sortedAt = -1;
+  /** Weapons that reach most targets scan them in that order and stop early (see extend). */
+  private readonly dense: Uint8Array;
 
   constructor(
     readonly state: WtaState,
     readonly depth = 4,
     readonly breadth = 3,
   ) {
+    const { reach, problem } = state;
+    const { weapons, targets } = problem;
+    this.order = new Int32Array(targets);
+    for (let j = 0; j < targets; j++) this.order[j] = j;
+    this.key = new Float64Array(targets);
+    this.without = new Float64Array(weapons);
+    this.dense = new Uint8Array(weapons);
+    for (let i = 0; i < weapons; i++)
+      this.dense[i] = reach.start[i + 1] - reach.start[i] > targets / 4 ? 1 : 0;
     this.used = new Uint8Array(state.problem.targets);
     this.weapon = new Int32Array(depth + 1);
     this.place = new Int32Array(depth + 1);
@@ -65,11 +84,37 @@ export class EjectionChains {
     return d;
   }
 
+  /** Re-sort the targets by remaining value when the assignment changed (insertion sort: few move). */
+  private sortTargets(): void {
+    const state = this.state;
+    if (this.sortedAt === state.version) return;
+    this.sortedAt = state.version;
+    const { order, key } = this;
+    const { values } = state.problem;
+    for (let j = 0; j < order.length; j++) key[j] = values[j] * state.survival(j);
+    const { assign } = state;
+    for (let i = 0; i < assign.length; i++) {
+      const j = assign[i];
+      this.without[i] = j === HOLD ? 0 : values[j] * state.survivalAfter(j, i, -1);
+    }
+    for (let a = 1; a < order.length; a++) {
+      const t = order[a];
+      const v = key[t];
+      let b = a - 1;
+      while (b >= 0 && (key[order[b]] < v || (key[order[b]] === v && order[b] > t))) {
+        order[b + 1] = order[b];
+        b--;
+      }
+      order[b + 1] = t;
+    }
+  }
+
   /** Look for an improving chain starting with weapon i1; apply the first found. */
   improve(i1: number, tolerance: number): boolean {
     const state = this.state;
     const a0 = state.assign[i1];
     const { values } = state.problem;
+    this.sortTargets();
     this.a0 = a0;
     this.tolerance = tolerance;
     this.start = a0 === HOLD ? 0 : values[a0] * (state.survivalAfter(a0, i1, -1) - state.survival(a0));
@@ -84,8 +129,9 @@ export class EjectionChains {
   private extend(level: number, q: number): boolean {
     const state = this.state;
     const { reach, problem } = state;
-    const { values } = problem;
+    const { values, pk, targets, incumbent } = problem;
     const x = this.weapon[level];
+    this.nodes++;
     const a0 = this.a0;
     const i1 = this.weapon[0];
     const base = this.start + q;
@@ -99,51 +145,76 @@ export class EjectionChains {
         bestEnd = HOLD;
       }
     }
+    // Close the cycle: x takes x1's place on a0.
+    if (level > 0 && a0 !== HOLD && (pk[x * targets + a0] > 0 || (incumbent !== null && incumbent[x] === a0))) {
+      const total =
+        q + values[a0] * (state.survivalAfter(a0, i1, x) - state.survival(a0)) + this.personal(x, a0);
+      if (total < bestTotal) {
+        bestTotal = total;
+        bestEnd = a0;
+      }
+    }
     const deeper = level + 1 < this.depth;
     const slot0 = level * this.breadth;
+    const last = slot0 + this.breadth - 1;
     let kept = 0;
-    for (let r = reach.start[x]; r < reach.start[x + 1]; r++) {
-      const t = reach.target[r];
-      if (t === a0) {
-        // Close the cycle: x takes x1's place on a0.
-        if (level === 0) continue;
-        const total =
-          q + values[a0] * (state.survivalAfter(a0, i1, x) - state.survival(a0)) + this.personal(x, a0);
-        if (total < bestTotal) {
-          bestTotal = total;
-          bestEnd = a0;
-        }
-        continue;
-      }
-      if (this.used[t]) continue;
-      const own = this.personal(x, t);
-      const now = values[t] * state.survival(t);
-      if (state.canTake(t)) {
-        const total = base + values[t] * state.survivalAfter(t, -1, x) - now + own;
+    // A dense weapon scans targets by remaining value R = values × survival, largest first. An arc
+    // into t costs at least -R(t) and so does joining t, so once R(t) can beat neither the kept
+    // arcs nor the best end, no later target can either: the scan stops.
+    // (Shot and switch terms shift every arc by at least `least`, the cheapest of them.)
+    const dense = this.dense[x] === 1;
+    const n = dense ? targets : reach.start[x + 1] - reach.start[x];
+    const r0 = reach.start[x];
+    // Without commitment the shot and switch terms are the same on every target.
+    const fast = incumbent === null;
+    const least = this.personal(x, incumbent !== null && incumbent[x] >= 0 ? incumbent[x] : 0);
+    const { key, without, used, order, arcCost, arcWeapon, arcTarget } = this;
+    const { first, next } = state;
+    const capacity = problem.capacity;
+    const tolerance = this.tolerance;
+    const row = x * targets;
+    for (let r = 0; r < n; r++) {
+      let t: number;
+      if (dense) {
+        t = order[r];
+        const floor = least - key[t];
+        if (
+          base + floor >= bestTotal &&
+          (!deeper || q + floor >= -tolerance || (kept === this.breadth && floor >= arcCost[last]))
+        )
+          break;
+        if (pk[row + t] <= 0 && (fast || incumbent[x] !== t)) continue;
+      } else t = reach.target[r0 + r];
+      if (t === a0 || used[t] === 1) continue;
+      const p = pk[row + t];
+      const now = key[t];
+      const own = fast ? least : this.personal(x, t);
+      if (capacity === null || state.count[t] < capacity[t]) {
+        const total = base - now * p + own;
         if (total < bestTotal) {
           bestTotal = total;
           bestEnd = t;
         }
       }
       if (!deeper) continue;
-      for (let k = state.first[t]; k >= 0; k = state.next[k]) {
-        const c = values[t] * state.survivalAfter(t, k, x) - now + own;
-        if (q + c >= -this.tolerance) continue;
+      for (let k = first[t]; k >= 0; k = next[k]) {
+        const c = without[k] * (1 - p) - now + own;
+        if (q + c >= -tolerance) continue;
         // Keep the `breadth` cheapest arcs, sorted by cost.
         let at = kept < this.breadth ? kept++ : this.breadth;
         if (at === this.breadth) {
-          if (c >= this.arcCost[slot0 + this.breadth - 1]) continue;
+          if (c >= arcCost[last]) continue;
           at = this.breadth - 1;
         }
-        while (at > 0 && this.arcCost[slot0 + at - 1] > c) {
-          this.arcCost[slot0 + at] = this.arcCost[slot0 + at - 1];
-          this.arcWeapon[slot0 + at] = this.arcWeapon[slot0 + at - 1];
-          this.arcTarget[slot0 + at] = this.arcTarget[slot0 + at - 1];
+        while (at > 0 && arcCost[slot0 + at - 1] > c) {
+          arcCost[slot0 + at] = arcCost[slot0 + at - 1];
+          arcWeapon[slot0 + at] = arcWeapon[slot0 + at - 1];
+          arcTarget[slot0 + at] = arcTarget[slot0 + at - 1];
           at--;
         }
-        this.arcCost[slot0 + at] = c;
-        this.arcWeapon[slot0 + at] = k;
-        this.arcTarget[slot0 + at] = t;
+        arcCost[slot0 + at] = c;
+        arcWeapon[slot0 + at] = k;
+        arcTarget[slot0 + at] = t;
       }
     }
     if (bestEnd !== -2) {

@@ -17,6 +17,8 @@ export class WtaState {
   readonly next: Int32Array;
   readonly prev: Int32Array;
   cost = 0;
+  /** Bumped by every change of the assignment, so that derived orders know when they are stale. */
+  version = 0;
 
   constructor(
     readonly problem: WtaProblem,
@@ -37,6 +39,7 @@ export class WtaState {
   load(assignment: Int32Array): void {
     const { weapons, targets, values, pk, shotCost, incumbent, switchCost } = this.problem;
     if (assignment !== this.assign) this.assign.set(assignment);
+    this.version++;
     this.count.fill(0);
     this.certain.fill(0);
     this.product.fill(1);
@@ -135,6 +138,7 @@ export class WtaState {
   move(i: number, b: number): void {
     const a = this.assign[i];
     if (a === b) return;
+    this.version++;
     this.cost += this.moveDelta(i, b);
     const { pk, targets } = this.problem;
     if (a !== HOLD) {
