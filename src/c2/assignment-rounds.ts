@@ -13,6 +13,23 @@ import { greedyInsert } from './greedy-mmr.js';
 import { HOLD } from './wta-problem.js';
 import type { WtaState } from './wta-state.js';
 
+// Scratch shared by the functions below (synchronous, never nested): one cost matrix, one row of
+// places, so that the search's many small assignments do not allocate.
+let matrix = new Float64Array(0);
+let columns = new Float64Array(0);
+let places = new Int32Array(0);
+function costMatrix(size: number): Float64Array {
+  if (matrix.length < size) matrix = new Float64Array(Math.max(size, 2 * matrix.length));
+  return matrix;
+}
+function scratchColumns(size: number): { base: Float64Array; place: Int32Array } {
+  if (columns.length < size) {
+    columns = new Float64Array(Math.max(size, 2 * columns.length));
+    places = new Int32Array(columns.length);
+  }
+  return { base: columns, place: places };
+}
+
 /** Place every held weapon of the state by rounds of linear assignment. */
 export function assignmentRounds(state: WtaState): void {
   const { problem } = state;
@@ -21,7 +38,7 @@ export function assignmentRounds(state: WtaState): void {
   for (let i = 0; i < weapons; i++) if (state.assign[i] === HOLD) free.push(i);
   while (free.length > 0) {
     const rows = free.length;
-    const cost = new Float64Array(rows * targets);
+    const cost = costMatrix(rows * targets);
     for (let r = 0; r < rows; r++) {
       const i = free[r];
       for (let j = 0; j < targets; j++)
@@ -107,7 +124,7 @@ export function slotRecreate(state: WtaState, removed: readonly number[], mark: 
   }
   const holdCols = problem.mayHold || slotTarget.length < rows ? rows : 0;
   const cols = slotTarget.length + holdCols;
-  const cost = new Float64Array(rows * cols);
+  const cost = costMatrix(rows * cols);
   const meanPk = new Float64Array(candidates.length);
   for (let c = 0, s = 0; c < candidates.length; c++) {
     const j = candidates[c];
@@ -148,8 +165,7 @@ export function permutationMove(state: WtaState, weapons: readonly number[]): vo
   const n = weapons.length;
   if (n < 2) return;
   const cols = 2 * n;
-  const place = new Int32Array(cols);
-  const base = new Float64Array(cols);
+  const { base, place } = scratchColumns(cols);
   for (let s = 0; s < n; s++) {
     const t = state.assign[weapons[s]];
     place[s] = t;
@@ -158,7 +174,7 @@ export function permutationMove(state: WtaState, weapons: readonly number[]): vo
     place[n + s] = t;
     base[n + s] = t === HOLD ? 0 : values[t] * state.survival(t);
   }
-  const cost = new Float64Array(n * cols);
+  const cost = costMatrix(n * cols);
   for (let r = 0; r < n; r++) {
     const i = weapons[r];
     for (let s = 0; s < cols; s++) {

@@ -258,7 +258,7 @@ export function chainSearch(
     let improved = false;
     for (let k = 0; k < n; k++) {
       if (chains.improve(weapons ? weapons[k] : k, tolerance)) improved = true;
-      if (stop && (k & 31) === 31 && stop()) return any || improved;
+      if (stop && stop()) return any || improved;
     }
     if (!improved) break;
     any = true;

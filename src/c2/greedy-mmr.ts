@@ -8,6 +8,13 @@ import { HOLD, type WtaProblem } from './wta-problem.js';
 import type { SolveOptions, WtaSolution, WtaSolver } from './wta-solver.js';
 import { WtaState } from './wta-state.js';
 
+// Scratch of greedyInsert (synchronous, never nested), grown as needed.
+let scratchTarget = new Int32Array(0);
+let scratchGain = new Float64Array(0);
+let scratchJitter = new Float64Array(0);
+let scratchHeap = new Int32Array(0);
+let scratchKey = new Float64Array(0);
+
 /**
  * Insert the given held weapons into the state greedily. When the problem forbids holding, every
  * one of them is placed even at a loss; `noise` > 0 perturbs the choice (for diversification).
@@ -21,9 +28,17 @@ export function greedyInsert(
   const n = weapons.length;
   if (n === 0) return;
   const { problem, reach } = state;
-  const bestTarget = new Int32Array(n);
-  const bestGain = new Float64Array(n);
-  const jitter = noise > 0 ? new Float64Array(n) : null;
+  if (scratchTarget.length < n) {
+    const size = Math.max(n, 2 * scratchTarget.length);
+    scratchTarget = new Int32Array(size);
+    scratchGain = new Float64Array(size);
+    scratchJitter = new Float64Array(size);
+    scratchHeap = new Int32Array(size);
+    scratchKey = new Float64Array(size);
+  }
+  const bestTarget = scratchTarget;
+  const bestGain = scratchGain;
+  const jitter = noise > 0 ? scratchJitter : null;
 
   const fast = problem.incumbent === null;
   const evaluate = (k: number) => {
@@ -53,8 +68,8 @@ export function greedyInsert(
 
   // Lazy greedy (Minoux): a max-heap of each weapon's best gain, possibly stale. Gains only
   // shrink, so a popped weapon whose refreshed gain still tops the heap is the true best pair.
-  const heap = new Int32Array(n);
-  const key = new Float64Array(n);
+  const heap = scratchHeap;
+  const key = scratchKey;
   let size = 0;
   const less = (a: number, b: number) =>
     key[heap[a]] < key[heap[b]] || (key[heap[a]] === key[heap[b]] && heap[a] > heap[b]);

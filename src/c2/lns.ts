@@ -1,17 +1,21 @@
-// The flagship anytime solver: large neighbourhood search over a greedy (or warm-started) start.
+// The flagship anytime solver: large neighbourhood search over a strong start.
 //
-// 1. Construct: the caller's warm start (last cycle's plan) when given, greedy maximum marginal
-//    return, and rounds of linear assignment; each is descended to a local optimum (single moves
-//    and exchanges), the best kept.
+// 1. Construct: the caller's warm start (last cycle's plan) when given, else rounds of linear
+//    assignment; then greedy maximum marginal return. Each is descended to a local optimum of
+//    single moves, exchanges and ejection chains (cyclic and path exchanges of up to six weapons,
+//    c2/ejection-chain.ts), the best kept.
 // 2. Repeat until the budget ends: ruin a neighbourhood (every weapon on a few related targets,
-//    plus a few weapons that could reach them, plus a few at random), recreate it by greedy
-//    insertion with a little noise, descend over the touched weapons, and keep the result if it is
-//    no worse than the current one (a full descent follows every new best).
+//    plus a few weapons that could reach them, plus a few at random) and recreate it by greedy
+//    insertion with a little noise or a slot-expanded linear assignment, or re-seat a random set
+//    of weapons by linear assignment; descend over the touched weapons (moves, exchanges, chains)
+//    and keep the result by late acceptance (a full descent follows every new best on problems
+//    of up to FULL_DESCENT_WEAPONS weapons).
 // The best assignment found is returned whenever the budget says stop: an iteration count in the
 // simulation (deterministic), a deadline from the caller elsewhere.
 
 import { RandomStreams } from '../core/rng.js';
 import { assignmentRounds, permutationMove, slotRecreate } from './assignment-rounds.js';
+import { chainSearch, EjectionChains } from './ejection-chain.js';
 import { greedyInsert } from './greedy-mmr.js';
 import { localSearch } from './local-search.js';
 import { HOLD, assignmentProblem, evaluateAssignment, reachOf, type WtaProblem } from './wta-problem.js';
@@ -24,11 +28,20 @@ const LATE_ACCEPTANCE = 50;
 /** Iterations without progress before the search restarts from a kicked best (iterated local search). */
 const STALL = 5;
 /** Largest problem (in weapons) that gets a full descent after kicks and new bests. */
-const FULL_DESCENT_WEAPONS = 100;
+const FULL_DESCENT_WEAPONS = 200;
 /** Share of iterations that re-seat a random set of weapons by linear assignment, and its size. */
 const PERMUTATION_SHARE = 0.3;
 const PERMUTATION_MIN = 8;
 const PERMUTATION_SPAN = 56;
+/** Ejection chains (weapons, arcs followed per weapon): in the search on large problems, … */
+const CHAIN_DEPTH = 4;
+const CHAIN_BREADTH = 3;
+/** … in construction and in the search on small problems, … */
+const SMALL_CHAIN_DEPTH = 6;
+const SMALL_CHAIN_BREADTH = 4;
+/** … and when re-planning from a warm start, where the decision cycle is short. */
+const WARM_CHAIN_DEPTH = 3;
+const WARM_CHAIN_BREADTH = 2;
 
 export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSolution {
   const { weapons, targets, values, shotCost } = problem;
@@ -53,26 +66,45 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
   const keepBetter = () => {
     if (other.cost < state.cost) state.load(other.assign);
   };
+  // Descent: single moves and exchanges, then ejection chains (cyclic and path exchanges of up
+  // to CHAIN_DEPTH weapons) until neither improves.
+  const small = weapons <= FULL_DESCENT_WEAPONS;
+  // Construction descends with deep chains; the search then with deep chains on small problems
+  // and with shorter ones (over the weapons just moved) on large ones.
+  const warm = options.start !== undefined && assignmentProblem(problem, options.start) === null;
+  const deepDepth = warm ? WARM_CHAIN_DEPTH : SMALL_CHAIN_DEPTH;
+  const deepBreadth = warm ? WARM_CHAIN_BREADTH : SMALL_CHAIN_BREADTH;
+  const deepChains = new EjectionChains(state, deepDepth, deepBreadth);
+  const otherChains = new EjectionChains(other, deepDepth, deepBreadth);
+  const chains = small || warm ? deepChains : new EjectionChains(state, CHAIN_DEPTH, CHAIN_BREADTH);
+  const descend = (s: WtaState, c: EjectionChains, over?: ArrayLike<number>, passes = 50) => {
+    for (let round = 0; round < passes; round++) {
+      localSearch(s, tolerance, over, passes, stop);
+      if (stopped() || !chainSearch(c, tolerance, over, 1, stop)) return;
+    }
+  };
   const all = new Int32Array(weapons);
   for (let i = 0; i < weapons; i++) all[i] = i;
-  const warm = options.start && assignmentProblem(problem, options.start) === null;
   if (warm) {
+    // Re-planning keeps to the warm start and greedy: a full linear assignment of a live picture
+    // costs more than a decision cycle affords.
     state.load(options.start!);
-    localSearch(state, tolerance, undefined, 50, stop);
-  }
-  if (!warm || !stopped()) {
-    const target = warm ? other : state;
-    greedyInsert(target, all);
-    localSearch(target, tolerance, undefined, 50, stop);
-    if (warm) keepBetter();
-  }
-  // Re-planning keeps to the warm start and greedy: a full linear assignment of a live picture
-  // costs more than a decision cycle affords.
-  if (!warm && !stopped()) {
-    other.load(new Int32Array(weapons).fill(HOLD));
-    assignmentRounds(other);
-    localSearch(other, tolerance, undefined, 50, stop);
-    keepBetter();
+    descend(state, deepChains);
+    if (!stopped()) {
+      greedyInsert(other, all);
+      descend(other, otherChains);
+      keepBetter();
+    }
+  } else {
+    // Rounds of linear assignment first (the better start on large problems, and the quicker to
+    // descend), then greedy MMR.
+    assignmentRounds(state);
+    descend(state, deepChains);
+    if (!stopped()) {
+      greedyInsert(other, all);
+      descend(other, otherChains);
+      keepBetter();
+    }
   }
   state.load(state.assign);
 
@@ -165,11 +197,12 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
       greedyInsert(state, held, 0.3, next);
     }
     localSearch(state, tolerance, removed, 4);
+    chainSearch(chains, tolerance, removed, 1);
 
     const slot = iterations % LATE_ACCEPTANCE;
     if (state.cost <= currentCost + tolerance || state.cost <= history[slot]) {
       if (state.cost < bestCost - tolerance) {
-        localSearch(state, tolerance, wide ? undefined : removed, 50, stop);
+        descend(state, chains, wide ? undefined : removed);
         state.load(state.assign);
         best.set(state.assign);
         bestCost = state.cost;
@@ -198,7 +231,7 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
           removed.push(i);
         }
       }
-      localSearch(state, tolerance, wide ? undefined : removed, 50, stop);
+      descend(state, chains, wide ? undefined : removed);
       state.load(state.assign);
       current.set(state.assign);
       currentCost = lastCost = state.cost;
