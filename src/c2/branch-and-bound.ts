@@ -82,7 +82,8 @@ export function solveBranchAndBound(problem: WtaProblem, options: SolveOptions =
   const slotBound = (depth: number): number => {
     const rows = weapons - depth;
     let cols = problem.mayHold ? rows : 0;
-    for (let j = 0; j < targets; j++) cols += Math.max(0, Math.min(rows, capacity ? capacity[j] - state.count[j] : rows));
+    for (let j = 0; j < targets; j++)
+      cols += Math.max(0, Math.min(rows, capacity ? capacity[j] - state.count[j] : rows));
     if (cols < rows) return Infinity;
     if (matrix.length < rows * cols) matrix = new Float64Array(rows * cols);
     let col = 0;

@@ -70,7 +70,9 @@ describe('ejection chains', () => {
           if (hold) {
             p.mayHold = true;
             for (let i = 0; i < weapons; i++) p.shotCost[i] = rng.uniform(0, 20);
-            p.incumbent = Int32Array.from({ length: weapons }, () => (rng.next() < 0.5 ? HOLD : rng.int(targets)));
+            p.incumbent = Int32Array.from({ length: weapons }, () =>
+              rng.next() < 0.5 ? HOLD : rng.int(targets),
+            );
             p.switchCost = Float64Array.from({ length: weapons }, () => rng.uniform(0, 10));
           }
           if (capacity) p.capacity = Int32Array.from({ length: targets }, () => 2 + rng.int(2));

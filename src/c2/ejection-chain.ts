@@ -146,7 +146,11 @@ export class EjectionChains {
       }
     }
     // Close the cycle: x takes x1's place on a0.
-    if (level > 0 && a0 !== HOLD && (pk[x * targets + a0] > 0 || (incumbent !== null && incumbent[x] === a0))) {
+    if (
+      level > 0 &&
+      a0 !== HOLD &&
+      (pk[x * targets + a0] > 0 || (incumbent !== null && incumbent[x] === a0))
+    ) {
       const total =
         q + values[a0] * (state.survivalAfter(a0, i1, x) - state.survival(a0)) + this.personal(x, a0);
       if (total < bestTotal) {

@@ -207,3 +207,23 @@ describe('static weapon-target assignment', () => {
     expect(assignmentProblem(p, s.assignment)).toBeNull();
   });
 });
+
+describe('exact solver on problems beyond brute force', () => {
+  it('proves the optimum of 10 x 5 problems with W > T, and lns reaches it', () => {
+    for (let seed = 1; seed <= 4; seed++) {
+      const p = randomProblem({
+        weapons: 10,
+        targets: 5,
+        seed,
+        hold: seed % 2 === 0,
+        capacity: false,
+        commitment: false,
+        mask: seed > 2,
+      });
+      const exact = solveBranchAndBound(p, { maxIterations: 2_000_000 });
+      expect(exact.proven).toBe(true);
+      const lns = solveLns(p, { maxIterations: 300, seed });
+      expect(lns.cost).toBeCloseTo(exact.cost, 9);
+    }
+  });
+});
