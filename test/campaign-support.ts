@@ -48,3 +48,17 @@ export class ArithmeticEvaluator implements NightEvaluator {
     };
   }
 }
+
+export function smallLayeredCampaign(
+  edit: (text: string) => string = (t) => t,
+  editNight: (text: string) => string = (t) => t,
+): CampaignContext {
+  const night = parseScenario(
+    editNight(readFileSync(fixture('small-layered-night.yaml'), 'utf8')),
+    'small-layered-night.yaml',
+  );
+  const text = edit(readFileSync(fixture('campaign/small-layered-campaign.yaml'), 'utf8'));
+  const r = parseCampaign(text, 'small-layered-campaign.yaml', () => night);
+  if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
+  return campaignContext(r.campaign, r.scenario);
+}

@@ -80,18 +80,26 @@ export interface DefenderPlan {
   pools: ForcePool[];
 }
 
-/** Shares of the budget by category name (see analysis/campaign/budget.ts); they sum to 1. */
+/** Shares of the budget by category name (see scenario/campaign-budget.ts); they sum to 1. */
 export type BudgetSplit = Record<string, number>;
 
+/** What a pool feeds: a defender kind of the tactical scenario, or its sensors. */
+export const POOL_KINDS = ['interceptor-drone', 'jet', 'sam', 'sensor'] as const;
+export type PoolKind = (typeof POOL_KINDS)[number];
+
 /**
- * A force pool: one kind of defender in the tactical scenario (its units, by name) fed by stocks,
- * production lines, deliveries and crews. What "stock" and "crew" mean on the tactical side is the
- * defender kind's business (analysis/campaign/force-adapters.ts); for interceptor drones the stock
- * is airframes and a crew one concurrent flight.
+ * A force pool: one kind of defender (or the sensors) in the tactical scenario, by unit name, fed
+ * by stocks, production lines, deliveries, crews and sustainment. What "stock" and "crew" mean on
+ * the tactical side is the kind's business (analysis/campaign/force-adapters.ts): for interceptor
+ * drones the stock is airframes and a crew one concurrent flight (an operator team at a ground
+ * station); for jets the stock is air-to-air missiles and a crew one aircraft flying tonight (pilots
+ * and a sustained airframe); for SAMs the stock is missiles and a crew one manned fire unit; for
+ * sensors there is no stock and a crew is one radar operating.
  */
 export interface ForcePool {
   name: string;
-  /** The tactical scenario's defender units this pool feeds. */
+  kind: PoolKind;
+  /** The tactical scenario's defender units (or sensors) this pool feeds, in order of service. */
   units: string[];
   /** Munitions on hand at day 0; undefined: the units' stock in the tactical file. */
   stock?: number;
@@ -100,6 +108,17 @@ export interface ForcePool {
   lines: ProductionLine[];
   deliveries: Delivery[];
   crews: CrewPlan;
+  sustainment: Sustainment;
+}
+
+/**
+ * Keeping platforms in service: each platform (airframe, fire unit, radar, ground station) costs
+ * `costPerDay` to keep (flight hours, spares, maintenance); one left unpaid is grounded that day.
+ * Of the crewed, sustained platforms, `readiness` (the mission-capable rate) are ready tonight.
+ */
+export interface Sustainment {
+  costPerDay: number;
+  readiness: number;
 }
 
 export interface ProductionLine {

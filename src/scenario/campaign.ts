@@ -5,6 +5,7 @@
 
 import {
   EVALUATION_MODES,
+  POOL_KINDS,
   type AttackerPlan,
   type Campaign,
   type CrewPlan,
@@ -13,9 +14,11 @@ import {
   type EvaluationMode,
   type ForcePool,
   type FundingLever,
+  type PoolKind,
   type ProductionLine,
   type RaidPolicy,
   type Schedule,
+  type Sustainment,
   type ThreatProduction,
 } from '../model/campaign.js';
 import type { Scenario } from '../model/scenario.js';
@@ -338,7 +341,16 @@ class CampaignParser {
 
   private pool(value: Raw, path: FieldPath, earlier: readonly ForcePool[]): ForcePool | undefined {
     const r = this.r;
-    const o = r.object(value, path, ['name', 'units', 'stock', 'cost', 'lines', 'deliveries', 'crews']);
+    const o = r.object(value, path, [
+      'name',
+      'units',
+      'stock',
+      'cost',
+      'lines',
+      'deliveries',
+      'crews',
+      'sustainment',
+    ]);
     if (!o || !r.required(o, 'name', path)) return undefined;
     const name = r.string(o.name, [...path, 'name']);
     if (name !== undefined && !/^[A-Za-z0-9_-]+$/.test(name)) {
@@ -350,29 +362,54 @@ class CampaignParser {
     }
     if (name !== undefined && earlier.some((p) => p.name === name))
       r.error([...path, 'name'], `duplicate pool name '${name}'`);
-    const unitNames = this.scenario?.defenders.map((d) => d.name) ?? [];
-    let units: string[] | undefined = unitNames.filter((u) => !earlier.some((p) => p.units.includes(u)));
+    const defenderNames = this.scenario?.defenders.map((d) => d.name) ?? [];
+    const sensorNames = this.scenario?.sensors.map((d) => d.name) ?? [];
+    const unitNames = [...defenderNames, ...sensorNames];
+    // A pool without `units` feeds every defender unit no earlier pool feeds (not the sensors).
+    let units: string[] | undefined = defenderNames.filter((u) => !earlier.some((p) => p.units.includes(u)));
     if (o.units !== undefined) {
       const list = r.list(o.units, [...path, 'units']);
       units = list
         ?.map((u, k) =>
-          r.choice(u, [...path, 'units', k], unitNames, 'defender unit of the tactical scenario'),
+          r.choice(u, [...path, 'units', k], unitNames, 'defender unit or sensor of the tactical scenario'),
         )
         .filter((u): u is string => u !== undefined);
       units?.forEach((u, k) => {
-        if (earlier.some((p) => p.units.includes(u)))
-          r.error([...path, 'units', k], `unit '${u}' is already fed by another pool`);
+        if (earlier.some((p) => p.units.includes(u)) || units!.indexOf(u) < k)
+          r.error([...path, 'units', k], `unit '${u}' is already fed by a pool`);
       });
     }
     if (units && units.length === 0 && !(Array.isArray(o.units) && o.units.length > 0))
       r.error([...path, 'units'], 'the pool feeds no defender unit');
-    if (units && this.scenario) {
-      const kinds = new Set(units.map((u) => this.scenario!.defenders.find((d) => d.name === u)!.type));
+    let kind: PoolKind = 'interceptor-drone';
+    if (units && units.length > 0 && this.scenario) {
+      const kindOf = (u: string) => {
+        const d = this.scenario!.defenders.find((x) => x.name === u);
+        return d ? d.kind : 'sensor';
+      };
+      const kinds = new Set(units.map(kindOf));
+      const weapons = new Set(
+        units.map((u) => this.scenario!.defenders.find((x) => x.name === u)?.catalogType ?? 'sensor'),
+      );
+      kind = kindOf(units[0]) as PoolKind;
       if (kinds.size > 1)
-        r.error([...path, 'units'], 'a pool feeds units of one defender kind', {
+        r.error([...path, 'units'], 'a pool feeds units of one defender kind (or only sensors)', {
           found: [...kinds].join(', '),
         });
+      else if (!(POOL_KINDS as readonly string[]).includes(kind))
+        r.error([...path, 'units'], `no campaign pool for defender kind '${kind}'`, {
+          expected: `units of kind ${POOL_KINDS.join(', ')}`,
+        });
+      // One munition per pool, so each kind of missile has its own stock and ledger.
+      else if (weapons.size > 1)
+        r.error([...path, 'units'], 'a pool feeds units of one catalog type (one kind of munition)', {
+          found: [...weapons].join(', '),
+        });
     }
+    if (kind === 'sensor')
+      for (const key of ['stock', 'cost', 'lines'])
+        if (o[key] !== undefined)
+          r.error([...path, key], `a sensor pool has no munitions: '${key}' does not apply`);
     const stock = o.stock === undefined ? undefined : this.count(o.stock, [...path, 'stock']);
     const unitCost = o.cost === undefined ? undefined : this.money(o.cost, [...path, 'cost']);
     const lines: ProductionLine[] = [];
@@ -386,26 +423,44 @@ class CampaignParser {
     deliveryList?.forEach((item, k) => {
       const d = this.delivery(item, [...path, 'deliveries', k]);
       if (d) deliveries.push(d);
+      if (d && kind === 'sensor' && d.munitions > 0)
+        r.error([...path, 'deliveries', k, 'munitions'], 'a sensor pool has no munitions');
     });
     deliveries.sort((a, b) => a.day - b.day);
     const crews = this.crews(o.crews, [...path, 'crews']);
+    const sustainment = this.sustainment(o.sustainment, [...path, 'sustainment']);
     if (
       name === undefined ||
       !units ||
       !crews ||
+      !sustainment ||
       (o.stock !== undefined && stock === undefined) ||
       (o.cost !== undefined && unitCost === undefined)
     )
       return undefined;
     return {
       name,
+      kind,
       units,
       ...(stock !== undefined ? { stock } : {}),
       ...(unitCost !== undefined ? { unitCost } : {}),
       lines,
       deliveries,
       crews,
+      sustainment,
     };
+  }
+
+  private sustainment(value: Raw, path: FieldPath): Sustainment | undefined {
+    const r = this.r;
+    if (value === undefined) return { costPerDay: 0, readiness: 1 };
+    const o = r.object(value, path, ['costPerMonth', 'readiness']);
+    if (!o) return undefined;
+    const perMonth = o.costPerMonth === undefined ? 0 : this.money(o.costPerMonth, [...path, 'costPerMonth']);
+    const readiness =
+      o.readiness === undefined ? 1 : r.number(o.readiness, [...path, 'readiness'], { min: 0, max: 1 });
+    if (perMonth === undefined || readiness === undefined) return undefined;
+    return { costPerDay: perMonth / DAYS_PER_MONTH, readiness };
   }
 
   private line(value: Raw, path: FieldPath, earlier: readonly ProductionLine[]): ProductionLine | undefined {

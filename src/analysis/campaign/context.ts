@@ -5,7 +5,7 @@
 import type { Campaign } from '../../model/campaign.js';
 import type { Scenario } from '../../model/scenario.js';
 import { forceAdapter } from './force-adapters.js';
-import type { PoolStart } from './logistics.js';
+import { readyCrews, type PoolStart } from './logistics.js';
 import { baseThreatName } from './night-scenario.js';
 
 export interface CampaignContext {
@@ -27,8 +27,8 @@ export function campaignContext(campaign: Campaign, template: Scenario): Campaig
   const poolStarts: PoolStart[] = [];
   const poolCrews: number[] = [];
   for (const pool of campaign.defender.pools) {
-    const units = pool.units.map((u) => template.defenders.find((d) => d.name === u)!);
-    const initial = forceAdapter(units[0].type).initial(units);
+    const initial = forceAdapter(pool.kind).initial(template, pool.units);
+    const first = template.defenders.find((d) => d.name === pool.units[0]);
     const crews = pool.crews;
     const platforms = crews.platforms ?? initial.crews;
     const operators = crews.operators ?? platforms * crews.operatorsPerCrew;
@@ -36,9 +36,9 @@ export function campaignContext(campaign: Campaign, template: Scenario): Campaig
       stock: pool.stock ?? initial.stock,
       operators,
       platforms,
-      unitCost: pool.unitCost ?? units[0].unitCost,
+      unitCost: pool.unitCost ?? first?.unitCost ?? 0,
     });
-    poolCrews.push(Math.min(Math.floor(operators / crews.operatorsPerCrew), platforms));
+    poolCrews.push(readyCrews(operators, platforms, crews.operatorsPerCrew, pool.sustainment.readiness));
   }
   return {
     campaign,

@@ -1,10 +1,13 @@
 // The defender's side of a campaign between nights: money comes in each day and is spent on
-// co-production set-up, training and platforms (crews) and munitions from the production lines;
-// deliveries arrive on schedule; trainees become operators after their course. Stocks carry from
-// night to night and every unit is accounted for: stock = initial + produced + delivered − spent.
+// keeping platforms in service (sustainment), training and platforms (crews), munitions from the
+// production lines and co-production set-up; deliveries (munitions, platforms such as jets, fire
+// units and radars, trained operators and pilots) arrive on schedule; trainees become operators
+// after their course. Stocks carry from night to night and every unit is accounted for:
+// stock = initial + produced + delivered − spent, platforms = initial + bought + delivered,
+// operators = initial + trained + delivered.
 
 import type { BudgetSplit, DefenderPlan, ForcePool, ProductionLine } from '../../model/campaign.js';
-import { categoryName } from '../../scenario/campaign-budget.js';
+import { categoryName, type CategoryKind } from '../../scenario/campaign-budget.js';
 import { scheduleAt } from './schedule.js';
 
 /** A pool's starting point, with the tactical file's figures filled in where the campaign leaves them out. */
@@ -20,6 +23,9 @@ export interface PoolDay {
   stock: number;
   operators: number;
   platforms: number;
+  /** Platforms whose upkeep is paid today (the others are grounded). */
+  sustained: number;
+  /** Crews ready tonight: crewed, sustained platforms times the readiness rate. */
   crews: number;
   produced: number;
   delivered: number;
@@ -50,6 +56,27 @@ interface PoolState {
   produced: number;
   delivered: number;
   spent: number;
+  platformsBought: number;
+  platformsDelivered: number;
+  trained: number;
+  operatorsDelivered: number;
+}
+
+/** What came into and went out of a pool over the campaign so far. */
+export interface PoolTotals {
+  initial: number;
+  produced: number;
+  delivered: number;
+  spent: number;
+  stock: number;
+  platformsInitial: number;
+  platformsBought: number;
+  platformsDelivered: number;
+  platforms: number;
+  operatorsInitial: number;
+  trained: number;
+  operatorsDelivered: number;
+  operators: number;
 }
 
 const PURSE = '';
@@ -88,6 +115,10 @@ export class DefenderLogistics {
       produced: 0,
       delivered: 0,
       spent: 0,
+      platformsBought: 0,
+      platformsDelivered: 0,
+      trained: 0,
+      operatorsDelivered: 0,
     }));
   }
 
@@ -98,13 +129,7 @@ export class DefenderLogistics {
     return sum;
   }
 
-  totals(pool: number): {
-    initial: number;
-    produced: number;
-    delivered: number;
-    spent: number;
-    stock: number;
-  } {
+  totals(pool: number): PoolTotals {
     const p = this.pools[pool];
     return {
       initial: p.start.stock,
@@ -112,10 +137,18 @@ export class DefenderLogistics {
       delivered: p.delivered,
       spent: p.spent,
       stock: p.stock,
+      platformsInitial: p.start.platforms,
+      platformsBought: p.platformsBought,
+      platformsDelivered: p.platformsDelivered,
+      platforms: p.platforms,
+      operatorsInitial: p.start.operators,
+      trained: p.trained,
+      operatorsDelivered: p.operatorsDelivered,
+      operators: p.operators,
     };
   }
 
-  /** The day before the night: money in, deliveries, graduations, set-up, training, production. */
+  /** The day before the night: money in, deliveries, graduations, training, upkeep, production, set-up. */
   morning(day: number): PoolDay[] {
     const income = Math.max(0, scheduleAt(this.plan.budgetPerDay, day)) * this.budgetScale;
     this.received += income;
@@ -130,7 +163,9 @@ export class DefenderLogistics {
         if (d.day !== day) continue;
         delivered += d.munitions;
         p.platforms += d.platforms;
+        p.platformsDelivered += d.platforms;
         p.operators += d.operators;
+        p.operatorsDelivered += d.operators;
       }
       p.stock += delivered;
       p.delivered += delivered;
@@ -141,16 +176,25 @@ export class DefenderLogistics {
         return false;
       });
       p.operators += trained;
-      // Running costs first (crews, munitions from the lines), then co-production set-up: with one
-      // purse a partner line is funded from what the running force leaves over.
+      p.trained += trained;
+      // Running costs first (crews, upkeep of the platforms in service — those bought today
+      // included —, munitions from the lines), then co-production set-up: with one purse a partner
+      // line is funded from what the running force leaves over.
       this.crews(p, day);
+      const sustained = this.sustain(p);
       const produced = this.production(p, day);
       this.coproduction(p, day);
       return {
         stock: p.stock,
         operators: p.operators,
         platforms: p.platforms,
-        crews: crewsOf(p.operators, p.platforms, p.pool.crews.operatorsPerCrew),
+        sustained,
+        crews: readyCrews(
+          p.operators,
+          sustained,
+          p.pool.crews.operatorsPerCrew,
+          p.pool.sustainment.readiness,
+        ),
         produced,
         delivered,
         trained,
@@ -175,7 +219,7 @@ export class DefenderLogistics {
     return Math.max(0, scheduleAt(line.capacityPerDay, day)) * ramp * this.capacityScale;
   }
 
-  private account(p: PoolState, kind: 'production' | 'crews' | 'coproduction'): string {
+  private account(p: PoolState, kind: CategoryKind): string {
     return this.split ? categoryName(p.pool.name, kind) : PURSE;
   }
 
@@ -196,6 +240,19 @@ export class DefenderLogistics {
     });
   }
 
+  /** Pays today's upkeep of as many platforms as the money allows; returns how many. */
+  private sustain(p: PoolState): number {
+    const cost = p.pool.sustainment.costPerDay;
+    if (cost <= 0) return p.platforms;
+    const account = this.account(p, 'sustainment');
+    const kept = Math.max(
+      0,
+      Math.min(p.platforms, Math.floor((this.accounts.get(account) ?? 0) / cost + 1e-9)),
+    );
+    if (kept > 0) this.pay(account, categoryName(p.pool.name, 'sustainment'), kept * cost);
+    return kept;
+  }
+
   private crews(p: PoolState, day: number): void {
     const plan = p.pool.crews;
     const account = this.account(p, 'crews');
@@ -205,8 +262,10 @@ export class DefenderLogistics {
     p.trainCarry = Math.min(1, p.trainCarry - trainees);
     if (trainees > 0) {
       this.pay(account, category, trainees * plan.trainingCost);
-      if (plan.trainingDays <= 0) p.operators += trainees;
-      else p.trainees.push({ readyDay: day + plan.trainingDays, count: trainees });
+      if (plan.trainingDays <= 0) {
+        p.operators += trainees;
+        p.trained += trainees;
+      } else p.trainees.push({ readyDay: day + plan.trainingDays, count: trainees });
     }
     p.platformCarry += Math.max(0, scheduleAt(plan.platformsPerDay, day));
     const platforms = this.affordable(account, Math.floor(p.platformCarry + 1e-9), plan.platformCost);
@@ -214,6 +273,7 @@ export class DefenderLogistics {
     if (platforms > 0) {
       this.pay(account, category, platforms * plan.platformCost);
       p.platforms += platforms;
+      p.platformsBought += platforms;
     }
   }
 
@@ -243,4 +303,14 @@ export class DefenderLogistics {
 
 export function crewsOf(operators: number, platforms: number, operatorsPerCrew: number): number {
   return Math.max(0, Math.min(Math.floor(operators / operatorsPerCrew), platforms));
+}
+
+/** Crews ready tonight: the crewed platforms among those sustained, times the readiness rate (rounded). */
+export function readyCrews(
+  operators: number,
+  sustained: number,
+  operatorsPerCrew: number,
+  readiness: number,
+): number {
+  return Math.round(crewsOf(operators, sustained, operatorsPerCrew) * readiness + 1e-9);
 }

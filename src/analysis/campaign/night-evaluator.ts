@@ -7,6 +7,7 @@ import type { RunLog } from '../../model/events.js';
 import type { Outcome } from '../../model/outcome.js';
 import { runAndMeasure } from '../../run/run-scenario.js';
 import type { CampaignContext } from './context.js';
+import { listedName } from './force-adapters.js';
 import { baseThreatName, nightScenario } from './night-scenario.js';
 
 export interface NightInput {
@@ -59,11 +60,13 @@ export function measureNight(context: CampaignContext, outcome: Outcome, log: Ru
     const t = threatTypes.indexOf(baseThreatName(name));
     if (t >= 0) destroyed[t] += counts.destroyed;
   }
+  // Interceptor drones and missiles (a SAM's, a jet's) alike fly as guided flights: launched and
+  // not recovered is spent. Copies of a listed unit (a jet beyond those listed) count for it.
   const launchedByUnit = new Map<string, number>();
   for (const e of log.events) {
-    if (e.kind === 'interceptor-launch') launchedByUnit.set(e.unit, (launchedByUnit.get(e.unit) ?? 0) + 1);
-    else if (e.kind === 'interceptor-recovered')
-      launchedByUnit.set(e.unit, (launchedByUnit.get(e.unit) ?? 0) - 1);
+    if (e.kind !== 'interceptor-launch' && e.kind !== 'interceptor-recovered') continue;
+    const unit = listedName(e.unit);
+    launchedByUnit.set(unit, (launchedByUnit.get(unit) ?? 0) + (e.kind === 'interceptor-launch' ? 1 : -1));
   }
   const spent = campaign.defender.pools.map((p) =>
     p.units.reduce((s, u) => s + (launchedByUnit.get(u) ?? 0), 0),

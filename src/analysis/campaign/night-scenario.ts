@@ -1,8 +1,10 @@
 // Tonight's tactical scenario from the campaign's state, as a pure transformation of the parsed
 // template: each threat type's raid is shared over the template's waves of that type in proportion
-// to their counts (waves left empty are dropped), and each force pool's stock and crews over its
-// units. Everything else — geography, timing, routes, C2 — is the template's.
+// to their counts (waves left empty are dropped), and each force pool's stock and crews become its
+// units or sensors tonight (force-adapters.ts: drones and missiles shared out, jets flying, fire
+// units manned, radars operating). Everything else — geography, timing, routes, C2 — is the template's.
 
+import type { PoolKind } from '../../model/campaign.js';
 import type { Scenario, Wave } from '../../model/scenario.js';
 import { forceAdapter, shareOut } from './force-adapters.js';
 
@@ -11,6 +13,12 @@ export interface NightForce {
   units: readonly string[];
   stock: number;
   crews: number;
+}
+
+/** What a pool's units are: the defender kind of its first unit, or sensors. */
+export function poolKindOf(template: Scenario, units: readonly string[]): PoolKind {
+  const unit = template.defenders.find((d) => d.name === units[0]);
+  return unit ? (unit.kind as PoolKind) : 'sensor';
 }
 
 /** The base name of a threat type: waves that override a catalog type name it `type@wave`. */
@@ -42,12 +50,13 @@ export function nightScenario(
     if (counts[i] > 0) waves.push({ ...w, count: counts[i] });
   });
 
-  const defenders = [...template.defenders];
-  for (const force of forces) {
-    const indices = force.units.map((name) => template.defenders.findIndex((d) => d.name === name));
-    const units = indices.map((i) => template.defenders[i]);
-    const applied = forceAdapter(units[0].type).apply(units, force.stock, force.crews);
-    indices.forEach((i, k) => (defenders[i] = applied[k]));
-  }
-  return { ...template, seed, waves, defenders };
+  let scenario: Scenario = { ...template, seed, waves };
+  for (const force of forces)
+    scenario = forceAdapter(poolKindOf(template, force.units)).apply(
+      scenario,
+      force.units,
+      force.stock,
+      force.crews,
+    );
+  return scenario;
 }

@@ -7,7 +7,7 @@ import { deriveSeed } from '../../core/rng.js';
 import { attackerTimeline, type AttackerDay } from './attacker.js';
 import type { CampaignContext } from './context.js';
 import { DamageState } from './damage.js';
-import { DefenderLogistics, type LogisticsOptions } from './logistics.js';
+import { DefenderLogistics, type LogisticsOptions, type PoolTotals } from './logistics.js';
 import type { NightEvaluator } from './night-evaluator.js';
 
 export interface PoolRecord {
@@ -15,9 +15,12 @@ export interface PoolRecord {
   stockBefore: number;
   /** Stock after the night. */
   stock: number;
+  /** Crews ready tonight (drone flights, jets flying, fire units manned, radars operating). */
   crews: number;
   operators: number;
   platforms: number;
+  /** Platforms whose upkeep was paid today. */
+  sustained: number;
   produced: number;
   delivered: number;
   trained: number;
@@ -51,13 +54,13 @@ export interface CampaignDay {
   attackerLossDestroyed: number;
 }
 
-export interface LedgerRow {
+/**
+ * Conservation ledger of a pool: stock = initial + produced + delivered − spent (munitions),
+ * platforms = platformsInitial + platformsBought + platformsDelivered, and
+ * operators = operatorsInitial + trained + operatorsDelivered.
+ */
+export interface LedgerRow extends PoolTotals {
   pool: string;
-  initial: number;
-  produced: number;
-  delivered: number;
-  spent: number;
-  stock: number;
 }
 
 export interface CampaignRun {
@@ -68,7 +71,7 @@ export interface CampaignRun {
   spendByCategory: Record<string, number>;
   budgetReceived: number;
   budgetUnspent: number;
-  /** Conservation ledger per pool: stock = initial + produced + delivered − spent. */
+  /** Conservation ledger per pool (munitions, platforms, operators). */
   ledger: LedgerRow[];
 }
 
@@ -108,6 +111,7 @@ export function simulateCampaign(
         crews: m.crews,
         operators: m.operators,
         platforms: m.platforms,
+        sustained: m.sustained,
         produced: m.produced,
         delivered: m.delivered,
         trained: m.trained,

@@ -1,12 +1,14 @@
 // The fast night: a surrogate fitted to Monte Carlo sweeps of the tactical model. A Latin-hypercube
-// design over raid size and composition, pool stocks and crews is simulated; quadratic response
-// surfaces (with a stock-saturation term per pool) are fitted by ridge least squares to what was shot
-// down by type, what leaked, what was spent and the damage each asset took, and linear ones to the
-// size of the residuals, so a night is drawn as mean + spread × a standard normal. Its error against
-// direct simulation is
-// measured on held-out points (surrogateError) and reported with every result that used it.
+// design over raid size and composition and every pool's stock and crews (interceptor drones and
+// their operators, missiles and jets flying, missiles and fire units manned, radars operating) is
+// simulated; quadratic response surfaces (with a stock-saturation term per munition pool) are
+// fitted by ridge least squares to what was shot down by type, what leaked, what each pool spent
+// and the damage each asset took, and linear ones to the size of the residuals, so a night is drawn
+// as mean + spread × a standard normal. Its error against direct simulation is measured on
+// held-out points (surrogateError) and reported with every result that used it.
 
 import { RandomStream, deriveSeed, streamFor } from '../../core/rng.js';
+import type { PoolKind } from '../../model/campaign.js';
 import type { CampaignContext } from './context.js';
 import { ridgeFit, dot } from './least-squares.js';
 import {
@@ -16,13 +18,16 @@ import {
   type NightResult,
 } from './night-evaluator.js';
 import { attackerTimeline } from './attacker.js';
+import { forceAdapter, type PoolCoverage } from './force-adapters.js';
 
-export const SURROGATE_FORMAT = 1;
+export const SURROGATE_FORMAT = 2;
 
 export interface SurrogateBox {
   raidMax: number[];
   stockMax: number[];
   crewsMax: number[];
+  /** How each pool's stock and crews are reckoned as coverage of the raid (by pool kind). */
+  coverage: PoolCoverage[];
 }
 
 export interface SurrogateTarget {
@@ -52,11 +57,24 @@ export interface Surrogate {
   threatTypes: string[];
   decoy: boolean[];
   pools: string[];
+  /** What each pool feeds (a jet without missiles still has its cannon). */
+  kinds: PoolKind[];
   assets: string[];
   targets: SurrogateTarget[];
+  /** `lambda`: the ridge strength per design row. */
   fit: { points: number; runsPerPoint: number; lambda: number };
   /** Error against direct simulation on held-out points, when measured. */
   heldOut?: { points: number; errors: TargetError[] };
+}
+
+/**
+ * Ridge strength per design row for a basis of `columns` functions: 1e-3 for one pool of interceptor
+ * drones against two threat types (18 columns), growing with the square of the basis size — a
+ * layered defense (four pools, 66 columns) has many more cross terms to keep from fitting the
+ * noise of single simulated nights. Set from held-out error on the test campaigns (surrogate.test.ts).
+ */
+export function ridgeStrength(columns: number): number {
+  return 1e-3 * Math.max(1, (columns / 18) ** 2);
 }
 
 export interface DesignSample {
@@ -65,47 +83,75 @@ export interface DesignSample {
 }
 
 /**
- * The design space: raid sizes up to 1.2 × the largest raid of the campaign, stocks up to twice the largest
- * raid (beyond, the tactical night is saturated and features are clamped), crews up to three times
- * the starting crews.
+ * The design space: raid sizes up to 1.2 × the largest raid of the campaign; each munition pool's
+ * stock up to what it could hold (its start, deliveries and full-rate lines, but no more than its
+ * coverage of the largest raid: beyond, the night is saturated and features are clamped); crews up
+ * to three times the starting crews or every platform the campaign could bring in, whichever is more.
  */
 export function surrogateBox(context: CampaignContext, attackerScale = 1.2): SurrogateBox {
-  const days = attackerTimeline(context.campaign.attacker, context.campaign.horizonDays);
+  const horizon = context.campaign.horizonDays;
+  const days = attackerTimeline(context.campaign.attacker, horizon);
   const raidMax = context.threatTypes.map((_, t) =>
     Math.max(1, Math.ceil(days.reduce((m, d) => Math.max(m, d.launched[t]), 0) * Math.max(1, attackerScale))),
   );
   const total = raidMax.reduce((s, n) => s + n, 0);
+  const pools = context.campaign.defender.pools;
+  const coverage = pools.map((p) => forceAdapter(p.kind).coverage);
+  const peak = (points: { value: number }[]) => Math.max(0, ...points.map((q) => q.value));
   return {
     raidMax,
-    stockMax: context.poolStarts.map((p) => Math.max(10, Math.ceil(Math.max(p.stock, 2 * total)))),
-    crewsMax: context.poolCrews.map((c) => Math.max(4, 3 * c)),
+    stockMax: pools.map((pool, p) => {
+      const c = coverage[p];
+      if (c.munitionsPerThreat === 0) return 0;
+      const could =
+        context.poolStarts[p].stock +
+        pool.deliveries.reduce((s, d) => s + d.munitions, 0) +
+        pool.lines.reduce((s, l) => s + peak(l.capacityPerDay.points) * horizon, 0);
+      return Math.max(
+        10,
+        Math.ceil(Math.min(could, c.munitionsPerThreat * total)),
+        context.poolStarts[p].stock,
+      );
+    }),
+    crewsMax: pools.map((pool, p) => {
+      const platforms =
+        context.poolStarts[p].platforms +
+        pool.deliveries.reduce((s, d) => s + d.platforms, 0) +
+        Math.ceil(peak(pool.crews.platformsPerDay.points) * horizon);
+      return Math.max(4, 3 * context.poolCrews[p], platforms);
+    }),
+    coverage,
   };
 }
 
-/** Interceptors per threat beyond which a night counts as fully stocked. */
-const FULL_COVERAGE = 2;
-/** Crews per threat beyond which more crews change nothing (one crew works several threats a night). */
-const FULL_CREWS = 0.25;
-
 /**
  * Inputs scaled to [0, 1]: raid sizes against the box, and each pool's stock and crews as coverage
- * of tonight's raid, capped at 1 — stock / (2 × raid), crews / (raid / 4). Beyond full coverage more
- * changes nothing, so a small raid against a large force is the same, well-sampled corner as a
- * large raid against a large force, and forces beyond the design box need no extrapolation.
+ * of tonight's raid, capped at 1 — stock / (munitions per threat × raid), crews / (raid / threats a
+ * crew works in a night) — or, for radars, against the box. Beyond full coverage more changes
+ * nothing, so a small raid against a large force is the same, well-sampled corner as a large raid
+ * against a large force, and forces beyond the design box need no extrapolation.
  */
 function scaled(box: SurrogateBox, input: NightInput): number[] {
   const u: number[] = [];
   const clamp = (v: number, max: number) => Math.min(1, Math.max(0, v / max));
   const raidTotal = input.raid.reduce((a, b) => a + b, 0);
   input.raid.forEach((n, t) => u.push(clamp(n, box.raidMax[t])));
-  input.forces.forEach((f) => {
-    u.push(clamp(f.stock, FULL_COVERAGE * raidTotal + 1));
-    u.push(clamp(f.crews, FULL_CREWS * raidTotal + 1));
+  input.forces.forEach((f, p) => {
+    const c = box.coverage[p];
+    if (c.munitionsPerThreat > 0) u.push(clamp(f.stock, c.munitionsPerThreat * raidTotal + 1));
+    u.push(
+      c.threatsPerCrew > 0
+        ? clamp(f.crews, raidTotal / c.threatsPerCrew + 1)
+        : clamp(f.crews, box.crewsMax[p]),
+    );
   });
   return u;
 }
 
-/** The full basis: 1, linear, squares and cross products, and per pool min(stock, raid) and its product with crews. */
+/**
+ * The full basis: 1, linear, squares and cross products, and per munition pool min(stock, raid),
+ * its product with the crews' coverage, and min(stock, crews × their night's work, raid).
+ */
 export function basis(box: SurrogateBox, input: NightInput): number[] {
   const u = scaled(box, input);
   const x = [1, ...u];
@@ -113,9 +159,14 @@ export function basis(box: SurrogateBox, input: NightInput): number[] {
   const raidTotal = input.raid.reduce((s, n) => s + n, 0);
   const raidMaxTotal = box.raidMax.reduce((s, n) => s + n, 0);
   input.forces.forEach((f, p) => {
-    const sat = Math.min(Math.min(f.stock, box.stockMax[p]), raidTotal) / raidMaxTotal;
-    const crews = Math.min(1, f.crews / (FULL_CREWS * raidTotal + 1));
-    x.push(sat, sat * crews);
+    const c = box.coverage[p];
+    if (c.munitionsPerThreat === 0) return;
+    const stock = Math.min(f.stock, box.stockMax[p]);
+    const sat = Math.min(stock, raidTotal) / raidMaxTotal;
+    const crews = Math.min(1, f.crews / (raidTotal / c.threatsPerCrew + 1));
+    // What the pool can fire tonight at most: its stock, its crews' night's work, the raid.
+    const capacity = Math.min(stock, f.crews * c.threatsPerCrew, raidTotal) / raidMaxTotal;
+    x.push(sat, sat * crews, capacity);
   });
   return x;
 }
@@ -203,7 +254,7 @@ export function fitSurrogate(
   box: SurrogateBox,
   samples: readonly DesignSample[],
   runsPerPoint: number,
-  lambda = 1e-3,
+  lambda = ridgeStrength(basis(box, samples[0].input).length),
 ): Surrogate {
   const threatTypes = context.threatTypes;
   const pools = context.campaign.defender.pools.map((p) => p.name);
@@ -225,6 +276,7 @@ export function fitSurrogate(
     threatTypes,
     decoy: context.threatDecoy,
     pools,
+    kinds: context.campaign.defender.pools.map((p) => p.kind),
     assets,
     targets,
     fit: { points: samples.length / runsPerPoint, runsPerPoint, lambda },
@@ -257,7 +309,9 @@ export function sampleNight(s: Surrogate, input: NightInput, z: number): NightRe
       damage: s.assets.map(() => 0),
     };
   const { mean, spread } = predictMeans(s, input);
-  const armed = input.forces.some((f) => f.stock > 0 && f.crews > 0);
+  const armed = input.forces.some(
+    (f, p) => f.crews > 0 && (f.stock > 0 || s.kinds[p] === 'jet') && s.kinds[p] !== 'sensor',
+  );
   const destroyed = input.raid.map((n, t) =>
     armed ? Math.min(n, Math.max(0, Math.round(mean[t] + spread[t] * z))) : 0,
   );
