@@ -25,17 +25,41 @@ export function smallCampaign(
   return campaignContext(r.campaign, r.scenario);
 }
 
-/** Each crew flies up to 4 sorties a night, each kills with probability 0.6; leakers damage 5% each. */
+/** Per pool kind: threats a crew works in a night, and the kill probability of each shot. */
+const ARITHMETIC_KINDS = {
+  'interceptor-drone': { perCrew: 4, pk: 0.6 },
+  jet: { perCrew: 4, pk: 0.85 },
+  sam: { perCrew: 8, pk: 0.9 },
+  sensor: { perCrew: 0, pk: 0 },
+} as const;
+
+/**
+ * Plain arithmetic in place of the simulation. Each sensor pool sees min(1, 0.4 + 0.3 × radars) of
+ * the raid (all of it without sensor pools); the weapon pools in turn shoot once at each threat
+ * seen, as far as stock and crews allow (a drone crew 4 shots, a jet 4, a fire unit 8), killing
+ * with 0.6, 0.85 and 0.9; every leaker damages each asset by 5%.
+ */
 export class ArithmeticEvaluator implements NightEvaluator {
   readonly mode = 'surrogate' as const;
   constructor(private readonly context: CampaignContext) {}
 
   evaluate(input: NightInput, seed: number): NightResult {
     const rng = streamFor(seed, 'test/arithmetic');
+    const pools = this.context.campaign.defender.pools;
     const raid = input.raid.reduce((a, b) => a + b, 0);
-    const spent = input.forces.map((f) => Math.min(f.stock, f.crews * 4, raid));
+    let seen = raid;
+    input.forces.forEach((f, p) => {
+      if (pools[p].kind === 'sensor') seen = Math.round(seen * Math.min(1, 0.4 + 0.3 * f.crews));
+    });
+    let left = seen;
     let kills = 0;
-    for (const s of spent) for (let i = 0; i < s; i++) if (rng.next() < 0.6) kills++;
+    const spent = input.forces.map((f, p) => {
+      const kind = ARITHMETIC_KINDS[pools[p].kind];
+      const shots = Math.min(f.stock, f.crews * kind.perCrew, left);
+      left -= shots;
+      for (let i = 0; i < shots; i++) if (rng.next() < kind.pk) kills++;
+      return shots;
+    });
     kills = Math.min(kills, raid);
     const destroyed = input.raid.map((n) => Math.min(n, Math.round((kills * n) / Math.max(1, raid))));
     let leaked = 0;

@@ -175,6 +175,7 @@ export class DefenderLogistics {
         trained += t.count;
         return false;
       });
+      const trainedBefore = p.trained;
       p.operators += trained;
       p.trained += trained;
       // Running costs first (crews, upkeep of the platforms in service — those bought today
@@ -197,7 +198,7 @@ export class DefenderLogistics {
         ),
         produced,
         delivered,
-        trained,
+        trained: p.trained - trainedBefore,
       };
     });
   }

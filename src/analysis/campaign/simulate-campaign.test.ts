@@ -2,10 +2,68 @@ import { describe, expect, it } from 'vitest';
 import { streamFor } from '../../core/rng.js';
 import { attackerTimeline, fundingFactor } from './attacker.js';
 import { nightScenario } from './night-scenario.js';
-import { simulateCampaign } from './simulate-campaign.js';
-import { ArithmeticEvaluator, smallCampaign } from '../../../test/campaign-support.js';
+import { DirectEvaluator } from './night-evaluator.js';
+import { simulateCampaign, type CampaignRun } from './simulate-campaign.js';
+import type { CampaignContext } from './context.js';
+import { budgetCategories } from '../../scenario/campaign-budget.js';
+import { ArithmeticEvaluator, smallCampaign, smallLayeredCampaign } from '../../../test/campaign-support.js';
 
 describe('campaign conservation', () => {
+  /** Checks every pool's ledgers of a run, night by night and in total; returns the run's deliveries. */
+  function checkLedgers(context: CampaignContext, run: CampaignRun): number[] {
+    const pools = context.campaign.defender.pools;
+    return pools.map((pool, i) => {
+      let stock = context.poolStarts[i].stock;
+      let produced = 0;
+      let delivered = 0;
+      let spent = 0;
+      let trained = 0;
+      for (const d of run.days) {
+        const p = d.pools[i];
+        // Munitions (interceptor drones, each kind of missile): in = produced + delivered − spent.
+        expect(p.stockBefore).toBe(stock + p.produced + p.delivered);
+        expect(p.spent).toBeLessThanOrEqual(p.stockBefore);
+        expect(p.stock).toBe(p.stockBefore - p.spent);
+        // Jets flying, fire units manned, radars on: never more than platforms kept up and crewed.
+        expect(p.crews).toBeLessThanOrEqual(p.sustained);
+        expect(p.sustained).toBeLessThanOrEqual(p.platforms);
+        expect(p.crews).toBeLessThanOrEqual(Math.floor(p.operators / pool.crews.operatorsPerCrew));
+        stock = p.stock;
+        produced += p.produced;
+        delivered += p.delivered;
+        spent += p.spent;
+        trained += p.trained;
+      }
+      const ledger = run.ledger[i];
+      expect(ledger).toMatchObject({
+        pool: pool.name,
+        initial: context.poolStarts[i].stock,
+        produced,
+        delivered,
+        spent,
+        stock,
+      });
+      expect(ledger.stock).toBe(ledger.initial + ledger.produced + ledger.delivered - ledger.spent);
+      expect(ledger.platforms).toBe(
+        ledger.platformsInitial + ledger.platformsBought + ledger.platformsDelivered,
+      );
+      expect(ledger.operators).toBe(ledger.operatorsInitial + ledger.trained + ledger.operatorsDelivered);
+      expect(ledger.trained).toBe(trained);
+      expect(ledger.platformsDelivered).toBe(pool.deliveries.reduce((s, d) => s + d.platforms, 0));
+      expect(ledger.operatorsDelivered).toBe(pool.deliveries.reduce((s, d) => s + d.operators, 0));
+      expect(run.days[run.days.length - 1].pools[i].platforms).toBe(ledger.platforms);
+      return delivered;
+    });
+  }
+
+  function checkMoney(run: CampaignRun, budget: number): void {
+    // Money: spent by category + left over = received, and never spent before it came in.
+    const paid = Object.values(run.spendByCategory).reduce((a, b) => a + b, 0);
+    expect(paid + run.budgetUnspent).toBeCloseTo(run.budgetReceived, 3);
+    expect(run.budgetUnspent).toBeGreaterThanOrEqual(-1e-6);
+    expect(run.budgetReceived).toBeCloseTo(budget * 2, 3);
+  }
+
   it('keeps every munition, threat and dollar accounted for, whatever the budget and split', () => {
     const rng = streamFor(5, 'test/conservation');
     for (let k = 0; k < 12; k++) {
@@ -22,30 +80,41 @@ describe('campaign conservation', () => {
               'drones/coproduction': shares[2] / sum,
             };
       const run = simulateCampaign(context, new ArithmeticEvaluator(context), k, split ? { split } : {});
-      let stock = context.poolStarts[0].stock;
-      let produced = 0;
-      let delivered = 0;
-      let spent = 0;
-      for (const d of run.days) {
-        const p = d.pools[0];
-        expect(p.stockBefore).toBe(stock + p.produced + p.delivered);
-        expect(p.spent).toBeLessThanOrEqual(p.stockBefore);
-        expect(p.stock).toBe(p.stockBefore - p.spent);
-        stock = p.stock;
-        produced += p.produced;
-        delivered += p.delivered;
-        spent += p.spent;
-      }
-      const ledger = run.ledger[0];
-      expect(ledger).toEqual({ pool: 'drones', initial: 20, produced, delivered, spent, stock });
-      expect(ledger.stock).toBe(ledger.initial + ledger.produced + ledger.delivered - ledger.spent);
-      expect(delivered).toBe(50);
-      // Money: spent by category + left over = received, and never spent before it came in.
-      const paid = Object.values(run.spendByCategory).reduce((a, b) => a + b, 0);
-      expect(paid + run.budgetUnspent).toBeCloseTo(run.budgetReceived, 3);
-      expect(run.budgetUnspent).toBeGreaterThanOrEqual(-1e-6);
-      expect(run.budgetReceived).toBeCloseTo(budget * 1000 * 2, 3);
+      expect(checkLedgers(context, run)).toEqual([50]);
+      checkMoney(run, budget * 1000);
     }
+  });
+
+  it('keeps the ledgers of drones, jets, each kind of missile and radars, whatever the budget and split', () => {
+    const rng = streamFor(6, 'test/conservation-layered');
+    const base = smallLayeredCampaign();
+    const categories = budgetCategories(base.campaign.defender.pools);
+    expect(categories).toEqual([
+      'drones/production',
+      'jets/production',
+      'jets/crews',
+      'jets/sustainment',
+      'iris/production',
+      'iris/crews',
+      'radars/crews',
+      'radars/sustainment',
+    ]);
+    let jetsGrounded = 0;
+    for (let k = 0; k < 10; k++) {
+      const budget = Math.round(rng.uniform(0, 4000));
+      const shares = categories.map(() => rng.next());
+      const sum = shares.reduce((a, b) => a + b, 0);
+      const context = smallLayeredCampaign((t) => t.replace('3 M$', `${budget} k$`));
+      const split =
+        k % 2 === 0 ? undefined : Object.fromEntries(categories.map((c, i) => [c, shares[i] / sum]));
+      const run = simulateCampaign(context, new ArithmeticEvaluator(context), k, split ? { split } : {});
+      // Munitions delivered: 6 missiles to the jets, 8 to the fire units, none to the radars.
+      expect(checkLedgers(context, run)).toEqual([0, 6, 8, 0]);
+      checkMoney(run, budget * 1000);
+      for (const d of run.days) if (d.pools[1].sustained < d.pools[1].platforms) jetsGrounded++;
+    }
+    // Some budgets and splits leave jets unpaid for and grounded.
+    expect(jetsGrounded).toBeGreaterThan(0);
   });
 
   it('builds and launches the attacker stock: stock = initial + produced − launched, each night', () => {
@@ -102,5 +171,79 @@ describe('campaign conservation', () => {
     expect(s.defenders[0]).toMatchObject({ name: 'team-1', stock: 33, maxConcurrentFlights: 5 });
     expect(s.seed).toBe(9);
     expect(context.template.waves[0].count).toBe(12);
+  });
+
+  it('flies the jets, mans the fire units and switches on the radars the pools have tonight', () => {
+    const context = smallLayeredCampaign();
+    const pools = context.campaign.defender.pools;
+    const tonight = (jets: [number, number], iris: [number, number], radars: number) =>
+      nightScenario(
+        context.template,
+        context.threatTypes,
+        [12, 4],
+        [
+          { units: pools[0].units, stock: 9, crews: 1 },
+          { units: pools[1].units, stock: jets[0], crews: jets[1] },
+          { units: pools[2].units, stock: iris[0], crews: iris[1] },
+          { units: pools[3].units, stock: 0, crews: radars },
+        ],
+        1,
+      );
+    const s = tonight([9, 3], [5, 1], 1);
+    // Three jets from two listed: the first comes again as a copy; missiles shared by store size.
+    expect(s.defenders.map((d) => [d.name, d.stock])).toEqual([
+      ['team-1', 9],
+      ['jet-1', 3],
+      ['jet-2', 3],
+      ['jet-1#2', 3],
+      ['iris-1', 5],
+    ]);
+    expect(s.defenders[3]).toMatchObject({ kind: 'jet', alert: 'cap' });
+    expect(s.sensors.map((x) => x.name)).toEqual(['radar-1', 'posts']);
+    const none = tonight([9, 0], [5, 0], 0);
+    expect(none.defenders.map((d) => d.name)).toEqual(['team-1']);
+    expect(none.sensors.map((x) => x.name)).toEqual(['posts']);
+    expect(tonight([7, 2], [11, 3], 5).defenders.map((d) => [d.name, d.stock])).toEqual([
+      ['team-1', 9],
+      ['jet-1', 4],
+      ['jet-2', 3],
+      ['iris-1', 4],
+      ['iris-2', 4],
+      ['iris-1#2', 3],
+    ]);
+    expect(tonight([7, 2], [11, 3], 5).sensors).toHaveLength(3);
+    expect(context.template.defenders).toHaveLength(5);
+  });
+
+  it('counts the missiles each jet and fire unit fired, copies included, against its pool', () => {
+    const context = smallLayeredCampaign();
+    const direct = new DirectEvaluator(context);
+    const raid = [24, 4];
+    const drones = { stock: 0, crews: 0 };
+    const radars = { stock: 0, crews: 2 };
+    // Jets only (three from two listed), then fire units only: each pool spends its own stock.
+    const jets = direct.evaluate(
+      { raid, forces: [drones, { stock: 12, crews: 3 }, { stock: 0, crews: 0 }, radars] },
+      3,
+    );
+    expect(jets.spent[1]).toBeGreaterThan(8);
+    expect(jets.spent[1]).toBeLessThanOrEqual(12);
+    expect(jets.spent[2]).toBe(0);
+    expect(jets.destroyed[0]).toBeGreaterThan(0);
+    const sams = direct.evaluate(
+      { raid, forces: [drones, { stock: 12, crews: 0 }, { stock: 10, crews: 2 }, radars] },
+      3,
+    );
+    expect(sams.spent[1]).toBe(0);
+    expect(sams.spent[2]).toBeGreaterThan(0);
+    expect(sams.spent[2]).toBeLessThanOrEqual(10);
+    // Nothing to fire with: every real threat that is not lost on the way leaks.
+    const bare = direct.evaluate(
+      { raid, forces: [drones, { stock: 12, crews: 0 }, { stock: 10, crews: 0 }, radars] },
+      3,
+    );
+    expect(bare.destroyed).toEqual([0, 0]);
+    expect(bare.spent).toEqual([0, 0, 0, 0]);
+    expect(bare.leaked).toBeGreaterThan(jets.leaked);
   });
 });
