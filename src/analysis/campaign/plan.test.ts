@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { streamFor } from '../../core/rng.js';
-import { ArithmeticEvaluator, smallCampaign } from '../../../test/campaign-support.js';
+import { ArithmeticEvaluator, smallCampaign, smallLayeredCampaign } from '../../../test/campaign-support.js';
 import { expectedMetric, optimiseSplit, smallestLever, withBudget } from './plan.js';
 import { simplexSearch } from './simplex-search.js';
 
@@ -70,5 +70,42 @@ describe('budget plans', () => {
     const search = smallestLever(context, evaluator, 'production', 0, { ...settings, metric: 'leak-rate' });
     expect(search.feasible).toBe(false);
     expect(search.metricValue).toBeGreaterThan(0);
+  });
+});
+
+describe('budget plans over drones, missiles, jet upkeep and radars', () => {
+  // The layered test campaign cut to four budget lines: interceptor drones, MICA missiles for the
+  // jets, the jets' upkeep (an unpaid jet is grounded), and training radar operators.
+  const context = smallLayeredCampaign((t) =>
+    t
+      .replace('3 M$', '1.2 M$')
+      .replace('trainingTime: 30 d\n        trainingCost: 200 k$', 'trainingTime: 30 d')
+      .replace(/ {6}lines:\n {8}- \{ name: missile-contract.*\n/, '')
+      .replace('trainingTime: 20 d\n        trainingCost: 20 k$', 'trainingTime: 20 d')
+      .replace(/\n {6}sustainment: \{ costPerMonth: 30 k\$ \}/, ''),
+  );
+  const evaluator = new ArithmeticEvaluator(context);
+
+  it('finds a split as good as exhaustive search over a grid of twelfths', () => {
+    const settings = { metric: 'damage' as const, runs: 2, seed: 5, restarts: 3 };
+    const plan = optimiseSplit(context, evaluator, settings);
+    expect(plan.categories).toEqual([
+      'drones/production',
+      'jets/production',
+      'jets/sustainment',
+      'radars/crews',
+    ]);
+    const values = grid(4, 12).map((x) =>
+      expectedMetric(context, evaluator, 'damage', 2, 5, {
+        split: Object.fromEntries(plan.categories.map((c, i) => [c, x[i]])),
+      }),
+    );
+    const exhaustive = Math.min(...values);
+    expect(plan.value).toBeLessThanOrEqual(exhaustive * 1.01 + 1e-9);
+    // The lines matter: the worst split on the grid does worse, and the best keeps some jets
+    // flying and trains radar operators.
+    expect(Math.max(...values)).toBeGreaterThan(exhaustive * 1.15);
+    expect(plan.split['jets/sustainment']).toBeGreaterThan(0);
+    expect(plan.split['radars/crews']).toBeGreaterThan(0);
   });
 });

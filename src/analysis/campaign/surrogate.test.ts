@@ -3,7 +3,7 @@ import { streamFor } from '../../core/rng.js';
 import { ridgeFit, dot } from './least-squares.js';
 import { DirectEvaluator } from './night-evaluator.js';
 import { buildSurrogate, sampleNight, predictMeans } from './surrogate.js';
-import { smallCampaign } from '../../../test/campaign-support.js';
+import { smallCampaign, smallLayeredCampaign } from '../../../test/campaign-support.js';
 
 describe('ridge least squares', () => {
   it('recovers the coefficients of an exact linear model', () => {
@@ -61,5 +61,42 @@ describe('campaign surrogate', () => {
       predicted += predictMeans(surrogate, input).mean[2];
     }
     expect(Math.abs(predicted - simulated)).toBeLessThan(0.35 * simulated + 6);
+  });
+});
+
+describe('campaign surrogate of a layered defense', () => {
+  // Drones, jets and their missiles, fire units and their missiles, radars: nine features.
+  const context = smallLayeredCampaign();
+  const surrogate = buildSurrogate(context, { points: 80, runsPerPoint: 1, heldOutPoints: 16, seed: 4 });
+  const errors = new Map(surrogate.heldOut!.errors.map((e) => [e.name, e]));
+
+  it('takes every pool into its features and predicts held-out nights better than their mean', () => {
+    expect(surrogate.pools).toEqual(['drones', 'jets', 'iris', 'radars']);
+    expect(surrogate.kinds).toEqual(['interceptor-drone', 'jet', 'sam', 'sensor']);
+    expect(errors.get('destroyed:shahed-136')!.r2).toBeGreaterThan(0.7);
+    for (const name of ['leaked', 'spent:drones', 'spent:jets', 'spent:iris'])
+      expect(errors.get(name)!.r2, name).toBeGreaterThan(0.3);
+    expect(errors.get('spent:radars')!.rmse).toBe(0);
+  });
+
+  it('answers to the jets, the fire units and the radars', () => {
+    const raid = [20, 4];
+    const night = (jets: number, iris: number, radars: number) =>
+      predictMeans(surrogate, {
+        raid,
+        forces: [
+          { stock: 10, crews: 1 },
+          { stock: 12, crews: jets },
+          { stock: 10, crews: iris },
+          { stock: 0, crews: radars },
+        ],
+      }).mean;
+    const leaked = 2;
+    // More jets spend more missiles; more fire units more of theirs; either leaves fewer leakers.
+    expect(night(3, 0, 2)[4]).toBeGreaterThan(night(1, 0, 2)[4] + 1);
+    expect(night(0, 2, 2)[5]).toBeGreaterThan(night(0, 0, 2)[5] + 1);
+    expect(night(3, 2, 2)[leaked]).toBeLessThan(night(0, 0, 2)[leaked] - 1);
+    // Without radars C2 is left to the observer posts: more leak.
+    expect(night(1, 1, 0)[leaked]).toBeGreaterThan(night(1, 1, 2)[leaked] + 1);
   });
 });

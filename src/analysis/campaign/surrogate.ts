@@ -127,7 +127,7 @@ export function surrogateBox(context: CampaignContext, attackerScale = 1.2): Sur
 /**
  * Inputs scaled to [0, 1]: raid sizes against the box, and each pool's stock and crews as coverage
  * of tonight's raid, capped at 1 — stock / (munitions per threat × raid), crews / (raid / threats a
- * crew works in a night) — or, for radars, against the box. Beyond full coverage more changes
+ * crew works in a night) — or, for radars, 1 − 2^−radars. Beyond full coverage more changes
  * nothing, so a small raid against a large force is the same, well-sampled corner as a large raid
  * against a large force, and forces beyond the design box need no extrapolation.
  */
@@ -139,10 +139,11 @@ function scaled(box: SurrogateBox, input: NightInput): number[] {
   input.forces.forEach((f, p) => {
     const c = box.coverage[p];
     if (c.munitionsPerThreat > 0) u.push(clamp(f.stock, c.munitionsPerThreat * raidTotal + 1));
+    // Radars: the first matters most (without any, C2 is left to the observers), then less.
     u.push(
       c.threatsPerCrew > 0
         ? clamp(f.crews, raidTotal / c.threatsPerCrew + 1)
-        : clamp(f.crews, box.crewsMax[p]),
+        : 1 - 0.5 ** Math.max(0, f.crews),
     );
   });
   return u;
