@@ -16,7 +16,7 @@ import {
   totalsSummary,
 } from '../src/analysis/campaign/index.js';
 import { renderCampaignReport } from '../src/io/campaign-report.js';
-import { smallCampaign } from './campaign-support.js';
+import { smallLayeredCampaign } from './campaign-support.js';
 
 let dir: string;
 let browser: Browser;
@@ -42,10 +42,8 @@ afterAll(async () => {
 
 describe('campaign report', () => {
   it('renders every chart offline, with marks and no errors, and says how nights were evaluated', async () => {
-    const context = smallCampaign(
-      (t) => t.replace('2 months', '20 d'),
-      (t) => t.replace('step: 1 s', 'step: 2 s'),
-    );
+    // The layered test campaign: drones, jets, fire units and radars each have their charts.
+    const context = smallLayeredCampaign((t) => t.replace('2 months', '20 d'));
     const surrogate = buildSurrogate(context, { points: 10, runsPerPoint: 1, heldOutPoints: 3, seed: 2 });
     const runs = runCampaigns(context, new SurrogateEvaluator(surrogate), 5, 1);
     const file = join(dir, 'report.html');
@@ -53,8 +51,8 @@ describe('campaign report', () => {
       file,
       renderCampaignReport({
         campaign: context.campaign,
-        file: 'small-campaign.yaml',
-        tacticalFile: 'small-night.yaml',
+        file: 'small-layered-campaign.yaml',
+        tacticalFile: 'small-layered-night.yaml',
         mode: 'surrogate',
         runs: 5,
         seed: 1,
@@ -97,7 +95,18 @@ describe('campaign report', () => {
     expect(errors).toEqual([]);
     expect(offsite).toEqual([]);
     expect(result.charts.map((c) => c.id).sort()).toEqual(
-      ['attacker', 'damage', 'exchange', 'leak', 'outage', 'people', 'spend', 'stocks'].sort(),
+      [
+        'attacker',
+        'crews',
+        'damage',
+        'exchange',
+        'leak',
+        'missiles',
+        'outage',
+        'people',
+        'spend',
+        'stocks',
+      ].sort(),
     );
     for (const chart of result.charts) {
       expect(chart.error).toBeUndefined();
@@ -105,7 +114,8 @@ describe('campaign report', () => {
     }
     expect(result.text).toContain('Evaluation: surrogate');
     expect(result.text).toContain('held-out nights');
-    expect(result.text).toContain('Assumption, not a fact');
+    expect(result.text).toContain('No funding lever');
+    expect(result.text).toContain('platforms initial');
     expect(result.downloads).toEqual(['campaign-bands.csv', 'campaign.json']);
   }, 90_000);
 });

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import {
   buildSurrogate,
   campaignContext,
+  defaultDesignPoints,
   DirectEvaluator,
   SurrogateEvaluator,
   type CampaignContext,
@@ -24,7 +25,10 @@ export function addEvaluationOptions(command: Command): Command {
   return command
     .option('--days <n>', "horizon in days (default: the file's)")
     .option('--seed <n>', "campaign seed (default: the file's)")
-    .option('--surrogate-points <n>', 'simulated nights the surrogate is fitted to', '60')
+    .option(
+      '--surrogate-points <n>',
+      'simulated nights the surrogate is fitted to (default: 60, more for a defense of many pools)',
+    )
     .option('--held-out <n>', 'further simulated nights its error is measured on', '20')
     .option(
       '--surrogate <file>',
@@ -88,7 +92,12 @@ export interface SurrogateChoice {
 
 /** The surrogate for this campaign: read from --surrogate FILE when it matches, else fitted (and saved there). */
 export function surrogateFor(c: LoadedCampaignContext, options: EvaluationOptions): SurrogateChoice {
-  const points = wholeNumber('--surrogate-points', options.surrogatePoints ?? '60', 8, 10_000);
+  const points = wholeNumber(
+    '--surrogate-points',
+    options.surrogatePoints ?? String(defaultDesignPoints(c.context)),
+    8,
+    10_000,
+  );
   const heldOutPoints = wholeNumber('--held-out', options.heldOut ?? '20', 0, 10_000);
   const design = {
     points,

@@ -4,7 +4,7 @@
 import Table from 'cli-table3';
 import type { MonthRow, Quantiles, Surrogate, TargetError } from '../analysis/campaign/index.js';
 import type { CampaignTotals } from '../analysis/campaign/index.js';
-import type { Campaign } from '../model/campaign.js';
+import type { Campaign, ForcePool } from '../model/campaign.js';
 
 const compact = { head: [], border: [], compact: true };
 export const money = (v: number) =>
@@ -64,8 +64,22 @@ export function formatAssumptions(campaign: Campaign): string {
   );
 }
 
+/** Month-table headers of a pool: its stock (none for radars) and its crews, named for its kind. */
+function poolHeaders(pool: ForcePool): string[] {
+  switch (pool.kind) {
+    case 'interceptor-drone':
+      return [`${pool.name} stock`, 'crews'];
+    case 'jet':
+      return [`${pool.name} missiles`, 'jets flying'];
+    case 'sam':
+      return [`${pool.name} missiles`, 'fire units'];
+    case 'sensor':
+      return [`${pool.name} on`];
+  }
+}
+
 export function formatMonths(campaign: Campaign, rows: readonly MonthRow[]): string {
-  const pools = campaign.defender.pools.map((p) => p.name);
+  const pools = campaign.defender.pools;
   const t = new Table({
     head: [
       'month',
@@ -74,7 +88,7 @@ export function formatMonths(campaign: Campaign, rows: readonly MonthRow[]): str
       'leak rate',
       'outage asset-days',
       'damaged',
-      ...pools.flatMap((p) => [`${p} stock`, 'crews']),
+      ...pools.flatMap(poolHeaders),
       'defense spend',
       'attacker spend',
       'cost-exchange',
@@ -89,7 +103,9 @@ export function formatMonths(campaign: Campaign, rows: readonly MonthRow[]): str
       band(r.leakRate, pct),
       band(r.outageAssetDays, (v) => v.toFixed(1)),
       band(r.damagedShare, pct),
-      ...r.stock.flatMap((s, p) => [band(s, num), band(r.crews[p], num)]),
+      ...r.stock.flatMap((s, p) =>
+        pools[p].kind === 'sensor' ? [band(r.crews[p], num)] : [band(s, num), band(r.crews[p], num)],
+      ),
       band(r.defenseSpend, money),
       money(r.attackerSpend),
       band(r.costExchange, ratio),

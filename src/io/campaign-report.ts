@@ -10,7 +10,7 @@ import type {
   Quantiles,
   Surrogate,
 } from '../analysis/campaign/index.js';
-import type { Campaign, EvaluationMode } from '../model/campaign.js';
+import type { Campaign, EvaluationMode, PoolKind } from '../model/campaign.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { escapeHtml, renderVegaPage, VEGA_LITE_SCHEMA, type PageChart } from './vega-page.js';
 
@@ -39,8 +39,18 @@ interface ChartDef {
   format?: string;
 }
 
+/** What a crew of each pool kind is, in the charts. */
+const CREW_WORD: Record<PoolKind, string> = {
+  'interceptor-drone': 'flights',
+  jet: 'jets flying',
+  sam: 'fire units manned',
+  sensor: 'radars on',
+};
+
 function chartDefs(data: CampaignReportData): ChartDef[] {
-  const pools = data.campaign.defender.pools.map((p) => p.name);
+  const pools = data.campaign.defender.pools;
+  const drones = pools.filter((p) => p.kind === 'interceptor-drone');
+  const missiles = pools.filter((p) => p.kind === 'jet' || p.kind === 'sam');
   const types = data.campaign.attacker.production.map((p) => p.threatType);
   return [
     {
@@ -73,16 +83,37 @@ function chartDefs(data: CampaignReportData): ChartDef[] {
       axis: 'leakers per threat',
       format: '.0%',
     },
+    ...(drones.length > 0
+      ? [
+          {
+            id: 'stocks',
+            title: 'Interceptor drones in stock',
+            caption:
+              'Interceptor drones on hand after each night: produced and delivered, less those used up.',
+            series: drones.map((p) => ({ name: `stock:${p.name}`, title: `${p.name} stock` })),
+            axis: 'interceptor drones',
+          },
+        ]
+      : []),
+    ...(missiles.length > 0
+      ? [
+          {
+            id: 'missiles',
+            title: 'Missiles in stock',
+            caption:
+              "Each pool's missiles on hand after each night (a jet pool's air-to-air missiles, a SAM pool's interceptors): delivered and bought, less those fired.",
+            series: missiles.map((p) => ({ name: `stock:${p.name}`, title: `${p.name} missiles` })),
+            axis: 'missiles',
+          },
+        ]
+      : []),
     {
-      id: 'stocks',
-      title: 'Defender stocks and crews',
+      id: 'crews',
+      title: 'Crews ready each night',
       caption:
-        'Munitions on hand after each night, and crews (the smaller of trained operators per crew and platforms).',
-      series: pools.flatMap((p) => [
-        { name: `stock:${p}`, title: `${p} stock` },
-        { name: `crews:${p}`, title: `${p} crews` },
-      ]),
-      axis: 'units',
+        'Interceptor-drone flights (operator teams at ground stations), jets flying, fire units manned and radars on: the smaller of trained crews and platforms kept up, times the readiness rate.',
+      series: pools.map((p) => ({ name: `crews:${p.name}`, title: `${p.name} ${CREW_WORD[p.kind]}` })),
+      axis: 'crews',
     },
     {
       id: 'attacker',
@@ -95,7 +126,7 @@ function chartDefs(data: CampaignReportData): ChartDef[] {
       id: 'spend',
       title: 'Spend on both sides (cumulative)',
       caption:
-        "The defender's spending (munitions, crews, co-production set-up) against the cost of the attacker's production.",
+        "The defender's spending (munitions, crews, upkeep, co-production set-up) against the cost of the attacker's production.",
       series: [
         { name: 'defenseSpend', title: 'defender spend' },
         { name: 'attackerSpend', title: 'attacker production' },
@@ -228,10 +259,34 @@ function intro(data: CampaignReportData): string {
       ),
   );
   parts.push(
-    '<h2>Stock ledger (first run)</h2><p class="caption">Stock at the end = initial + produced + delivered − spent.</p>' +
+    '<h2>Stock ledger (first run)</h2><p class="caption">Munitions at the end = initial + produced + delivered − spent; platforms (ground stations, jets, fire units, radars) = initial + bought + delivered; operators (and pilots) = initial + trained + delivered.</p>' +
       table(
         ['pool', 'initial', 'produced', 'delivered', 'spent', 'stock at the end'],
         data.ledger.map((l) => [l.pool, l.initial, l.produced, l.delivered, l.spent, l.stock]),
+      ) +
+      table(
+        [
+          'pool',
+          'platforms initial',
+          'bought',
+          'delivered',
+          'at the end',
+          'operators initial',
+          'trained',
+          'delivered',
+          'at the end',
+        ],
+        data.ledger.map((l) => [
+          l.pool,
+          l.platformsInitial,
+          l.platformsBought,
+          l.platformsDelivered,
+          l.platforms,
+          l.operatorsInitial,
+          l.trained,
+          l.operatorsDelivered,
+          l.operators,
+        ]),
       ) +
       table(
         ['budget category', 'spent (first run)'],

@@ -7,10 +7,17 @@ import { parseScenario } from './parse.js';
 const fixture = (name: string) => new URL(`../../test/fixtures/${name}`, import.meta.url);
 const campaignText = readFileSync(fixture('campaign/small-campaign.yaml'), 'utf8');
 const smallNight = parseScenario(readFileSync(fixture('small-night.yaml'), 'utf8'), 'small-night.yaml');
+const layeredText = readFileSync(fixture('campaign/small-layered-campaign.yaml'), 'utf8');
+const layeredNight = parseScenario(
+  readFileSync(fixture('small-layered-night.yaml'), 'utf8'),
+  'small-layered-night.yaml',
+);
 const tactical: TacticalResolver = (path) =>
   path === '../small-night.yaml'
     ? smallNight
-    : { ok: false, issues: [{ file: path, line: 1, column: 1, field: '(file)', message: 'no such file' }] };
+    : path === '../small-layered-night.yaml'
+      ? layeredNight
+      : { ok: false, issues: [{ file: path, line: 1, column: 1, field: '(file)', message: 'no such file' }] };
 
 function issues(text: string): string[] {
   const r = parseCampaign(text, 'c.yaml', tactical);
@@ -37,6 +44,60 @@ describe('campaign parser', () => {
     expect(pool.crews).toMatchObject({ operatorsPerCrew: 3, trainingDays: 14, trainingCost: 5000 });
     expect(pool.crews.trainingPerDay.points[0].value).toBeCloseTo(0.2);
     expect(pool.deliveries.map((d) => d.day)).toEqual([15, 20]);
+  });
+
+  it('reads jets, fire units and radars with their upkeep, and the budget lines they bring', () => {
+    const r = parseCampaign(layeredText, 'c.yaml', tactical);
+    if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
+    const pools = r.campaign.defender.pools;
+    expect(pools.map((p) => [p.name, p.kind])).toEqual([
+      ['drones', 'interceptor-drone'],
+      ['jets', 'jet'],
+      ['iris', 'sam'],
+      ['radars', 'sensor'],
+    ]);
+    expect(pools[1].sustainment.costPerDay).toBeCloseTo(20_000);
+    expect(pools[1].sustainment.readiness).toBe(1);
+    expect(pools[0].sustainment).toEqual({ costPerDay: 0, readiness: 1 });
+    expect(pools[2].deliveries[0]).toEqual({ day: 15, munitions: 8, platforms: 1, operators: 0 });
+    expect(pools[3].units).toEqual(['radar-1', 'radar-2']);
+  });
+
+  it('rejects munitions for radars, mixed kinds and missiles in one pool, and a readiness above 1', () => {
+    const found = issues(
+      layeredText
+        .replace('      units: [radar-1, radar-2]\n', '      units: [radar-1, radar-2]\n      stock: 4\n')
+        .replace('        - { at: 12 d, platforms: 1 }', '        - { at: 12 d, platforms: 1, munitions: 2 }')
+        .replace('units: [jet-1, jet-2]', 'units: [jet-1, iris-1]')
+        .replace('units: [iris-1, iris-2]', 'units: [iris-2]')
+        .replace('readiness: 1 }', 'readiness: 1.5 }'),
+    );
+    expect(found).toContainEqual(
+      expect.stringMatching(/defender\.pools\[3\]\.stock: a sensor pool has no munitions/),
+    );
+    expect(found).toContainEqual(
+      expect.stringMatching(
+        /defender\.pools\[3\]\.deliveries\[0\]\.munitions: a sensor pool has no munitions/,
+      ),
+    );
+    expect(found).toContainEqual(
+      expect.stringMatching(/defender\.pools\[1\]\.units: a pool feeds units of one defender kind.*jet, sam/),
+    );
+    expect(found).toContainEqual(expect.stringMatching(/defender\.pools\[1\]\.sustainment\.readiness: /));
+    // IRIS-T and Patriot missiles are two stocks: two pools.
+    const nightText = readFileSync(fixture('small-layered-night.yaml'), 'utf8');
+    const patriot = parseScenario(
+      nightText.replace('name: iris-2, type: iris-t-slm', 'name: iris-2, type: patriot-pac-3'),
+      'n.yaml',
+    );
+    const r = parseCampaign(layeredText, 'c.yaml', () => patriot);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.issues.map(formatIssue)).toContainEqual(
+        expect.stringMatching(
+          /defender\.pools\[2\]\.units: a pool feeds units of one catalog type .*iris-t-slm, patriot-pac-3/,
+        ),
+      );
   });
 
   it('locates unknown fields with a suggestion, and unknown threat types and units', () => {

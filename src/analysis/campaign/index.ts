@@ -30,7 +30,9 @@ export {
   type LedgerRow,
 } from './simulate-campaign.js';
 export {
+  basisColumns,
   buildSurrogate,
+  defaultDesignPoints,
   SURROGATE_FORMAT,
   SurrogateEvaluator,
   type Surrogate,

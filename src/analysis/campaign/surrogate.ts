@@ -70,7 +70,7 @@ export interface Surrogate {
 /**
  * Ridge strength per design row for a basis of `columns` functions: 1e-3 for one pool of interceptor
  * drones against two threat types (18 columns), growing with the square of the basis size — a
- * layered defense (four pools, 66 columns) has many more cross terms to keep from fitting the
+ * layered defense (four pools, 64 columns) has many more cross terms to keep from fitting the
  * noise of single simulated nights. Set from held-out error on the test campaigns (surrogate.test.ts).
  */
 export function ridgeStrength(columns: number): number {
@@ -387,6 +387,23 @@ export function surrogateError(
       r2: sst > 0 ? 1 - se / sst : NaN,
     };
   });
+}
+
+/** Columns of the surrogate's basis for this campaign (threat types and pools). */
+export function basisColumns(context: CampaignContext): number {
+  const box = surrogateBox(context);
+  return basis(box, {
+    raid: box.raidMax,
+    forces: box.stockMax.map((stock, p) => ({ stock, crews: box.crewsMax[p] })),
+  }).length;
+}
+
+/**
+ * Design nights to fit on by default: 60, or for a richer basis (a layered defense of several
+ * pools) 16 more than it has columns, so that the fit stays over-determined.
+ */
+export function defaultDesignPoints(context: CampaignContext): number {
+  return Math.max(60, basisColumns(context) + 16);
 }
 
 export interface SurrogateBuildOptions {
