@@ -36,6 +36,8 @@ export interface PlanSettings {
   seed: number;
   restarts: number;
   maxEvaluations?: number;
+  /** Called before each campaign evaluation (progress on a terminal). */
+  onEvaluation?: () => void;
 }
 
 /** The campaign with a constant monthly budget in place of its schedule. */
@@ -92,11 +94,13 @@ export function optimiseSplit(
   const categories = budgetCategories(context.campaign.defender.pools);
   const attacker = attackerTimeline(context.campaign.attacker, context.campaign.horizonDays);
   const base: CampaignOptions = { attacker, capacityScale: options.capacityScale ?? 1 };
-  const f = (x: number[]) =>
-    expectedMetric(context, evaluator, settings.metric, settings.runs, settings.seed, {
+  const f = (x: number[]) => {
+    settings.onEvaluation?.();
+    return expectedMetric(context, evaluator, settings.metric, settings.runs, settings.seed, {
       ...base,
       split: Object.fromEntries(categories.map((c, i) => [c, x[i]])),
     });
+  };
   const own = context.campaign.defender.split;
   const starts = [...(options.starts ?? []), ...(own ? [categories.map((c) => own[c] ?? 0)] : [])];
   const result = simplexSearch(f, categories.length, {
@@ -158,6 +162,7 @@ export function smallestLever(
       splits.set(v, plan.split);
       m = plan.value;
     } else {
+      settings.onEvaluation?.();
       m = expectedMetric(context, evaluator, settings.metric, settings.runs, settings.seed, {
         attacker,
         capacityScale: v,

@@ -16,7 +16,11 @@ export interface SimplexSearchOptions {
   minStep?: number;
   /** Evaluations allowed in all (a deterministic budget). */
   maxEvaluations?: number;
-  /** Divisions of the coarse lattice scanned for starts (0: none); its best `latticeStarts` points start searches. */
+  /**
+   * Divisions of the coarse lattice scanned for starts (0: none); its best `latticeStarts` points
+   * start searches. Default: 4, or fewer when the lattice would take more than a quarter of the
+   * evaluations (many categories).
+   */
   latticeDivisions?: number;
   latticeStarts?: number;
 }
@@ -49,7 +53,9 @@ export function simplexSearch(
     return v;
   };
   const starts = [...(options.starts ?? []), new Array<number>(k).fill(1 / k)];
-  const divisions = options.latticeDivisions ?? 4;
+  let divisions = options.latticeDivisions ?? 4;
+  if (options.latticeDivisions === undefined)
+    while (divisions > 1 && binomial(k + divisions - 1, divisions) > maxEvaluations / 4) divisions--;
   if (divisions > 0) {
     const lattice = compositions(k, divisions).map((c) => c.map((v) => v / divisions));
     const scored = lattice
@@ -93,6 +99,12 @@ export function simplexSearch(
     if (fx < best.value) best = { x, value: fx };
   }
   return { x: best.x, value: best.value, evaluations, startValues };
+}
+
+function binomial(n: number, r: number): number {
+  let c = 1;
+  for (let i = 1; i <= r; i++) c = (c * (n - r + i)) / i;
+  return Math.round(c);
 }
 
 /** Every way of writing `total` as an ordered sum of `parts` whole numbers. */

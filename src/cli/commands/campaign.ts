@@ -48,8 +48,11 @@ Examples:
   $ bulwark campaign scenarios/campaigns/kyiv-winter.yaml --surrogate winter.fit.json   # fit once, reuse
   $ bulwark campaign scenarios/campaigns/kyiv-winter.yaml --mode direct --days 30       # simulate every night
 
-The surrogate is fitted to simulated nights each time unless --surrogate names a file to keep it in;
-its error against direct simulation (held-out nights) is printed with the results. See docs/campaign.md.`,
+Each night's tactical scenario is built from the stocks and force of the day: interceptor drones and
+their crews, the jets with pilots and paid-for upkeep and their missiles, the SAM fire units manned
+and their missiles, the radars on. The surrogate is fitted to simulated nights each time unless
+--surrogate names a file to keep it in; its error against direct simulation (held-out nights) is
+printed with the results. See docs/campaign.md.`,
     )
     .action((file: string, options: CampaignCommandOptions) => {
       const c = loadCampaignOrExit(file, options);

@@ -17,6 +17,7 @@ import { parseQuantity } from '../../core/units.js';
 import {
   addEvaluationOptions,
   loadCampaignOrExit,
+  progressCounter,
   surrogateFor,
   wholeNumber,
   type EvaluationOptions,
@@ -31,6 +32,7 @@ interface PlanCommandOptions extends EvaluationOptions {
   find?: string;
   runs?: string;
   restarts?: string;
+  evaluations?: string;
   json?: boolean;
 }
 
@@ -57,20 +59,30 @@ export function registerPlan(program: Command): void {
       )
       .option('--find <lever>', `with --target: ${FIND.join(' or ')}`, 'budget')
       .option('--runs <n>', 'campaign runs averaged per evaluation (common seeds across plans)', '8')
-      .option('--restarts <n>', 'random restarts of the search besides the centre and the file split', '3'),
+      .option('--restarts <n>', 'random restarts of the search besides the centre and the file split', '3')
+      .option(
+        '--evaluations <n>',
+        'campaign evaluations allowed to the split search (each averages --runs campaigns)',
+        '400',
+      ),
   )
     .option('--json', 'print the plan as JSON')
     .addHelpText(
       'after',
       `
 Examples:
-  $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective damage --budget "8 M$"
-  $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective leak-rate --target 0.05
-  $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective outage-days --target 300 --find production
+  $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective damage --budget "30 M$" --surrogate winter.fit.json
+  $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective leak-rate --target 0.1 --runs 4
+  $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective outage-days --target 1500 --find production
+  $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective people-days --evaluations 100 --json
 
 Measures: damage (asset value lost), outage-days (asset-days out of service), people-days (people ×
-days without service), leak-rate (leakers per non-decoy threat). Plans are searched on the surrogate;
-its error against direct simulation is printed with the plan. See docs/campaign.md.`,
+days without service), leak-rate (leakers per non-decoy threat). The budget is split over each
+pool's categories: <pool>/production (interceptor drones, or missiles such as MICA and IRIS-T),
+<pool>/crews (operators, pilots, ground stations, airframes, radars), <pool>/sustainment (upkeep:
+jets flying hours, fire units, radars) and <pool>/coproduction (a partner line's set-up). Plans are
+searched on the surrogate; its error against direct simulation is printed with the plan.
+See docs/campaign.md.`,
     )
     .action((file: string, options: PlanCommandOptions) => {
       if (!(PLAN_METRICS as readonly string[]).includes(options.objective))
@@ -99,13 +111,22 @@ its error against direct simulation is printed with the plan. See docs/campaign.
           );
         c.context = withBudget(c.context, b.value);
       }
+      const maxEvaluations = wholeNumber('--evaluations', options.evaluations ?? '400', 10, 1_000_000);
+      const { surrogate } = surrogateFor(c, options);
+      // The searches stop at their evaluation budget: the bar counts up to it.
+      const leverSteps = 16;
+      const progress = progressCounter(
+        'campaign evaluations (at most)',
+        target === undefined ? maxEvaluations : leverSteps * Math.min(maxEvaluations, 120),
+      );
       const settings: PlanSettings = {
         metric,
         runs: wholeNumber('--runs', options.runs ?? '8', 1, 10_000),
         restarts: wholeNumber('--restarts', options.restarts ?? '3', 0, 1000),
         seed: c.seed,
+        maxEvaluations,
+        onEvaluation: progress.tick,
       };
-      const { surrogate } = surrogateFor(c, options);
       const evaluator = new SurrogateEvaluator(surrogate);
       const printJson = (result: object) =>
         process.stdout.write(
@@ -131,6 +152,7 @@ its error against direct simulation is printed with the plan. See docs/campaign.
       ];
       if (target === undefined) {
         const plan = optimiseSplit(c.context, evaluator, settings);
+        progress.done();
         if (options.json) {
           printJson({ plan });
           return;
@@ -155,8 +177,9 @@ its error against direct simulation is printed with the plan. See docs/campaign.
       const search = smallestLever(c.context, evaluator, lever, target, {
         ...settings,
         restarts: Math.min(settings.restarts, 1),
-        maxEvaluations: 120,
+        maxEvaluations: Math.min(maxEvaluations, 120),
       });
+      progress.done();
       if (options.json) {
         printJson({ search });
         return;
