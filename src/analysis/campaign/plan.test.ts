@@ -33,6 +33,26 @@ describe('simplex search', () => {
   });
 });
 
+describe('simplex search budget', () => {
+  it('never evaluates more often than allowed, however many categories', () => {
+    const rng = streamFor(4, 'test/simplex-budget');
+    for (const k of [3, 6, 10]) {
+      let calls = 0;
+      const found = simplexSearch(
+        (x) => {
+          calls++;
+          return x.reduce((s, v, i) => s + (v - 1 / (i + 2)) ** 2, 0);
+        },
+        k,
+        { restarts: 2, rng, maxEvaluations: 60 },
+      );
+      expect(calls).toBeLessThanOrEqual(60);
+      expect(found.evaluations).toBe(calls);
+      expect(found.x.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 9);
+    }
+  });
+});
+
 describe('budget plans', () => {
   const context = smallCampaign((t) => t.replace('2 months', '40 d'));
   const evaluator = new ArithmeticEvaluator(context);

@@ -14,7 +14,7 @@ export interface SimplexSearchOptions {
   initialStep?: number;
   /** The search stops when the step falls below this share. */
   minStep?: number;
-  /** Evaluations allowed in all (a deterministic budget). */
+  /** Evaluations allowed in all (a deterministic budget, never exceeded). */
   maxEvaluations?: number;
   /**
    * Divisions of the coarse lattice scanned for starts (0: none); its best `latticeStarts` points
@@ -78,9 +78,9 @@ export function simplexSearch(
     let step = options.initialStep ?? 0.25;
     while (step >= minStep && evaluations < maxEvaluations) {
       let bestMove: { y: number[]; fy: number } | undefined;
-      for (let i = 0; i < k; i++) {
+      for (let i = 0; i < k && evaluations < maxEvaluations; i++) {
         if (x[i] <= 0) continue;
-        for (let j = 0; j < k; j++) {
+        for (let j = 0; j < k && evaluations < maxEvaluations; j++) {
           if (i === j) continue;
           const y = [...x];
           const d = Math.min(step, y[i]);
