@@ -1,4 +1,4 @@
-// Shared by the campaign tests: the small test campaign with its tactical night, and a cheap
+// Shared by the campaign tests: the small test campaigns with their tactical nights, and a cheap
 // night evaluator with plain arithmetic in place of the simulation, for tests of everything around it.
 
 import { readFileSync } from 'node:fs';
@@ -11,18 +11,33 @@ import type { NightEvaluator, NightInput, NightResult } from '../src/analysis/ca
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
 
+function loadCampaign(
+  campaignFile: string,
+  nightFile: string,
+  edit: (text: string) => string,
+  editNight: (text: string) => string,
+): CampaignContext {
+  const night = parseScenario(editNight(readFileSync(fixture(nightFile), 'utf8')), nightFile);
+  const text = edit(readFileSync(fixture(`campaign/${campaignFile}`), 'utf8'));
+  const r = parseCampaign(text, campaignFile, () => night);
+  if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
+  return campaignContext(r.campaign, r.scenario);
+}
+
+/** The small test campaign: one pool of interceptor drones on the small night. */
 export function smallCampaign(
   edit: (text: string) => string = (t) => t,
   editNight: (text: string) => string = (t) => t,
 ): CampaignContext {
-  const night = parseScenario(
-    editNight(readFileSync(fixture('small-night.yaml'), 'utf8')),
-    'small-night.yaml',
-  );
-  const text = edit(readFileSync(fixture('campaign/small-campaign.yaml'), 'utf8'));
-  const r = parseCampaign(text, 'small-campaign.yaml', () => night);
-  if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
-  return campaignContext(r.campaign, r.scenario);
+  return loadCampaign('small-campaign.yaml', 'small-night.yaml', edit, editNight);
+}
+
+/** The small layered test campaign: drones, jets, fire units and radars on the small layered night. */
+export function smallLayeredCampaign(
+  edit: (text: string) => string = (t) => t,
+  editNight: (text: string) => string = (t) => t,
+): CampaignContext {
+  return loadCampaign('small-layered-campaign.yaml', 'small-layered-night.yaml', edit, editNight);
 }
 
 /** Per pool kind: threats a crew works in a night, and the kill probability of each shot. */
@@ -71,18 +86,4 @@ export class ArithmeticEvaluator implements NightEvaluator {
       damage: this.context.template.assets.map(() => Math.min(1, 0.05 * leaked)),
     };
   }
-}
-
-export function smallLayeredCampaign(
-  edit: (text: string) => string = (t) => t,
-  editNight: (text: string) => string = (t) => t,
-): CampaignContext {
-  const night = parseScenario(
-    editNight(readFileSync(fixture('small-layered-night.yaml'), 'utf8')),
-    'small-layered-night.yaml',
-  );
-  const text = edit(readFileSync(fixture('campaign/small-layered-campaign.yaml'), 'utf8'));
-  const r = parseCampaign(text, 'small-layered-campaign.yaml', () => night);
-  if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
-  return campaignContext(r.campaign, r.scenario);
 }
