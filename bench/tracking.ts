@@ -61,8 +61,8 @@ export function run(): boolean {
     }
     const rec = parsed.recording;
     const params = { cutoffM: 200, p: 1 };
-    const ours = scoreStateRows(rec.scanTimeS, rec.truth, replayTracker(rec), params);
-    const theirs = scoreStateRows(rec.scanTimeS, rec.truth, ref.rows, params);
+    const ours = scoreStateRows(rec, replayTracker(rec), params);
+    const theirs = scoreStateRows(rec, ref.rows, params);
     const diff = ours.meanGospa / theirs.meanGospa - 1;
     const ms = timePerScan(rec, 5);
     const refMs = refTimes.get(name) ?? NaN;
@@ -90,7 +90,7 @@ export function run(): boolean {
   for (const seed of [1, 2]) {
     const rec = generateSwarmRing({ n: 2000, clutter: 200, seed });
     const ms = timePerScan(rec, 3);
-    const score = scoreStateRows(rec.scanTimeS, rec.truth, replayTracker(rec), { cutoffM: 200, p: 1 });
+    const score = scoreStateRows(rec, replayTracker(rec), { cutoffM: 200, p: 1 });
     const pass = ms < 20;
     ok &&= pass;
     console.log(

@@ -92,7 +92,7 @@ Exit codes: 0 done, 2 bad file or option (each error as file:line:column: field:
         process.stdout.write(`${file}: ${scans} scans, ${confirmedRows} confirmed track-scans\n`);
         return;
       }
-      const score = scoreStateRows(recording.scanTimeS, recording.truth, rows, { cutoffM, p });
+      const score = scoreStateRows(recording, rows, { cutoffM, p });
       if (options.json) process.stdout.write(JSON.stringify({ file, score }, null, 2) + '\n');
       else process.stdout.write(`${file}: ${scans} scans\n${formatScore(score)}\n`);
     });
@@ -103,7 +103,7 @@ export function formatScore(s: TrackScore): string {
     `GOSPA(c=${s.cutoffM}, p=${s.p}, alpha=2): mean=${s.meanGospa.toFixed(2)} m  final=${s.finalGospa.toFixed(2)}  ` +
       `sum loc^p=${s.localisationSum.toExponential(3)}  missed target-scans=${s.missedTargetScans}  ` +
       `false track-scans=${s.falseTrackScans}`,
-    `track-id switches=${s.idSwitches}  truths tracked=${s.truthsTracked} of ${s.truthsSeen}  ` +
+    `track-id switches=${s.idSwitches}  truths tracked=${s.truthsTracked} of ${s.truthsDetected} reported (${s.truthsSeen} in all)  ` +
       `mean time to confirm=${Number.isFinite(s.meanTimeToConfirmS) ? s.meanTimeToConfirmS.toFixed(1) + ' s' : '–'}`,
   ].join('\n');
 }
