@@ -18,21 +18,27 @@ export const N5 = 5;
 const f = new Float64Array(25);
 const tmp = new Float64Array(25);
 
-/** P ← F P Fᵀ for the 5×5 block at c, with F in `f`. */
+/** P ← F P Fᵀ for the 5×5 block at c, with F in `f` (zeros of F skipped: it is sparse). */
 function propagate(cov: Float64Array, c: number): void {
   // tmp = F P
+  tmp.fill(0);
   for (let i = 0; i < 5; i++) {
-    for (let j = 0; j < 5; j++) {
-      let sum = 0;
-      for (let m = 0; m < 5; m++) sum += f[5 * i + m] * cov[c + 5 * m + j];
-      tmp[5 * i + j] = sum;
+    for (let m = 0; m < 5; m++) {
+      const fim = f[5 * i + m];
+      if (fim === 0) continue;
+      const r = c + 5 * m;
+      const t = 5 * i;
+      for (let j = 0; j < 5; j++) tmp[t + j] += fim * cov[r + j];
     }
   }
-  // P = tmp Fᵀ
+  // P = tmp Fᵀ (upper triangle, mirrored)
   for (let i = 0; i < 5; i++) {
     for (let j = i; j < 5; j++) {
       let sum = 0;
-      for (let m = 0; m < 5; m++) sum += tmp[5 * i + m] * f[5 * j + m];
+      for (let m = 0; m < 5; m++) {
+        const fjm = f[5 * j + m];
+        if (fjm !== 0) sum += tmp[5 * i + m] * fjm;
+      }
       cov[c + 5 * i + j] = sum;
       cov[c + 5 * j + i] = sum;
     }
@@ -66,11 +72,17 @@ export function predictCv5(
   if (dt <= 0) return;
   state[s] += dt * state[s + 1];
   state[s + 2] += dt * state[s + 3];
-  f.fill(0);
-  for (let i = 0; i < 5; i++) f[6 * i] = 1;
-  f[1] = dt;
-  f[13] = dt;
-  propagate(cov, c);
+  // P ← F P Fᵀ with F = I + dt·E (E moves velocity rows into position rows, 0←1, 2←3):
+  // rows first, then columns, as in kalman-cv.
+  for (let j = 0; j < 5; j++) {
+    cov[c + j] += dt * cov[c + 5 + j];
+    cov[c + 10 + j] += dt * cov[c + 15 + j];
+  }
+  for (let i = 0; i < 5; i++) {
+    const r = c + 5 * i;
+    cov[r] += dt * cov[r + 1];
+    cov[r + 2] += dt * cov[r + 3];
+  }
   addAccelerationNoise(cov, c, dt, q);
 }
 
