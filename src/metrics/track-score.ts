@@ -84,21 +84,7 @@ export class TrackScorer {
     this.localisationSum += s.localisation;
     this.missed += s.missed;
     this.falseTracks += s.falseTracks;
-    this.correspond(t, truthId, truthX, truthY, truths, trackId, trackX, trackY, tracks);
-  }
-
-  /** The continuity correspondence of one scan (steps 1–3 above), and its counts. */
-  private correspond(
-    t: number,
-    truthId: ArrayLike<number>,
-    truthX: ArrayLike<number>,
-    truthY: ArrayLike<number>,
-    truths: number,
-    trackId: ArrayLike<number>,
-    trackX: ArrayLike<number>,
-    trackY: ArrayLike<number>,
-    tracks: number,
-  ): void {
+    // The continuity correspondence (steps 1–3 above), and its counts.
     const c = this.params.cutoffM;
     if (this.match.length < truths) this.match = new Int32Array(2 * truths);
     if (this.taken.length < tracks) this.taken = new Uint8Array(2 * tracks);

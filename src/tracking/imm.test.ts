@@ -4,7 +4,8 @@ import { DetectionBatch } from '../model/detection.js';
 import { TrackTable } from '../model/track.js';
 import { GnnTracker } from './gnn.js';
 import { GNN_DEFAULTS } from './gnn-options.js';
-import { predictCt, predictCv5, updatePosition5 } from './kalman-ct.js';
+import { predictCt, updatePosition5 } from './kalman-ct.js';
+import { predictCvBlock } from './kalman-cv.js';
 
 describe('coordinated-turn model', () => {
   it('moves a noise-free state exactly along the arc, and straight when ω = 0', () => {
@@ -25,7 +26,7 @@ describe('coordinated-turn model', () => {
     // Certain of ω = 0: the turn model is the constant-velocity model.
     for (let i = 0; i < 4; i++) pa[6 * i] = pb[6 * i] = 100;
     predictCt(a, 0, pa, 0, 3, 0.5, 0);
-    predictCv5(b, 0, pb, 0, 3, 0.5);
+    predictCvBlock(b, 0, pb, 0, 5, 3, 0.5);
     for (let i = 0; i < 5; i++) expect(a[i]).toBeCloseTo(b[i], 9);
     for (let i = 0; i < 25; i++) expect(pa[i]).toBeCloseTo(pb[i], 9);
   });

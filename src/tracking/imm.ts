@@ -13,7 +13,8 @@
 // is written to the tracker's 4-state rows, so gating, association and output work on it as on a
 // CV track.
 
-import { N5, predictCt, predictCv5, updatePosition5 } from './kalman-ct.js';
+import { N5, predictCt, updatePosition5 } from './kalman-ct.js';
+import { predictCvBlock } from './kalman-cv.js';
 
 /** The IMM's own settings; the CV mode uses the tracker's process noise. */
 export interface ImmSettings {
@@ -129,7 +130,7 @@ export class ImmBank {
     const ps = PS * k;
     this.x.set(this.mixX, xs);
     this.p.set(this.mixP, ps);
-    predictCv5(this.x, xs, this.p, ps, dt, q);
+    predictCvBlock(this.x, xs, this.p, ps, N5, dt, q);
     predictCt(this.x, xs + N5, this.p, ps + N5 * N5, dt, o.ctProcessNoise, o.turnRateNoise);
     mu[MODES * k + CV] = c0;
     mu[MODES * k + CT] = c1;

@@ -1,6 +1,7 @@
 // Kalman filtering on the turn-rate state [x, vx, y, vy, ω] (5 values; covariance 5×5 row-major,
 // 25 values), the state both models of the IMM (imm.ts) carry:
-//  - nearly constant velocity: x and y move on straight lines, ω is carried along untouched;
+//  - nearly constant velocity: x and y move on straight lines, ω is carried along untouched
+//    (kalman-cv's predictCvBlock with n = 5);
 //  - nearly coordinated turn (extended Kalman filter, Bar-Shalom, Li & Kirubarajan 2001, §11.7):
 //      x' = x + sin(ωT)/ω·vx − (1 − cos ωT)/ω·vy      vx' = cos(ωT)·vx − sin(ωT)·vy
 //      y' = y + (1 − cos ωT)/ω·vx + sin(ωT)/ω·vy      vy' = sin(ωT)·vx + cos(ωT)·vy
@@ -11,6 +12,8 @@
 // random walk of ω with spectral density qTurn (rad²/s³). Position reports use the same late-report
 // measurement model as kalman-cv: z = H x + w, H = [[1, −lag, 0, 0, 0], [0, 0, 1, −lag, 0]],
 // w ~ N(0, R + q·lag³/3·I) (the lag is short next to a turn, so it is not retrodicted along the arc).
+
+import { addAccelerationNoise, symmetrize } from './kalman-cv.js';
 
 /** Size of the turn-rate state. */
 export const N5 = 5;
@@ -43,47 +46,6 @@ function propagate(cov: Float64Array, c: number): void {
       cov[c + 5 * j + i] = sum;
     }
   }
-}
-
-/** Adds the white-acceleration noise of a step dt to the position/velocity blocks. */
-function addAccelerationNoise(cov: Float64Array, c: number, dt: number, q: number): void {
-  const q3 = (q * dt * dt * dt) / 3;
-  const q2 = (q * dt * dt) / 2;
-  const q1 = q * dt;
-  cov[c] += q3;
-  cov[c + 1] += q2;
-  cov[c + 5] += q2;
-  cov[c + 6] += q1;
-  cov[c + 12] += q3;
-  cov[c + 13] += q2;
-  cov[c + 17] += q2;
-  cov[c + 18] += q1;
-}
-
-/** Nearly-constant-velocity prediction of the 5-state at s (ω kept), dt ≥ 0. */
-export function predictCv5(
-  state: Float64Array,
-  s: number,
-  cov: Float64Array,
-  c: number,
-  dt: number,
-  q: number,
-): void {
-  if (dt <= 0) return;
-  state[s] += dt * state[s + 1];
-  state[s + 2] += dt * state[s + 3];
-  // P ← F P Fᵀ with F = I + dt·E (E moves velocity rows into position rows, 0←1, 2←3):
-  // rows first, then columns, as in kalman-cv.
-  for (let j = 0; j < 5; j++) {
-    cov[c + j] += dt * cov[c + 5 + j];
-    cov[c + 10 + j] += dt * cov[c + 15 + j];
-  }
-  for (let i = 0; i < 5; i++) {
-    const r = c + 5 * i;
-    cov[r] += dt * cov[r + 1];
-    cov[r + 2] += dt * cov[r + 3];
-  }
-  addAccelerationNoise(cov, c, dt, q);
 }
 
 /** Coordinated-turn prediction (EKF) of the 5-state at s, dt ≥ 0. */
@@ -138,7 +100,7 @@ export function predictCt(
   state[s + 1] = cos * vx - sin * vy;
   state[s + 3] = sin * vx + cos * vy;
   propagate(cov, c);
-  addAccelerationNoise(cov, c, dt, q);
+  addAccelerationNoise(cov, c, N5, dt, q);
   cov[c + 24] += qTurn * dt;
 }
 
@@ -189,12 +151,6 @@ export function updatePosition5(
     const r = c + 5 * i;
     for (let j = 0; j < 5; j++) cov[r + j] -= k0 * pht[2 * j] + k1 * pht[2 * j + 1];
   }
-  for (let i = 0; i < 5; i++) {
-    for (let j = i + 1; j < 5; j++) {
-      const m = 0.5 * (cov[c + 5 * i + j] + cov[c + 5 * j + i]);
-      cov[c + 5 * i + j] = m;
-      cov[c + 5 * j + i] = m;
-    }
-  }
+  symmetrize(cov, c, N5);
   return -0.5 * d2 - Math.log(2 * Math.PI * Math.sqrt(det));
 }
