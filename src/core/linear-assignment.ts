@@ -64,11 +64,14 @@ export function solveLinearAssignment(cost: Float64Array, rows: number, cols: nu
   const n = transposed ? cols : rows; // internal rows
   const m = transposed ? rows : cols; // internal cols, m ≥ n
 
-  // One pass over the costs checks them and, for a tall matrix, writes the transpose (the solver
-  // augments from the smaller side). Only a matrix with a non-finite cost takes the slow path below.
+  // One pass over the costs checks them, finds the finite range and, for a tall matrix, writes the
+  // transpose (the solver augments from the smaller side). Only a matrix with a non-finite cost
+  // takes a second pass (below).
   const total = rows * cols;
   reserve(n, m, transposed);
   let bad = 0;
+  let finiteMin = Infinity;
+  let finiteMax = -Infinity;
   if (transposed) {
     // Blocked transpose keeps both sides in cache.
     for (let i0 = 0; i0 < rows; i0 += 32) {
@@ -79,8 +82,11 @@ export function solveLinearAssignment(cost: Float64Array, rows: number, cols: nu
           const base = i * cols;
           for (let j = j0; j < j1; j++) {
             const x = cost[base + j];
-            if (!(x > -Infinity && x < Infinity)) bad++;
             work[j * rows + i] = x;
+            if (x > -Infinity && x < Infinity) {
+              if (x < finiteMin) finiteMin = x;
+              if (x > finiteMax) finiteMax = x;
+            } else bad++;
           }
         }
       }
@@ -88,37 +94,28 @@ export function solveLinearAssignment(cost: Float64Array, rows: number, cols: nu
   } else {
     for (let k = 0; k < total; k++) {
       const x = cost[k];
-      if (!(x > -Infinity && x < Infinity)) bad++;
+      if (x > -Infinity && x < Infinity) {
+        if (x < finiteMin) finiteMin = x;
+        if (x > finiteMax) finiteMax = x;
+      } else bad++;
     }
   }
   let c: Float64Array = transposed ? work : cost;
   if (bad > 0) {
-    // Forbidden pairs (or invalid costs): the finite range gives the penalty that replaces them.
-    let finiteMin = Infinity;
-    let finiteMax = -Infinity;
-    for (let k = 0; k < total; k++) {
-      const x = cost[k];
-      if (x !== x || x === -Infinity) {
-        throw new RangeError(
-          `solveLinearAssignment: cost ${x} at row ${Math.floor(k / cols)}, column ${k % cols}`,
-        );
-      }
-      if (x === Infinity) continue;
-      if (x < finiteMin) finiteMin = x;
-      if (x > finiteMax) finiteMax = x;
-    }
+    // Forbidden pairs take a penalty beyond the finite range; NaN and −∞ are errors.
     const penalty =
       finiteMin === Infinity
         ? 1
         : (n + 1) * (finiteMax - finiteMin) + Math.abs(finiteMax) + Math.abs(finiteMin) + 1;
     reserve(n, m, true);
-    if (transposed) {
-      for (let k = 0; k < total; k++) if (work[k] === Infinity) work[k] = penalty;
-    } else {
-      for (let k = 0; k < total; k++) {
-        const x = cost[k];
-        work[k] = x === Infinity ? penalty : x;
-      }
+    for (let k = 0; k < total; k++) {
+      const x = transposed ? work[k] : cost[k];
+      if (x === Infinity) work[k] = penalty;
+      else if (x !== x || x === -Infinity) {
+        const row = transposed ? k % rows : Math.floor(k / cols);
+        const col = transposed ? Math.floor(k / rows) : k % cols;
+        throw new RangeError(`solveLinearAssignment: cost ${x} at row ${row}, column ${col}`);
+      } else if (!transposed) work[k] = x;
     }
     c = work;
   }
