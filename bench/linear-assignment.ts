@@ -1,5 +1,8 @@
 // Linear assignment speed and optimality, side by side with SciPy's linear_sum_assignment
-// (../shared/bench/lap/scipy-lap.py) on the same matrices.
+// (../shared/bench/lap/scipy-lap.py) on the same matrices. Both sides time the same number of
+// repeats after a warm-up; the verdict takes the ratio of the best times (a load spike from other
+// work on the machine only ever slows a repeat down), and the ratio of the medians is printed
+// beside it.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,6 +53,7 @@ function median(values: number[]): number {
 interface ScipyResult {
   cost: number;
   median_ms: number;
+  min_ms: number;
 }
 
 function scipy(file: string, rows: number, cols: number, repeats: number): ScipyResult | undefined {
@@ -65,7 +69,7 @@ function scipy(file: string, rows: number, cols: number, repeats: number): Scipy
 }
 
 export function run(): boolean {
-  console.log('\n## Linear assignment vs SciPy linear_sum_assignment (median ms)');
+  console.log('\n## Linear assignment vs SciPy linear_sum_assignment (best and median of the repeats, ms)');
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-lap-'));
   let ok = true;
   // Bring the solver to its optimised (JIT-compiled) steady state, as in a long tracking run.
@@ -85,8 +89,20 @@ export function run(): boolean {
   }
   try {
     console.log(
-      ['case', 'ours ms', 'scipy ms', 'ratio', 'target', 'cost agrees', 'verdict']
-        .map((h) => h.padEnd(14))
+      ['case'.padEnd(28)]
+        .concat(
+          [
+            'ours best',
+            'scipy best',
+            'ratio',
+            'ours median',
+            'scipy median',
+            'ratio',
+            'target',
+            'cost agrees',
+          ].map((h) => h.padEnd(14)),
+        )
+        .concat(['verdict'])
         .join(''),
     );
     for (const c of CASES) {
@@ -105,27 +121,48 @@ export function run(): boolean {
         cost = res.feasible ? res.cost : Infinity;
       }
       const ours = median(times);
+      const oursBest = Math.min(...times);
       const ref = scipy(file, c.rows, c.cols, repeats);
       const target = n >= 500 ? 1 : n >= 200 ? 1.2 : Infinity;
       let line: string[];
       if (!ref) {
-        line = [c.name, ours.toFixed(2), 'n/a', '-', '-', '-', 'anchor unavailable'];
+        line = [
+          c.name,
+          oursBest.toFixed(2),
+          'n/a',
+          '-',
+          ours.toFixed(2),
+          'n/a',
+          '-',
+          '-',
+          '-',
+          'anchor unavailable',
+        ];
       } else {
-        const ratio = ours / ref.median_ms;
+        const ratio = oursBest / ref.min_ms;
         const agrees = Math.abs(cost - ref.cost) <= 1e-9 * Math.max(1, Math.abs(ref.cost));
         const pass = agrees && ratio <= target;
         ok &&= pass;
         line = [
           c.name,
+          oursBest.toFixed(2),
+          ref.min_ms.toFixed(2),
+          ratio.toFixed(2),
           ours.toFixed(2),
           ref.median_ms.toFixed(2),
-          ratio.toFixed(2),
+          (ours / ref.median_ms).toFixed(2),
           Number.isFinite(target) ? `≤${target}` : '-',
           agrees ? 'yes' : `NO ${cost} vs ${ref.cost}`,
           pass ? 'ok' : 'FAIL',
         ];
       }
-      console.log(line.map((x) => x.padEnd(14)).join(''));
+      console.log(
+        line[0].padEnd(28) +
+          line
+            .slice(1)
+            .map((x) => x.padEnd(14))
+            .join(''),
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -29,6 +29,16 @@ describe('bulwark track', () => {
     expect(Object.keys(tracks[0]).sort()).toEqual(['id', 't', 'vx', 'vy', 'x', 'y']);
   });
 
+  it('runs the IMM filters with --motion imm', () => {
+    const cv = JSON.parse(bulwark('track', recording, '--json').stdout).score;
+    const r = bulwark('track', recording, '--json', '--motion', 'imm');
+    expect(r.code).toBe(0);
+    const imm = JSON.parse(r.stdout).score;
+    expect(imm.scans).toBe(30);
+    expect(imm.meanGospa).not.toBe(cv.meanGospa);
+    expect(imm.meanGospa).toBeLessThan(1.2 * cv.meanGospa);
+  });
+
   it('gives located errors and exit code 2 for bad files and options', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bulwark-track-'));
     const bad = join(dir, 'bad.json');
@@ -41,5 +51,8 @@ describe('bulwark track', () => {
     expect(bulwark('track', join(dir, 'none.json')).code).toBe(2);
     expect(bulwark('track', recording, '--confirm', '5/3').code).toBe(2);
     expect(bulwark('track', recording, '--gate', '-1').code).toBe(2);
+    const motion = bulwark('track', recording, '--motion', 'ct');
+    expect(motion.code).toBe(2);
+    expect(motion.stderr).toContain("--motion: expected one of cv, imm, found 'ct'");
   });
 });

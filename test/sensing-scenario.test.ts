@@ -39,7 +39,7 @@ sensors:
       - { grid: { from: [50.40, 30.60], to: [50.42, 30.64], spacing: 1 km } }
     hearingRange: { piston: 4 km }
   - { type: observer, posts: [east], delay: [1 min, 2 min], positionError: 2 km }
-tracking: { gate: 5, confirm: 2 of 3, score: { cutoff: 500 m, p: 2 } }
+tracking: { gate: 5, confirm: 2 of 3, motion: imm, score: { cutoff: 500 m, p: 2 } }
 `,
     );
     const [radar, acoustic, observer] = s.sensors;
@@ -58,6 +58,10 @@ tracking: { gate: 5, confirm: 2 of 3, score: { cutoff: 500 m, p: 2 } }
     expect(s.tracking?.gate).toBe(5);
     expect(s.tracking?.confirmHits).toBe(2);
     expect(s.tracking?.scoreCutoffM).toBe(500);
+    expect(s.tracking?.motion).toBe('imm');
+    expect(parseScenarioOrThrow(HEAD + 'sensors: [{ type: radar, at: Plant }]\n').tracking?.motion).toBe(
+      'cv',
+    );
   });
 
   it('keeps pass-through (no tracking section) for ideal sensors', () => {
@@ -72,7 +76,7 @@ tracking: { gate: 5, confirm: 2 of 3, score: { cutoff: 500 m, p: 2 } }
   - { type: acoustic, nodes: [{ line: { path: [east], spacing: 1 km } }], report: bearings }
   - { type: observer, posts: [nowhere], rang: 3 km }
   - { type: sonar }
-tracking: { confirm: 5 of 3 }
+tracking: { confirm: 5 of 3, motion: ct }
 `,
     );
     expect(issues.some((i) => i.includes('sensors[0].range: unknown length unit'))).toBe(true);
@@ -84,6 +88,7 @@ tracking: { confirm: 5 of 3 }
     expect(issues.some((i) => i.includes("sensors[2].rang: unknown field 'rang'"))).toBe(true);
     expect(issues.some((i) => i.includes("sensors[3].type: unknown sensor type 'sonar'"))).toBe(true);
     expect(issues.some((i) => i.includes('tracking.confirm: not an M-of-N rule'))).toBe(true);
+    expect(issues.some((i) => i.includes("tracking.motion: unknown motion model 'ct'"))).toBe(true);
     for (const i of issues) expect(i).toMatch(/^\d+:\d+ /);
   });
 

@@ -21,8 +21,8 @@ describe('tracker replay on recorded detections', () => {
     const ref = parseTrackRows(readFileSync(REFERENCE, 'utf8'));
     if (!ref.ok) throw new Error('bad reference');
     const params = { cutoffM: 200, p: 1 };
-    const a = scoreStateRows(recording.scanTimeS, recording.truth, ours, params);
-    const b = scoreStateRows(recording.scanTimeS, recording.truth, ref.rows, params);
+    const a = scoreStateRows(recording, ours, params);
+    const b = scoreStateRows(recording, ref.rows, params);
     expect(a.meanGospa).toBeCloseTo(b.meanGospa, 6);
     expect(a.missedTargetScans).toBe(b.missedTargetScans);
     expect(a.falseTrackScans).toBe(b.falseTrackScans);
@@ -44,13 +44,8 @@ describe('tracker replay on recorded detections', () => {
   it('is worse with a gate too tight to hold the tracks', () => {
     const recording = load();
     const params = { cutoffM: 200, p: 1 };
-    const normal = scoreStateRows(recording.scanTimeS, recording.truth, replayTracker(recording), params);
-    const tight = scoreStateRows(
-      recording.scanTimeS,
-      recording.truth,
-      replayTracker(recording, { gate: 0.3 }),
-      params,
-    );
+    const normal = scoreStateRows(recording, replayTracker(recording), params);
+    const tight = scoreStateRows(recording, replayTracker(recording, { gate: 0.3 }), params);
     expect(tight.meanGospa).toBeGreaterThan(normal.meanGospa);
   });
 

@@ -134,7 +134,7 @@ export function formatOutcome(
       },
       { 'track-id switches': String(tp.idSwitches) },
       {
-        'time to confirm': `${Number.isFinite(tp.meanTimeToConfirmS) ? tp.meanTimeToConfirmS.toFixed(0) + ' s' : '–'} mean (${tp.truthsTracked} of ${tp.truthsSeen} threats ever tracked)`,
+        'time to confirm': `${Number.isFinite(tp.meanTimeToConfirmS) ? tp.meanTimeToConfirmS.toFixed(0) + ' s' : '–'} mean from first report (${tp.truthsTracked} of ${tp.truthsDetected} reported threats ever tracked; ${tp.truthsSeen} flew)`,
       },
     );
     out.push(picture.toString());

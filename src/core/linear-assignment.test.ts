@@ -84,6 +84,8 @@ describe('solveLinearAssignment', () => {
     [6, 2],
     [7, 3],
     [6, 4],
+    [8, 3],
+    [9, 2],
   ];
 
   for (const [rows, cols] of shapes) {
@@ -152,6 +154,33 @@ describe('solveLinearAssignment', () => {
       expect(a.feasible).toBe(b.feasible);
       expect(a.cost).toBeCloseTo(b.cost, 9);
     }
+  });
+
+  it('solves tall matrices (more rows than columns) through the transpose, across its blocks', () => {
+    const rng = new RandomStream(9, 8, 7, 6);
+    for (const [rows, cols, forbidP] of [
+      [70, 33, 0],
+      [70, 33, 0.3],
+      [100, 31, 0],
+      [257, 64, 0.05],
+    ]) {
+      const m = randomMatrix(rng, rows, cols, forbidP, false);
+      const t = new Float64Array(rows * cols);
+      for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) t[j * rows + i] = m[i * cols + j];
+      const tall = solveLinearAssignment(m, rows, cols);
+      const wide = solveLinearAssignment(t, cols, rows);
+      expect(checkConsistent(tall, m, rows, cols)).toBe(checkConsistent(wide, t, cols, rows));
+      expect(tall.feasible).toBe(wide.feasible);
+      expect(tall.cost).toBeCloseTo(wide.cost, 9);
+      // Every column is assigned, each to the row the wide solve gives it.
+      for (let j = 0; j < cols; j++) expect(tall.colToRow[j]).toBe(wide.rowToCol[j]);
+    }
+  });
+
+  it('names the row and column of a bad cost in a tall matrix', () => {
+    const m = new Float64Array(40 * 3).fill(1);
+    m[37 * 3 + 2] = NaN;
+    expect(() => solveLinearAssignment(m, 40, 3)).toThrow('row 37, column 2');
   });
 
   it('rejects NaN and -Infinity costs and bad shapes', () => {

@@ -64,56 +64,60 @@ export function solveLinearAssignment(cost: Float64Array, rows: number, cols: nu
   const n = transposed ? cols : rows; // internal rows
   const m = transposed ? rows : cols; // internal cols, m ≥ n
 
-  // Scan for forbidden pairs and the finite range.
+  // One pass over the costs checks them, finds the finite range and, for a tall matrix, writes the
+  // transpose (the solver augments from the smaller side). Only a matrix with a non-finite cost
+  // takes a second pass (below).
+  const total = rows * cols;
+  reserve(n, m, transposed);
+  let bad = 0;
   let finiteMin = Infinity;
   let finiteMax = -Infinity;
-  let forbidden = 0;
-  const total = rows * cols;
-  for (let k = 0; k < total; k++) {
-    const c = cost[k];
-    if (c === Infinity) forbidden++;
-    else {
-      if (c < finiteMin) finiteMin = c;
-      if (c > finiteMax) finiteMax = c;
-    }
-    if (c !== c || c === -Infinity) {
-      throw new RangeError(
-        `solveLinearAssignment: cost ${c} at row ${Math.floor(k / cols)}, column ${k % cols}`,
-      );
-    }
-  }
-  const penalty =
-    forbidden === 0
-      ? 0
-      : finiteMin === Infinity
-        ? 1
-        : (n + 1) * (finiteMax - finiteMin) + Math.abs(finiteMax) + Math.abs(finiteMin) + 1;
-
-  reserve(n, m, transposed || forbidden > 0);
-  let c: Float64Array = cost;
-  if (transposed || forbidden > 0) {
-    c = work;
-    if (transposed) {
-      // Blocked transpose keeps both sides in cache.
-      for (let i0 = 0; i0 < rows; i0 += 32) {
-        const i1 = Math.min(rows, i0 + 32);
-        for (let j0 = 0; j0 < cols; j0 += 32) {
-          const j1 = Math.min(cols, j0 + 32);
-          for (let i = i0; i < i1; i++) {
-            const base = i * cols;
-            for (let j = j0; j < j1; j++) {
-              const x = cost[base + j];
-              work[j * rows + i] = x === Infinity ? penalty : x;
-            }
+  if (transposed) {
+    // Blocked transpose keeps both sides in cache.
+    for (let i0 = 0; i0 < rows; i0 += 32) {
+      const i1 = Math.min(rows, i0 + 32);
+      for (let j0 = 0; j0 < cols; j0 += 32) {
+        const j1 = Math.min(cols, j0 + 32);
+        for (let i = i0; i < i1; i++) {
+          const base = i * cols;
+          for (let j = j0; j < j1; j++) {
+            const x = cost[base + j];
+            work[j * rows + i] = x;
+            if (x > -Infinity && x < Infinity) {
+              if (x < finiteMin) finiteMin = x;
+              if (x > finiteMax) finiteMax = x;
+            } else bad++;
           }
         }
       }
-    } else {
-      for (let k = 0; k < total; k++) {
-        const x = cost[k];
-        work[k] = x === Infinity ? penalty : x;
-      }
     }
+  } else {
+    for (let k = 0; k < total; k++) {
+      const x = cost[k];
+      if (x > -Infinity && x < Infinity) {
+        if (x < finiteMin) finiteMin = x;
+        if (x > finiteMax) finiteMax = x;
+      } else bad++;
+    }
+  }
+  let c: Float64Array = transposed ? work : cost;
+  if (bad > 0) {
+    // Forbidden pairs take a penalty beyond the finite range; NaN and −∞ are errors.
+    const penalty =
+      finiteMin === Infinity
+        ? 1
+        : (n + 1) * (finiteMax - finiteMin) + Math.abs(finiteMax) + Math.abs(finiteMin) + 1;
+    reserve(n, m, true);
+    for (let k = 0; k < total; k++) {
+      const x = transposed ? work[k] : cost[k];
+      if (x === Infinity) work[k] = penalty;
+      else if (x !== x || x === -Infinity) {
+        const row = transposed ? k % rows : Math.floor(k / cols);
+        const col = transposed ? Math.floor(k / rows) : k % cols;
+        throw new RangeError(`solveLinearAssignment: cost ${x} at row ${row}, column ${col}`);
+      } else if (!transposed) work[k] = x;
+    }
+    c = work;
   }
 
   solveInternal(c, n, m);

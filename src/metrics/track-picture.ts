@@ -1,5 +1,6 @@
 // Scores the track picture against the truth while the run goes: after the tracking phase, every
-// scoring period, the threats in the air (truth) against the confirmed tracks C2 sees.
+// scoring period, the threats in the air (truth) against the confirmed tracks C2 sees. Every step's
+// reports tell the scorer when each threat was first seen by a sensor.
 
 import type { Clock } from '../engine/clock.js';
 import type { Phase } from '../engine/phase.js';
@@ -15,6 +16,8 @@ export function trackScoringPhase(scorer: TrackScorer, periodS: number): Phase<W
     name: 'track-scoring',
     step(world: World, clock: Clock): void {
       const t = clock.t + clock.dt;
+      const reports = world.detections;
+      for (let k = 0; k < reports.count; k++) scorer.reported(reports.truth[k], reports.timeS[k]);
       if (t + 1e-9 < next) return;
       next = t + periodS;
       const threats = world.threats;

@@ -78,10 +78,16 @@ export interface TrackScore {
   localisationSum: number;
   missedTargetScans: number;
   falseTrackScans: number;
+  /** Matched truths whose track id differs from the one they were last matched to. */
   idSwitches: number;
-  /** Mean time from a truth's first appearance to its first pairing with a track, s (NaN if none). */
+  /** Mean time from a truth's first report by a sensor to its first match with a track, over the
+   *  truths ever matched, s (NaN if none). */
   meanTimeToConfirmS: number;
+  /** Truths in the air in some scan. */
   truthsSeen: number;
+  /** Truths in the air in some scan after a sensor first reported them. */
+  truthsDetected: number;
+  /** Truths ever matched with a track. */
   truthsTracked: number;
 }
 

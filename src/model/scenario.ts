@@ -344,7 +344,14 @@ export interface TrackerSettings {
   deleteAfterMisses: number;
   /** A confirmed track not updated for this long is deleted, s (covers sensors that stop seeing it). */
   maxCoastS: number;
+  /** Motion model of the track filters: 'cv' nearly constant velocity, 'imm' an interacting
+   *  multiple model of constant velocity and coordinated turn (manoeuvring cruise missiles). */
+  motion: TrackerMotion;
 }
+
+/** Motion models of the tracker's filters (tracking/ `motion` names). */
+export const TRACKER_MOTIONS = ['cv', 'imm'] as const;
+export type TrackerMotion = (typeof TRACKER_MOTIONS)[number];
 
 /** The tracker that builds the picture C2 sees (tracking/ registry `type`). */
 export interface TrackingSpec extends TrackerSettings {

@@ -4,6 +4,7 @@
 import type { Enu } from '../core/geo.js';
 import {
   NOISE_CLASSES,
+  TRACKER_MOTIONS,
   type AcousticSpec,
   type ClassConfusion,
   type NoiseClass,
@@ -502,6 +503,7 @@ export const DEFAULT_TRACKING: TrackingSpec = {
   tentativeMaxMisses: 2,
   deleteAfterMisses: 3,
   maxCoastS: 60,
+  motion: 'cv',
   scoreCutoffM: 1000,
   scoreP: 1,
 };
@@ -527,6 +529,7 @@ export function parseTracking(
     'tentativeMisses',
     'deleteMisses',
     'maxCoast',
+    'motion',
     'score',
   ]);
   if (!o) return undefined;
@@ -572,6 +575,10 @@ export function parseTracking(
     integer: true,
   });
   const maxCoastS = f.time('maxCoast', defaults.maxCoastS, { above: 0, max: 86_400 });
+  const motion =
+    o.motion === undefined
+      ? defaults.motion
+      : r.choice(o.motion, ['tracking', 'motion'], TRACKER_MOTIONS, 'motion model');
   let scoreCutoffM: number | undefined = defaults.scoreCutoffM;
   let scoreP: number | undefined = defaults.scoreP;
   if (o.score !== undefined) {
@@ -591,6 +598,7 @@ export function parseTracking(
     tentativeMaxMisses === undefined ||
     deleteAfterMisses === undefined ||
     maxCoastS === undefined ||
+    motion === undefined ||
     scoreCutoffM === undefined ||
     scoreP === undefined ||
     scoreCutoffM === undefined ||
@@ -608,6 +616,7 @@ export function parseTracking(
     tentativeMaxMisses,
     deleteAfterMisses,
     maxCoastS,
+    motion,
     scoreCutoffM,
     scoreP,
   };

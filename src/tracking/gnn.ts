@@ -1,4 +1,5 @@
-// Global-nearest-neighbour multi-target tracker: constant-velocity Kalman filters, Mahalanobis
+// Global-nearest-neighbour multi-target tracker: constant-velocity Kalman filters (or, with
+// motion 'imm', an IMM bank of constant-velocity and coordinated-turn filters), Mahalanobis
 // gating, one assignment per scan solved by the linear assignment solver (each track may also be
 // "missed" at a fixed cost), split into independent gated clusters; M-of-N confirmation of
 // tentative tracks, deletion after consecutive misses or a long coast, stable track ids; reports
@@ -17,6 +18,7 @@ import type { DetectionBatch } from '../model/detection.js';
 import type { TrackTable } from '../model/track.js';
 import { applyUpdate, initCv, innovate, Innovation, predictCv } from './kalman-cv.js';
 import { GNN_DEFAULTS, type GnnOptions } from './gnn-options.js';
+import { ImmBank, IMM_DEFAULTS } from './imm.js';
 import type { Tracker, TrackerOptions } from './types.js';
 
 /** Scans with at most this many reports skip the spatial grid. */
@@ -60,8 +62,12 @@ export class GnnTracker {
   private readonly inn = new Innovation();
   private grid: SpatialGrid | undefined;
   private capacity = 64;
+  /** The IMM filters behind each row's state when motion is 'imm'. */
+  readonly imm: ImmBank | undefined;
 
-  constructor(readonly options: GnnOptions) {}
+  constructor(readonly options: GnnOptions) {
+    if (options.motion === 'imm') this.imm = new ImmBank({ ...IMM_DEFAULTS, ...options.imm });
+  }
 
   /**
    * Folds one scan into the picture: reports `indices[0..n)` of `batch`, all from `sensor` at time
@@ -72,7 +78,7 @@ export class GnnTracker {
     const o = this.options;
     if (timeS > this.timeS) {
       const dt = Number.isFinite(this.timeS) ? timeS - this.timeS : 0;
-      for (let k = 0; k < this.count; k++) predictCv(this.state, this.cov, k, dt, o.processNoise);
+      this.predictAll(dt);
       this.timeS = timeS;
     }
     const lag = this.timeS - timeS;
@@ -90,6 +96,14 @@ export class GnnTracker {
     this.applyAssociation(batch, indices, lag, TENTATIVE, sensor, countsMisses, timeS);
     this.prune();
     for (let d = 0; d < n; d++) if (!this.used[d]) this.seed(batch, indices[d], sensor, timeS);
+  }
+
+  /** Predicts every track dt ≥ 0 seconds ahead. */
+  private predictAll(dt: number): void {
+    const q = this.options.processNoise;
+    const imm = this.imm;
+    if (imm) for (let k = 0; k < this.count; k++) imm.predict(k, dt, q, this.state, this.cov);
+    else for (let k = 0; k < this.count; k++) predictCv(this.state, this.cov, k, dt, q);
   }
 
   /** Deletes confirmed tracks not updated within maxCoastS of time t. */
@@ -364,8 +378,23 @@ export class GnnTracker {
         this.used[d] = 1;
         this.readR(batch, m);
         const { rxx, rxy, ryy } = this;
-        innovate(this.state, this.cov, k, batch.x[m], batch.y[m], rxx, rxy, ryy, lag, o.processNoise, inn);
-        applyUpdate(this.state, this.cov, k, inn);
+        if (this.imm) {
+          this.imm.update(
+            k,
+            batch.x[m],
+            batch.y[m],
+            rxx,
+            rxy,
+            ryy,
+            lag,
+            o.processNoise,
+            this.state,
+            this.cov,
+          );
+        } else {
+          innovate(this.state, this.cov, k, batch.x[m], batch.y[m], rxx, rxy, ryy, lag, o.processNoise, inn);
+          applyUpdate(this.state, this.cov, k, inn);
+        }
         this.misses[k] = 0;
         this.lastSensor[k] = sensor;
         if (timeS > this.lastUpdateS[k]) this.lastUpdateS[k] = timeS;
@@ -440,7 +469,10 @@ export class GnnTracker {
     const { rxx, rxy, ryy } = this;
     initCv(this.state, this.cov, k, batch.x[m], batch.y[m], rxx, rxy, ryy, o.initialSpeedSigmaMps);
     const lag = this.timeS - timeS;
-    if (lag > 0) predictCv(this.state, this.cov, k, lag, o.processNoise);
+    if (this.imm) {
+      this.imm.init(k, this.state, this.cov);
+      if (lag > 0) this.imm.predict(k, lag, o.processNoise, this.state, this.cov);
+    } else if (lag > 0) predictCv(this.state, this.cov, k, lag, o.processNoise);
     this.id[k] = this.nextId++;
     this.status[k] = TENTATIVE;
     this.history[k] = 1;
@@ -507,6 +539,7 @@ export class GnnTracker {
     this.zVar = grown(this.zVar, n);
     this.assigned = grown(this.assigned, n);
     this.rowTrack = grown(this.rowTrack, n);
+    this.imm?.grow(n);
     this.capacity = n;
   }
 
@@ -525,6 +558,7 @@ export class GnnTracker {
     this.decoyLogit[to] = this.decoyLogit[from];
     this.z[to] = this.z[from];
     this.zVar[to] = this.zVar[from];
+    this.imm?.move(from, to);
   }
 }
 

@@ -10,34 +10,54 @@
 
 /** Predicts state and covariance of track k forward by dt ≥ 0 seconds, in place. */
 export function predictCv(state: Float64Array, cov: Float64Array, k: number, dt: number, q: number): void {
+  predictCvBlock(state, 4 * k, cov, 16 * k, 4, dt, q);
+}
+
+/**
+ * The same prediction for a state of n ≥ 4 values at s whose first four are [x, vx, y, vy] (the
+ * others carried along unchanged), with its n×n covariance at c.
+ */
+export function predictCvBlock(
+  state: Float64Array,
+  s: number,
+  cov: Float64Array,
+  c: number,
+  n: number,
+  dt: number,
+  q: number,
+): void {
   if (dt <= 0) return;
-  const s = 4 * k;
   state[s] += dt * state[s + 1];
   state[s + 2] += dt * state[s + 3];
-  const c = 16 * k;
   // P ← F P Fᵀ with F = I + dt·E, E moving velocity rows into position rows (0←1, 2←3).
   // Rows first: row 0 += dt·row 1, row 2 += dt·row 3.
-  for (let j = 0; j < 4; j++) {
-    cov[c + j] += dt * cov[c + 4 + j];
-    cov[c + 8 + j] += dt * cov[c + 12 + j];
+  for (let j = 0; j < n; j++) {
+    cov[c + j] += dt * cov[c + n + j];
+    cov[c + 2 * n + j] += dt * cov[c + 3 * n + j];
   }
   // Then columns: column 0 += dt·column 1, column 2 += dt·column 3.
-  for (let i = 0; i < 4; i++) {
-    const r = c + 4 * i;
+  for (let i = 0; i < n; i++) {
+    const r = c + n * i;
     cov[r] += dt * cov[r + 1];
     cov[r + 2] += dt * cov[r + 3];
   }
+  addAccelerationNoise(cov, c, n, dt, q);
+}
+
+/** Adds the white-acceleration noise of a step dt to the [x, vx, y, vy] blocks of an n×n covariance. */
+export function addAccelerationNoise(cov: Float64Array, c: number, n: number, dt: number, q: number): void {
   const q3 = (q * dt * dt * dt) / 3;
   const q2 = (q * dt * dt) / 2;
   const q1 = q * dt;
   cov[c] += q3;
   cov[c + 1] += q2;
-  cov[c + 4] += q2;
-  cov[c + 5] += q1;
-  cov[c + 10] += q3;
-  cov[c + 11] += q2;
-  cov[c + 14] += q2;
-  cov[c + 15] += q1;
+  cov[c + n] += q2;
+  cov[c + n + 1] += q1;
+  const y = c + 2 * n + 2;
+  cov[y] += q3;
+  cov[y + 1] += q2;
+  cov[y + n] += q2;
+  cov[y + n + 1] += q1;
 }
 
 /** Innovation of a position report against track k: filled by `innovate`, used by `applyUpdate`. */
@@ -129,12 +149,16 @@ export function applyUpdate(state: Float64Array, cov: Float64Array, k: number, i
     const r = c + 4 * i;
     for (let j = 0; j < 4; j++) cov[r + j] -= k0 * pht[2 * j] + k1 * pht[2 * j + 1];
   }
-  // Keep P symmetric against rounding.
-  for (let i = 0; i < 4; i++) {
-    for (let j = i + 1; j < 4; j++) {
-      const m = 0.5 * (cov[c + 4 * i + j] + cov[c + 4 * j + i]);
-      cov[c + 4 * i + j] = m;
-      cov[c + 4 * j + i] = m;
+  symmetrize(cov, c, 4);
+}
+
+/** Keeps the n×n covariance at c symmetric against rounding: both halves take their mean. */
+export function symmetrize(cov: Float64Array, c: number, n: number): void {
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const m = 0.5 * (cov[c + n * i + j] + cov[c + n * j + i]);
+      cov[c + n * i + j] = m;
+      cov[c + n * j + i] = m;
     }
   }
 }

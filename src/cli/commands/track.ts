@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { loadRecordingFile } from '../../io/recording-file.js';
 import { scoreStateRows, type TrackScore } from '../../metrics/index.js';
+import { TRACKER_MOTIONS } from '../../model/scenario.js';
 import { replayTracker, type ReplayOptions } from '../../run/track-replay.js';
 import { formatIssue } from '../../scenario/index.js';
 import { formatTrackRows } from '../../scenario/recording.js';
@@ -23,6 +24,7 @@ interface TrackCommandOptions {
   confirm?: string;
   tentativeMisses?: string;
   deleteMisses?: string;
+  motion?: string;
   cutoff: string;
   p: string;
 }
@@ -61,6 +63,10 @@ export function registerTrack(program: Command): void {
       '--delete-misses <n>',
       `delete a confirmed track at n consecutive misses (default ${d.deleteAfterMisses})`,
     )
+    .option(
+      '--motion <model>',
+      `track filter: cv (constant velocity) or imm (constant velocity + coordinated turn) (default ${d.motion})`,
+    )
     .option('--cutoff <m>', 'GOSPA cut-off c, m', '200')
     .option('--p <p>', 'GOSPA order p ≥ 1', '1')
     .addHelpText(
@@ -70,6 +76,7 @@ Examples:
   $ bulwark track swarm.json                        # GOSPA of the tracker on a recording
   $ bulwark track swarm.json --out tracks.json      # also write the confirmed tracks
   $ bulwark track swarm.json --gate 4 --confirm 2/3 --p 2 --json
+  $ bulwark track swarm.json --motion imm           # IMM filters for manoeuvring targets
 
 Exit codes: 0 done, 2 bad file or option (each error as file:line:column: field: message).`,
     )
@@ -92,7 +99,7 @@ Exit codes: 0 done, 2 bad file or option (each error as file:line:column: field:
         process.stdout.write(`${file}: ${scans} scans, ${confirmedRows} confirmed track-scans\n`);
         return;
       }
-      const score = scoreStateRows(recording.scanTimeS, recording.truth, rows, { cutoffM, p });
+      const score = scoreStateRows(recording, rows, { cutoffM, p });
       if (options.json) process.stdout.write(JSON.stringify({ file, score }, null, 2) + '\n');
       else process.stdout.write(`${file}: ${scans} scans\n${formatScore(score)}\n`);
     });
@@ -103,7 +110,7 @@ export function formatScore(s: TrackScore): string {
     `GOSPA(c=${s.cutoffM}, p=${s.p}, alpha=2): mean=${s.meanGospa.toFixed(2)} m  final=${s.finalGospa.toFixed(2)}  ` +
       `sum loc^p=${s.localisationSum.toExponential(3)}  missed target-scans=${s.missedTargetScans}  ` +
       `false track-scans=${s.falseTrackScans}`,
-    `track-id switches=${s.idSwitches}  truths tracked=${s.truthsTracked} of ${s.truthsSeen}  ` +
+    `track-id switches=${s.idSwitches}  truths tracked=${s.truthsTracked} of ${s.truthsDetected} reported (${s.truthsSeen} in all)  ` +
       `mean time to confirm=${Number.isFinite(s.meanTimeToConfirmS) ? s.meanTimeToConfirmS.toFixed(1) + ' s' : '–'}`,
   ].join('\n');
 }
@@ -128,6 +135,12 @@ function replayOptions(o: TrackCommandOptions): ReplayOptions {
   if (o.tentativeMisses !== undefined)
     out.tentativeMaxMisses = whole(o.tentativeMisses, '--tentative-misses');
   if (o.deleteMisses !== undefined) out.deleteAfterMisses = whole(o.deleteMisses, '--delete-misses');
+  if (o.motion !== undefined) {
+    const motion = TRACKER_MOTIONS.find((m) => m === o.motion!.trim());
+    if (!motion)
+      throw new UsageError(`--motion: expected one of ${TRACKER_MOTIONS.join(', ')}, found '${o.motion}'`);
+    out.motion = motion;
+  }
   return out;
 }
 
