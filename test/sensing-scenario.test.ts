@@ -105,6 +105,22 @@ tracking: { confirm: 5 of 3, motion: ct }
     expect(outcome.trackPicture!.truthsTracked).toBeGreaterThan(0);
     expect(outcome.destroyed).toBeGreaterThan(0); // C2 acts on tracks built from real sensors
   });
+
+  it('runs the tracker with the motion model the scenario names', () => {
+    const file = new URL('../scenarios/kyiv-night-sensors.yaml', import.meta.url);
+    const s = parseScenarioOrThrow(readFileSync(file, 'utf8'));
+    const withMotion = (motion: 'cv' | 'imm') => ({
+      ...s,
+      durationS: 7200,
+      tracking: { ...s.tracking!, motion },
+    });
+    const cv = computeOutcome(withMotion('cv'), runScenario(withMotion('cv'), 3)).trackPicture!;
+    const imm = computeOutcome(withMotion('imm'), runScenario(withMotion('imm'), 3)).trackPicture!;
+    expect(imm.scans).toBe(cv.scans);
+    expect(cv.truthsTracked).toBeGreaterThan(0);
+    // Same reports, other filters: the picture's error must differ.
+    expect(imm.meanGospa).not.toBe(cv.meanGospa);
+  });
 });
 
 describe('GNN tracker fusion', () => {

@@ -107,6 +107,7 @@ export function assemble(scenario: Scenario, seed: number): Assembly {
             tentativeMaxMisses: trackingSpec.tentativeMaxMisses,
             deleteAfterMisses: trackingSpec.deleteAfterMisses,
             maxCoastS: trackingSpec.maxCoastS,
+            motion: trackingSpec.motion,
             sensorCountsMisses: sensors.map((s) => s.countsMisses ?? true),
           },
         }
