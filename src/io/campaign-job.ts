@@ -11,6 +11,7 @@ import {
   campaignContext,
   campaignSeries,
   DirectEvaluator,
+  defaultDesignPoints,
   monthlySummary,
   runCampaigns,
   SurrogateEvaluator,
@@ -40,7 +41,6 @@ export interface CampaignJobOptions {
   heldOut?: number;
 }
 
-export const DEFAULT_SURROGATE_POINTS = 60;
 export const DEFAULT_HELD_OUT = 20;
 
 export interface CampaignProgress {
@@ -129,7 +129,7 @@ export function computeCampaign(
     };
   } else {
     // The same design (and so the same cache key) as `bulwark campaign --surrogate FILE`.
-    const points = options.surrogatePoints ?? DEFAULT_SURROGATE_POINTS;
+    const points = options.surrogatePoints ?? defaultDesignPoints(context);
     const heldOutPoints = options.heldOut ?? DEFAULT_HELD_OUT;
     const design = { points, runsPerPoint: 1, heldOutPoints, seed, horizonDays: days };
     const key = surrogateKey(input.text, input.tacticalText, design);
