@@ -1,7 +1,8 @@
 // The assignment policies in the simulation: over 200 seeds of each shipped scenario, nearest,
 // greedy-mmr and the flagship lns compared on asset value lost, leakers and interceptors spent,
 // with 95% confidence intervals. The flagship must lose less value than nearest, with intervals
-// that do not overlap, at the same or a lower spend. (WTA_SEEDS overrides the seed count.)
+// that do not overlap, at the same or a lower spend. (WTA_SEEDS overrides the seed count;
+// WTA_SCENARIOS, a comma-separated list of file names, limits the scenarios.)
 
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -32,8 +33,9 @@ const show = (i: Interval, digits = 1) =>
 
 export function run(): boolean {
   const seeds = Number(process.env.WTA_SEEDS ?? 200);
+  const only = process.env.WTA_SCENARIOS?.split(',');
   const files = readdirSync(SCENARIO_DIR)
-    .filter((f) => f.endsWith('.yaml'))
+    .filter((f) => f.endsWith('.yaml') && (!only || only.includes(f)))
     .sort();
   console.log(`## WTA policies in the simulation (${seeds} seeds per scenario, mean [95% CI])`);
   let ok = true;
