@@ -80,10 +80,11 @@ export function evaluateThreats(
     out.vx[k] = vx;
     out.vy[k] = vy;
 
-    let type = 0;
-    for (let c = 1; c < threatTypes.length; c++)
-      if (Math.abs(threatTypes[c].speedMps - speed) < Math.abs(threatTypes[type].speedMps - speed)) type = c;
+    const type = nearestBySpeed(threatTypes, speed, false);
     out.threatType[k] = type;
+    // The warhead is the one it carries if real: decoy-ness is P(real)'s term. A Gerbera flies
+    // close to a Shahed's speed, and a noisy track's speed alone would zero a Shahed's warhead.
+    const ifReal = nearestBySpeed(threatTypes, speed, true);
 
     let total = 0;
     let aim = -1;
@@ -97,7 +98,7 @@ export function evaluateThreats(
       total += l;
       if (aim < 0 || l > likelihood[aim]) aim = a;
     }
-    const warheadKg = threatTypes[type]?.warheadKg ?? 0;
+    const warheadKg = threatTypes[ifReal]?.warheadKg ?? 0;
     let atRisk = 0;
     for (let a = 0; a < assets.length; a++)
       atRisk += (likelihood[a] / total) * assets[a].value * Math.min(1, warheadKg / assets[a].destroyKg);
@@ -111,4 +112,14 @@ export function evaluateThreats(
     out.pReal[k] = 1 - tracks.pDecoy[k];
     out.priority[k] = (out.pReal[k] * out.valueAtRisk[k]) / Math.max(out.timeToImpactS[k], URGENCY_FLOOR_S);
   }
+}
+
+/** The threat type whose speed is nearest, among the real (non-decoy) types when `realOnly`. */
+function nearestBySpeed(types: Scenario['threatTypes'], speed: number, realOnly: boolean): number {
+  let best = -1;
+  for (let c = 0; c < types.length; c++) {
+    if (realOnly && types[c].decoy) continue;
+    if (best < 0 || Math.abs(types[c].speedMps - speed) < Math.abs(types[best].speedMps - speed)) best = c;
+  }
+  return Math.max(best, 0);
 }

@@ -76,12 +76,18 @@ describe('threat evaluation', () => {
     expect(out.priority[0]).toBeCloseTo((0.75 * out.valueAtRisk[0]) / out.timeToImpactS[0], 9);
   });
 
-  it('classifies by speed: a slow track is the decoy type', () => {
+  it('types a slow track as the decoy but prices it as the real look-alike; P(real) discounts it', () => {
     const out = new ThreatAssessment();
     const decoySpeed = scenario.threatTypes[1].speedMps;
-    evaluateThreats(0, scenario, oneTrack(20_000, 0, -decoySpeed, 0), out);
+    evaluateThreats(0, scenario, oneTrack(20_000, 0, -decoySpeed, 0, 0.9), out);
     expect(scenario.threatTypes[out.threatType[0]].name).toBe('gerbera');
-    expect(out.valueAtRisk[0]).toBe(0);
+    // A Shahed's 40 kg at risk if it is real, as in the test above.
+    const pPlant = out.aimProbability[0];
+    expect(out.valueAtRisk[0]).toBeCloseTo(pPlant * 50 + (1 - pPlant) * 10, 9);
+    expect(out.pReal[0]).toBeCloseTo(0.1, 12);
+    // A track known to be a decoy (ideal sensors) is worth nothing to shoot.
+    evaluateThreats(0, scenario, oneTrack(20_000, 0, -decoySpeed, 0, 1), out);
+    expect(out.pReal[0] * out.valueAtRisk[0]).toBe(0);
   });
 });
 
