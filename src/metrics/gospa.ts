@@ -5,6 +5,7 @@
 // (Σ d^p over γ), missed truths and false estimates. Pairs closer than c are found through a
 // spatial grid and the assignment splits into independent clusters (same optimum as a dense solve).
 
+import { hypot2 } from '../core/hypot.js';
 import { SparseAssignment } from '../core/sparse-assignment.js';
 import { cellSizeFor, SnappedGrid } from '../core/snapped-grid.js';
 import { grown } from '../core/typed-arrays.js';
@@ -68,7 +69,7 @@ export class Gospa {
         const tx = truthX[i];
         const ty = truthY[i];
         grid.forEachNear(tx, ty, c, (j) => {
-          const d = Math.hypot(estX[j] - tx, estY[j] - ty);
+          const d = hypot2(estX[j] - tx, estY[j] - ty);
           if (!(d < c)) return;
           if (pairs === this.pairRow.length) {
             this.pairRow = grown(this.pairRow, 2 * pairs);

@@ -16,6 +16,7 @@
 // of a truth runs from its first report (the time its sensor saw it) to the first scan in which it
 // is matched; its mean is over the truths ever matched.
 
+import { hypot2 } from '../core/hypot.js';
 import { IntMap } from '../core/int-map.js';
 import type { TrackScore } from '../model/outcome.js';
 import type { Recording, StateRows } from '../model/recording.js';
@@ -105,7 +106,7 @@ export class TrackScorer {
       if (last === undefined || this.holder.get(last) !== id) continue;
       const j = this.trackRow.get(last);
       if (j < 0 || taken[j]) continue;
-      if (!(Math.hypot(trackX[j] - truthX[i], trackY[j] - truthY[i]) < c)) continue;
+      if (!(hypot2(trackX[j] - truthX[i], trackY[j] - truthY[i]) < c)) continue;
       match[i] = j;
       taken[j] = 1;
     }

@@ -145,19 +145,7 @@ export class GnnTracker {
   private buildGrid(batch: DetectionBatch, indices: Int32Array, n: number): void {
     this.gridUsed = n > SMALL_SCAN;
     if (!this.gridUsed) return;
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    for (let d = 0; d < n; d++) {
-      const k = indices[d];
-      const x = batch.x[k];
-      const y = batch.y[k];
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-    }
+    const { minX, minY, maxX, maxY } = this;
     // Cells near the typical gate radius of the tracks, so a query visits a few cells.
     const extent = Math.max(maxX - minX, maxY - minY, 1);
     if (this.radii.length < this.count) this.radii = new Float64Array(this.capacity);
@@ -165,8 +153,7 @@ export class GnnTracker {
       const c = 16 * k;
       this.radii[k] = Math.sqrt(this.cov[c] + this.cov[c + 10]);
     }
-    const sorted = this.radii.subarray(0, this.count).sort();
-    const typical = this.count > 0 ? this.options.gate * sorted[this.count >> 1] : extent / 64;
+    const typical = this.count > 0 ? this.options.gate * middle(this.radii, this.count) : extent / 64;
     const cell = cellSizeFor(typical, extent, 128);
     const snapped = (this.snapped[this.scanSensor] ??= new SnappedGrid());
     this.grid = snapped.cover(minX, minY, maxX, maxY, cell, n);
@@ -203,6 +190,11 @@ export class GnnTracker {
   private wideCount = 0;
   private narrowR = 0;
   private rowTrace = new Float64Array(64);
+  /** Bounding box of the scan's reports. */
+  private minX = Infinity;
+  private minY = Infinity;
+  private maxX = -Infinity;
+  private maxY = -Infinity;
 
   /** Marks reports whose error is over 4× the scan's median as wide (see associate). */
   private splitReports(batch: DetectionBatch, indices: Int32Array, n: number): void {
@@ -213,14 +205,27 @@ export class GnnTracker {
       this.wide = new Uint8Array(2 * n);
       this.wideList = new Int32Array(2 * n);
     }
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
     for (let d = 0; d < n; d++) {
       const k = indices[d];
       const r = batch.covXX[k] + batch.covYY[k] || 2 * batch.sigmaM[k] * batch.sigmaM[k];
       this.reportTrace[d] = Math.max(r, floor);
       this.sortedTrace[d] = this.reportTrace[d];
+      const x = batch.x[k];
+      const y = batch.y[k];
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
     }
-    const sorted = this.sortedTrace.subarray(0, n).sort();
-    const limit = n > 0 ? 4 * sorted[n >> 1] : floor;
+    const limit = n > 0 ? 4 * middle(this.sortedTrace, n) : floor;
+    this.minX = minX;
+    this.minY = minY;
+    this.maxX = maxX;
+    this.maxY = maxY;
     this.narrowR = floor;
     this.wideCount = 0;
     for (let d = 0; d < n; d++) {
@@ -320,6 +325,14 @@ export class GnnTracker {
       this.visitRow = row;
       const px = this.state[s] - lag * this.state[s + 1];
       const py = this.state[s + 2] - lag * this.state[s + 3];
+      // A gate clear of the scan's reports finds none of them (the brute-force box check below).
+      if (
+        px + radius < this.minX ||
+        px - radius > this.maxX ||
+        py + radius < this.minY ||
+        py - radius > this.maxY
+      )
+        continue;
       const span = (2 * radius) / this.gridCell + 1;
       if (!this.gridUsed || span * span > n) {
         // A handful of reports, or a gate wider than the scan: test them all after a box check.
@@ -352,10 +365,36 @@ export class GnnTracker {
       }
     }
     this.rowsInPass = rows;
-    this.assignment.solve(rows, n, this.pairRow, this.pairCol, this.pairCost, this.pairCount, o.missCost);
+    const pairs = this.pairCount;
+    if (pairs === 0) return; // every row missed (assigned is -1 already)
+    // Solve over the rows that have a gated pair only, in their order: the solver's components,
+    // their numbering and local order are the same as over all rows, so is the assignment.
+    if (this.rowSlot.length < rows) this.rowSlot = new Int32Array(this.capacity);
+    if (this.pairSlot.length < this.pairRow.length) this.pairSlot = new Int32Array(this.pairRow.length);
+    let used = 0;
+    let ordered = true;
+    const stamp = ++this.stamp;
+    for (let p = 0; p < pairs; p++) {
+      const row = this.pairRow[p];
+      if (this.rowStamp[row] === stamp) continue;
+      this.rowStamp[row] = stamp;
+      if (used > 0 && row < this.slotRow[used - 1]) ordered = false;
+      this.slotRow[used++] = row;
+    }
+    if (!ordered) this.slotRow.subarray(0, used).sort();
+    for (let r = 0; r < used; r++) this.rowSlot[this.slotRow[r]] = r;
+    for (let p = 0; p < pairs; p++) this.pairSlot[p] = this.rowSlot[this.pairRow[p]];
+    this.assignment.solve(used, n, this.pairSlot, this.pairCol, this.pairCost, pairs, o.missCost);
     const rowToCol = this.assignment.rowToCol;
-    for (let row = 0; row < rows; row++) this.assigned[this.rowTrack[row]] = rowToCol[row];
+    for (let r = 0; r < used; r++) this.assigned[this.rowTrack[this.slotRow[r]]] = rowToCol[r];
   }
+
+  // Rows of the pass that have pairs (slotRow), the slot of each such row, the pairs' slots.
+  private rowSlot = new Int32Array(64);
+  private slotRow = new Int32Array(64);
+  private rowStamp = new Int32Array(64);
+  private stamp = 0;
+  private pairSlot = new Int32Array(256);
 
   private rowsInPass = 0;
 
@@ -539,6 +578,8 @@ export class GnnTracker {
     this.zVar = grown(this.zVar, n);
     this.assigned = grown(this.assigned, n);
     this.rowTrack = grown(this.rowTrack, n);
+    this.slotRow = grown(this.slotRow, n);
+    this.rowStamp = grown(this.rowStamp, n);
     this.imm?.grow(n);
     this.capacity = n;
   }
@@ -568,6 +609,41 @@ function growU32(a: Uint32Array, n: number): Uint32Array<ArrayBuffer> {
   return b;
 }
 
+/**
+ * The element at index n >> 1 of a[0..n) sorted ascending (as a typed-array sort orders it),
+ * found by selection; reorders a[0..n).
+ */
+function middle(a: Float64Array, n: number): number {
+  const want = n >> 1;
+  for (let i = 0; i < n; i++) {
+    // NaN and signed zeros order specially in a typed-array sort: take the sort's answer then.
+    const v = a[i];
+    if (v !== v || v === 0) return a.subarray(0, n).sort()[want];
+  }
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (want <= j) hi = j;
+    else if (want >= i) lo = i;
+    else return a[want];
+  }
+  return a[want];
+}
+
 function popcount(x: number): number {
   x = x - ((x >>> 1) & 0x55555555);
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
@@ -589,12 +665,24 @@ export function createGnnTracker(options: TrackerOptions): Tracker {
       }
       for (let k = 0; k < n; k++) order[k] = k;
       const byTime = order.subarray(0, n);
-      byTime.sort((a, b) => {
-        const dt = detections.timeS[a] - detections.timeS[b];
-        if (dt !== 0) return dt;
-        const ds = detections.sensor[a] - detections.sensor[b];
-        return ds !== 0 ? ds : a - b;
-      });
+      // Reports mostly come in order already: sort only when they do not.
+      const times = detections.timeS;
+      const sensors = detections.sensor;
+      let sorted = true;
+      for (let k = 1; k < n; k++) {
+        const dt = times[k] - times[k - 1];
+        if (dt < 0 || (dt === 0 && sensors[k] < sensors[k - 1]) || dt !== dt) {
+          sorted = false;
+          break;
+        }
+      }
+      if (!sorted)
+        byTime.sort((a, b) => {
+          const dt = detections.timeS[a] - detections.timeS[b];
+          if (dt !== 0) return dt;
+          const ds = detections.sensor[a] - detections.sensor[b];
+          return ds !== 0 ? ds : a - b;
+        });
       let start = 0;
       while (start < n) {
         const first = byTime[start];
