@@ -409,6 +409,7 @@ export class GnnTracker {
   ): void {
     const o = this.options;
     const inn = this.inn;
+    let deletions = false;
     for (let row = 0; row < this.rowsInPass; row++) {
       const k = this.rowTrack[row];
       const d = this.assigned[k];
@@ -441,16 +442,19 @@ export class GnnTracker {
         if (status === TENTATIVE) {
           this.history[k] = (this.history[k] << 1) | 1;
           this.scans[k]++;
+          this.tentativeChanged = true;
         }
       } else if (countsMisses && this.lastSensor[k] === sensor) {
         this.misses[k]++;
         if (status === TENTATIVE) {
           this.history[k] <<= 1;
           this.scans[k]++;
-        }
+          this.tentativeChanged = true;
+        } else if (this.misses[k] >= o.deleteAfterMisses) deletions = true;
       }
     }
-    if (status === CONFIRMED) {
+    // Only misses raise a confirmed track's count (a hit or a confirmation resets it).
+    if (status === CONFIRMED && (deletions || !(o.deleteAfterMisses > 0))) {
       // Confirmed tracks at their K-th consecutive miss go before the tentative pass.
       let kept = 0;
       for (let k = 0; k < this.count; k++) {
@@ -462,8 +466,14 @@ export class GnnTracker {
     }
   }
 
+  /** A tentative track was seeded, hit or missed since the last prune. */
+  private tentativeChanged = false;
+
   /** Confirms tentative tracks with M hits in their last N scans; drops the hopeless ones. */
   private prune(): void {
+    // Tentative tracks not seeded, hit or missed since the last prune would fare as they did then.
+    if (!this.tentativeChanged) return;
+    this.tentativeChanged = false;
     const o = this.options;
     const windowMask = o.confirmWindow >= 32 ? 0xffffffff : (1 << o.confirmWindow) - 1;
     let kept = 0;
@@ -514,6 +524,7 @@ export class GnnTracker {
     } else if (lag > 0) predictCv(this.state, this.cov, k, lag, o.processNoise);
     this.id[k] = this.nextId++;
     this.status[k] = TENTATIVE;
+    this.tentativeChanged = true;
     this.history[k] = 1;
     this.scans[k] = 1;
     this.misses[k] = 0;
@@ -585,8 +596,11 @@ export class GnnTracker {
   }
 
   private moveRow(from: number, to: number): void {
-    this.state.copyWithin(4 * to, 4 * from, 4 * from + 4);
-    this.cov.copyWithin(16 * to, 16 * from, 16 * from + 16);
+    // Element by element: a builtin copy of 4 or 16 numbers costs more than the copy itself.
+    const state = this.state;
+    const cov = this.cov;
+    for (let i = 0, a = 4 * to, b = 4 * from; i < 4; i++) state[a + i] = state[b + i];
+    for (let i = 0, a = 16 * to, b = 16 * from; i < 16; i++) cov[a + i] = cov[b + i];
     this.id[to] = this.id[from];
     this.status[to] = this.status[from];
     this.history[to] = this.history[from];
