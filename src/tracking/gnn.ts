@@ -111,13 +111,8 @@ export class GnnTracker {
     const limit = this.options.maxCoastS;
     if (!Number.isFinite(limit)) return;
     let kept = 0;
-    for (let k = 0; k < this.count; k++) {
-      if (t - this.lastUpdateS[k] <= limit) {
-        if (kept !== k) this.moveRow(k, kept);
-        kept++;
-      }
-    }
-    this.count = kept;
+    for (let k = 0; k < this.count; k++) if (t - this.lastUpdateS[k] <= limit) this.keepFrom[kept++] = k;
+    this.compact(kept);
   }
 
   /** Writes the confirmed tracks, predicted to time t, into `out`. */
@@ -459,10 +454,9 @@ export class GnnTracker {
       let kept = 0;
       for (let k = 0; k < this.count; k++) {
         if (this.status[k] === CONFIRMED && this.misses[k] >= o.deleteAfterMisses) continue;
-        if (kept !== k) this.moveRow(k, kept);
-        kept++;
+        this.keepFrom[kept++] = k;
       }
-      this.count = kept;
+      this.compact(kept);
     }
   }
 
@@ -487,10 +481,9 @@ export class GnnTracker {
           continue;
         }
       }
-      if (kept !== k) this.moveRow(k, kept);
-      kept++;
+      this.keepFrom[kept++] = k;
     }
-    this.count = kept;
+    this.compact(kept);
   }
 
   // A report's error covariance, floored at minSigmaM² per axis (sigmaM² when no covariance is given).
@@ -589,32 +582,63 @@ export class GnnTracker {
     this.zVar = grown(this.zVar, n);
     this.assigned = grown(this.assigned, n);
     this.rowTrack = grown(this.rowTrack, n);
+    this.keepFrom = grown(this.keepFrom, n);
     this.slotRow = grown(this.slotRow, n);
     this.rowStamp = grown(this.rowStamp, n);
     this.imm?.grow(n);
     this.capacity = n;
   }
 
-  private moveRow(from: number, to: number): void {
-    // Element by element: a builtin copy of 4 or 16 numbers costs more than the copy itself.
+  /** Row of each kept track, ascending (scratch of the row compactions). */
+  private keepFrom = new Int32Array(64);
+
+  /** Keeps rows keepFrom[0..kept) as rows 0..kept-1, in order: one pass per column. */
+  private compact(kept: number): void {
+    const from = this.keepFrom;
+    let first = 0;
+    while (first < kept && from[first] === first) first++;
+    this.count = kept;
+    if (first === kept) return;
     const state = this.state;
     const cov = this.cov;
-    for (let i = 0, a = 4 * to, b = 4 * from; i < 4; i++) state[a + i] = state[b + i];
-    for (let i = 0, a = 16 * to, b = 16 * from; i < 16; i++) cov[a + i] = cov[b + i];
-    this.id[to] = this.id[from];
-    this.status[to] = this.status[from];
-    this.history[to] = this.history[from];
-    this.scans[to] = this.scans[from];
-    this.misses[to] = this.misses[from];
-    this.lastSensor[to] = this.lastSensor[from];
-    this.lastUpdateS[to] = this.lastUpdateS[from];
-    this.bornS[to] = this.bornS[from];
-    this.confirmedS[to] = this.confirmedS[from];
-    this.decoyLogit[to] = this.decoyLogit[from];
-    this.z[to] = this.z[from];
-    this.zVar[to] = this.zVar[from];
-    this.imm?.move(from, to);
+    for (let i = first; i < kept; i++) {
+      const a = 4 * i;
+      const b = 4 * from[i];
+      state[a] = state[b];
+      state[a + 1] = state[b + 1];
+      state[a + 2] = state[b + 2];
+      state[a + 3] = state[b + 3];
+    }
+    for (let i = first; i < kept; i++) {
+      const a = 16 * i;
+      const b = 16 * from[i];
+      for (let j = 0; j < 16; j++) cov[a + j] = cov[b + j];
+    }
+    compactColumn(this.id, from, first, kept);
+    compactColumn(this.status, from, first, kept);
+    compactColumn(this.history, from, first, kept);
+    compactColumn(this.scans, from, first, kept);
+    compactColumn(this.misses, from, first, kept);
+    compactColumn(this.lastSensor, from, first, kept);
+    compactColumn(this.lastUpdateS, from, first, kept);
+    compactColumn(this.bornS, from, first, kept);
+    compactColumn(this.confirmedS, from, first, kept);
+    compactColumn(this.decoyLogit, from, first, kept);
+    compactColumn(this.z, from, first, kept);
+    compactColumn(this.zVar, from, first, kept);
+    const imm = this.imm;
+    if (imm) for (let i = first; i < kept; i++) imm.move(from[i], i);
   }
+}
+
+/** a[i] = a[from[i]] for i in [first, kept); from ascends with from[i] ≥ i. */
+function compactColumn<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(
+  a: T,
+  from: Int32Array,
+  first: number,
+  kept: number,
+): void {
+  for (let i = first; i < kept; i++) a[i] = a[from[i]];
 }
 
 function growU32(a: Uint32Array, n: number): Uint32Array<ArrayBuffer> {
