@@ -364,7 +364,6 @@ export class GnnTracker {
     if (pairs === 0) return; // every row missed (assigned is -1 already)
     // Solve over the rows that have a gated pair only, in their order: the solver's components,
     // their numbering and local order are the same as over all rows, so is the assignment.
-    if (this.rowSlot.length < rows) this.rowSlot = new Int32Array(this.capacity);
     if (this.pairSlot.length < this.pairRow.length) this.pairSlot = new Int32Array(this.pairRow.length);
     let used = 0;
     let ordered = true;
@@ -583,6 +582,7 @@ export class GnnTracker {
     this.assigned = grown(this.assigned, n);
     this.rowTrack = grown(this.rowTrack, n);
     this.keepFrom = grown(this.keepFrom, n);
+    this.rowSlot = grown(this.rowSlot, n);
     this.slotRow = grown(this.slotRow, n);
     this.rowStamp = grown(this.rowStamp, n);
     this.imm?.grow(n);
