@@ -156,6 +156,48 @@ describe('solveLinearAssignment', () => {
     }
   });
 
+  it('steps around forbidden pairs as a finite big-M penalty would, on larger matrices', () => {
+    // Cross-check of the native Infinity handling: with a penalty beyond any assignment's finite
+    // spread, every optimum that avoids forbidden pairs is also the big-M optimum.
+    const rng = new RandomStream(5, 6, 7, 8);
+    let feasibleCases = 0;
+    let infeasibleCases = 0;
+    for (const [rows, cols, forbidP] of [
+      [50, 50, 0.5],
+      [60, 60, 0.8],
+      [40, 120, 0.7],
+      [120, 40, 0.7],
+      [80, 80, 0.93],
+      [30, 200, 0.95],
+      [70, 70, 0.97],
+    ]) {
+      for (let trial = 0; trial < 4; trial++) {
+        const m = randomMatrix(rng, rows, cols, forbidP, trial % 2 === 0);
+        const bigM = m.map((x) => (x === Infinity ? 1e7 : x));
+        const a = solveLinearAssignment(m, rows, cols);
+        const b = solveLinearAssignment(bigM, rows, cols);
+        const pairs = checkConsistent(a, m, rows, cols);
+        let forbiddenUsed = 0;
+        for (let i = 0; i < rows; i++) {
+          const j = b.rowToCol[i];
+          if (j >= 0 && m[i * cols + j] === Infinity) forbiddenUsed++;
+        }
+        expect(pairs).toBe(Math.min(rows, cols) - forbiddenUsed);
+        expect(a.feasible).toBe(forbiddenUsed === 0);
+        if (a.feasible) {
+          feasibleCases++;
+          expect(a.cost).toBeCloseTo(b.cost, 6);
+        } else {
+          infeasibleCases++;
+          expect(a.cost).toBeCloseTo(b.cost - forbiddenUsed * 1e7, 6);
+        }
+      }
+    }
+    // Both paths (native and the penalty re-solve) are exercised.
+    expect(feasibleCases).toBeGreaterThan(4);
+    expect(infeasibleCases).toBeGreaterThan(4);
+  });
+
   it('solves tall matrices (more rows than columns) through the transpose, across its blocks', () => {
     const rng = new RandomStream(9, 8, 7, 6);
     for (const [rows, cols, forbidP] of [

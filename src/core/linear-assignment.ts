@@ -7,9 +7,10 @@
 // costs. For rows < cols the column prices only ever decrease from 0 and unassigned columns keep
 // price 0, which is exactly the optimality condition of the rectangular problem.
 //
-// Forbidden pairs (Infinity) are replaced by a penalty larger than any difference between two
-// assignments' finite costs, so the optimum first minimises the number of forbidden pairs used; if
-// it uses any, no assignment of full size exists (feasible = false) and those pairs are dropped.
+// Forbidden pairs (Infinity) are never crossed: their reduced costs stay infinite. When no
+// full-size assignment avoids them, the problem is solved again with each replaced by a penalty
+// larger than any difference between two assignments' finite costs, so the optimum first minimises
+// the number of forbidden pairs used (feasible = false) and those pairs are dropped.
 
 export interface LinearAssignment {
   rowToCol: Int32Array;
@@ -64,14 +65,11 @@ export function solveLinearAssignment(cost: Float64Array, rows: number, cols: nu
   const n = transposed ? cols : rows; // internal rows
   const m = transposed ? rows : cols; // internal cols, m ≥ n
 
-  // One pass over the costs checks them, finds the finite range and, for a tall matrix, writes the
-  // transpose (the solver augments from the smaller side). Only a matrix with a non-finite cost
-  // takes a second pass (below).
-  const total = rows * cols;
+  // One pass over the costs checks them and, for a tall matrix, writes the transpose (the solver
+  // augments from the smaller side). Forbidden pairs stay Infinity: the solver steps around them, and
+  // only if it finds no full-size assignment does it solve again with penalties (below).
   reserve(n, m, transposed);
   let bad = 0;
-  let finiteMin = Infinity;
-  let finiteMax = -Infinity;
   if (transposed) {
     // Blocked transpose keeps both sides in cache.
     for (let i0 = 0; i0 < rows; i0 += 32) {
@@ -83,44 +81,19 @@ export function solveLinearAssignment(cost: Float64Array, rows: number, cols: nu
           for (let j = j0; j < j1; j++) {
             const x = cost[base + j];
             work[j * rows + i] = x;
-            if (x > -Infinity && x < Infinity) {
-              if (x < finiteMin) finiteMin = x;
-              if (x > finiteMax) finiteMax = x;
-            } else bad++;
+            if (!(x > -Infinity)) bad++;
           }
         }
       }
     }
   } else {
-    for (let k = 0; k < total; k++) {
-      const x = cost[k];
-      if (x > -Infinity && x < Infinity) {
-        if (x < finiteMin) finiteMin = x;
-        if (x > finiteMax) finiteMax = x;
-      } else bad++;
-    }
+    const total = rows * cols;
+    for (let k = 0; k < total; k++) if (!(cost[k] > -Infinity)) bad++;
   }
-  let c: Float64Array = transposed ? work : cost;
-  if (bad > 0) {
-    // Forbidden pairs take a penalty beyond the finite range; NaN and −∞ are errors.
-    const penalty =
-      finiteMin === Infinity
-        ? 1
-        : (n + 1) * (finiteMax - finiteMin) + Math.abs(finiteMax) + Math.abs(finiteMin) + 1;
-    reserve(n, m, true);
-    for (let k = 0; k < total; k++) {
-      const x = transposed ? work[k] : cost[k];
-      if (x === Infinity) work[k] = penalty;
-      else if (x !== x || x === -Infinity) {
-        const row = transposed ? k % rows : Math.floor(k / cols);
-        const col = transposed ? Math.floor(k / rows) : k % cols;
-        throw new RangeError(`solveLinearAssignment: cost ${x} at row ${row}, column ${col}`);
-      } else if (!transposed) work[k] = x;
-    }
-    c = work;
-  }
+  if (bad > 0) throwBadCost(cost, rows, cols);
 
-  solveInternal(c, n, m);
+  const c: Float64Array = transposed ? work : cost;
+  if (!solveInternal(c, n, m)) solveInternal(withPenalties(cost, rows, cols, transposed), n, m);
 
   let sum = 0;
   let feasible = true;
@@ -140,11 +113,50 @@ export function solveLinearAssignment(cost: Float64Array, rows: number, cols: nu
   return { rowToCol, colToRow, cost: sum, feasible };
 }
 
+/** Names the first NaN or −∞ cost (a caller's bug, not a forbidden pair). */
+function throwBadCost(cost: Float64Array, rows: number, cols: number): never {
+  let k = 0;
+  while (cost[k] > -Infinity) k++;
+  const row = Math.floor(k / cols);
+  throw new RangeError(
+    `solveLinearAssignment: cost ${cost[k]} at row ${row}, column ${k % cols} of ${rows}×${cols}`,
+  );
+}
+
+/** The internal matrix with each forbidden pair replaced by a penalty larger than any difference
+ *  between two assignments' finite costs, so that the optimum first minimises forbidden pairs used. */
+function withPenalties(cost: Float64Array, rows: number, cols: number, transposed: boolean): Float64Array {
+  const total = rows * cols;
+  reserve(Math.min(rows, cols), Math.max(rows, cols), true);
+  let finiteMin = Infinity;
+  let finiteMax = -Infinity;
+  for (let k = 0; k < total; k++) {
+    const x = cost[k];
+    if (x < Infinity) {
+      if (x < finiteMin) finiteMin = x;
+      if (x > finiteMax) finiteMax = x;
+    }
+  }
+  const n = Math.min(rows, cols);
+  const penalty =
+    finiteMin === Infinity
+      ? 1
+      : (n + 1) * (finiteMax - finiteMin) + Math.abs(finiteMax) + Math.abs(finiteMin) + 1;
+  // A tall matrix's transpose is already in `work`.
+  const source = transposed ? work : cost;
+  for (let k = 0; k < total; k++) {
+    const x = source[k];
+    work[k] = x === Infinity ? penalty : x;
+  }
+  return work;
+}
+
 /** Row scans allowed in augmenting row reduction, per row (measured best on dense random costs). */
 const ARR_BUDGET = 4;
 
-/** Solves the n×m problem (n ≤ m, all costs finite) into rowSol/colSol. */
-function solveInternal(c: Float64Array, n: number, m: number): void {
+/** Solves the n×m problem (n ≤ m; costs finite or Infinity) into rowSol/colSol. Returns false, leaving
+ *  the solution incomplete, when no full-size assignment avoids the forbidden (Infinity) pairs. */
+function solveInternal(c: Float64Array, n: number, m: number): boolean {
   const v = colPrice;
   colSol.fill(-1, 0, m);
   rowSol.fill(-1, 0, n);
@@ -154,7 +166,7 @@ function solveInternal(c: Float64Array, n: number, m: number): void {
     // n = 1: the single pair.
     rowSol[0] = 0;
     colSol[0] = 0;
-    return;
+    return c[0] < Infinity;
   }
 
   let numFree = 0;
@@ -172,6 +184,7 @@ function solveInternal(c: Float64Array, n: number, m: number): void {
         }
       }
     }
+    for (let j = 0; j < m; j++) if (v[j] === Infinity) return false; // a column no row may take
     matches.fill(0, 0, n);
     for (let j = m - 1; j >= 0; j--) {
       const iMin = argMin[j];
@@ -200,7 +213,7 @@ function solveInternal(c: Float64Array, n: number, m: number): void {
           const h = c[base + j] - v[j];
           if (h < min) min = h;
         }
-        v[j1] -= min;
+        if (min < Infinity) v[j1] -= min; // a row with one allowed column transfers nothing
       }
     }
   } else {
@@ -241,9 +254,17 @@ function solveInternal(c: Float64Array, n: number, m: number): void {
           }
         }
       }
+      if (uSubMin === Infinity) {
+        if (uMin === Infinity) return false; // a row with no allowed column
+        if (colSol[j1] >= 0) {
+          // Its only column is taken: leave the row to the augmenting paths.
+          freeRows[numFree++] = i;
+          continue;
+        }
+      }
       let i0 = colSol[j1];
       const strict = uMin < uSubMin;
-      if (strict) v[j1] -= uSubMin - uMin;
+      if (strict && uSubMin < Infinity) v[j1] -= uSubMin - uMin;
       else if (i0 >= 0) {
         j1 = j2;
         i0 = colSol[j2];
@@ -290,6 +311,7 @@ function solveInternal(c: Float64Array, n: number, m: number): void {
             list[up++] = j;
           }
         }
+        if (min === Infinity) return false; // no allowed path reaches a free column
         for (let k = low; k < up; k++) {
           if (colSol[list[k]] < 0) {
             endOfPath = list[k];
@@ -336,4 +358,5 @@ function solveInternal(c: Float64Array, n: number, m: number): void {
       j = next;
     }
   }
+  return true;
 }
