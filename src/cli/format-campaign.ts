@@ -2,8 +2,8 @@
 // assumptions in play, month-by-month tables with 90% bands, and the totals.
 
 import Table from 'cli-table3';
-import type { MonthRow, Quantiles, Surrogate, TargetError } from '../analysis/campaign/index.js';
-import type { CampaignTotals } from '../analysis/campaign/index.js';
+import type { Surrogate } from '../analysis/campaign/index.js';
+import type { CampaignTotals, MonthRow, Quantiles, TargetError } from '../model/campaign-trajectory.js';
 import type { Campaign, ForcePool } from '../model/campaign.js';
 
 const compact = { head: [], border: [], compact: true };

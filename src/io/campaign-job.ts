@@ -16,15 +16,10 @@ import {
   runCampaigns,
   SurrogateEvaluator,
   totalsSummary,
-  type BandPoint,
-  type CampaignTotals,
-  type LedgerRow,
-  type MonthRow,
   type NightEvaluator,
-  type Quantiles,
-  type TargetError,
 } from '../analysis/campaign/index.js';
 import type { Campaign, EvaluationMode } from '../model/campaign.js';
+import type { CampaignTrajectory } from '../model/campaign-trajectory.js';
 import type { Scenario } from '../model/scenario.js';
 import { readSurrogate, surrogateKey, writeSurrogate } from './surrogate-file.js';
 
@@ -48,48 +43,6 @@ export interface CampaignProgress {
   phase: 'fit' | 'runs' | 'nights';
   done: number;
   total: number;
-}
-
-/** What the console draws: everything `bulwark campaign --json` prints, with the series it charts. */
-export interface CampaignTrajectory {
-  campaign: {
-    id: string;
-    name: string;
-    description: string;
-    horizonDays: number;
-    tacticalFile: string;
-    pools: string[];
-    threatTypes: string[];
-  };
-  evaluation: {
-    mode: EvaluationMode;
-    runs: number;
-    seed: number;
-    surrogate: {
-      points: number;
-      heldOut: { points: number; errors: TargetError[] } | null;
-      /** Read back from the cache rather than fitted for this run. */
-      cached: boolean;
-    } | null;
-  };
-  /** The attacker funding lever: an assumption, not a fact. */
-  assumptions: {
-    funding: {
-      elasticity: number;
-      note: string;
-      revenuePressure: { day: number; value: number }[];
-      /** Production at the end as a share of plan: (1 − final pressure)^elasticity. */
-      finalProductionShare: number;
-    } | null;
-  };
-  /** The series of the bands, with the chart each belongs to. */
-  series: { name: string; title: string; chart: string }[];
-  bands: BandPoint[];
-  months: MonthRow[];
-  totals: Record<keyof CampaignTotals, Quantiles>;
-  /** Of the first run: stock in = produced + delivered − spent, and spend by budget category. */
-  ledger: LedgerRow[];
-  spendByCategory: Record<string, number>;
 }
 
 export interface CampaignInput {

@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CampaignJobOptions, CampaignProgress, CampaignTrajectory } from './campaign-job.js';
+import type { CampaignTrajectory } from '../model/campaign-trajectory.js';
+import type { CampaignJobOptions, CampaignProgress } from './campaign-job.js';
 import type { CampaignWorkMessage, CampaignWorkRequest } from './campaign-worker.js';
 
 export type CampaignJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';

@@ -2,14 +2,14 @@
 // the assumptions, totals, and the trajectory as Vega-Lite charts with 90% bands — damage and
 // outages, leak rate, stocks and crews, the attacker's stocks, spend on both sides, cost-exchange.
 
+import type { Surrogate } from '../analysis/campaign/index.js';
 import type {
   BandPoint,
   CampaignTotals,
   LedgerRow,
   MonthRow,
   Quantiles,
-  Surrogate,
-} from '../analysis/campaign/index.js';
+} from '../model/campaign-trajectory.js';
 import type { Campaign, EvaluationMode, PoolKind } from '../model/campaign.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { escapeHtml, renderVegaPage, VEGA_LITE_SCHEMA, type PageChart } from './vega-page.js';

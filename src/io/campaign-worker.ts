@@ -4,12 +4,8 @@
 
 import { parentPort } from 'node:worker_threads';
 import { CampaignLibrary } from './campaign-library.js';
-import {
-  computeCampaign,
-  type CampaignJobOptions,
-  type CampaignProgress,
-  type CampaignTrajectory,
-} from './campaign-job.js';
+import type { CampaignTrajectory } from '../model/campaign-trajectory.js';
+import { computeCampaign, type CampaignJobOptions, type CampaignProgress } from './campaign-job.js';
 
 export interface CampaignWorkRequest {
   scenariosDir: string;

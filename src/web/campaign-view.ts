@@ -3,9 +3,9 @@
 // damage and outages, leak rate, stocks and crews, spend on both sides, cost-exchange — with how
 // the nights were evaluated (surrogate or direct) and the attacker funding assumption.
 
+import type { CampaignTrajectory, OverJson } from '../model/campaign-trajectory.js';
 import { bandChart, fmt, type BandSeries } from './charts.js';
 
-/** What the server answers; numbers it could not give (NaN) arrive as null. */
 type Num = number | null;
 interface CampaignChoice {
   id: string;
@@ -26,52 +26,8 @@ interface JobInfo {
   error: string | null;
   elapsedMs: number | null;
 }
-interface Quantiles {
-  mean: Num;
-  p5: Num;
-  median: Num;
-  p95: Num;
-}
-interface TargetError {
-  name: string;
-  meanActual: Num;
-  rmse: Num;
-  mae: Num;
-  bias: Num;
-  r2: Num;
-}
-export interface Trajectory {
-  campaign: { name: string; description: string; horizonDays: number; tacticalFile: string };
-  evaluation: {
-    mode: 'surrogate' | 'direct';
-    runs: number;
-    seed: number;
-    surrogate: {
-      points: number;
-      heldOut: { points: number; errors: TargetError[] } | null;
-      cached: boolean;
-    } | null;
-  };
-  assumptions: {
-    funding: {
-      elasticity: number;
-      note: string;
-      revenuePressure: { day: number; value: number }[];
-      finalProductionShare: number;
-    } | null;
-  };
-  series: { name: string; title: string; chart: string }[];
-  bands: { day: number; series: string; p5: Num; median: Num; p95: Num }[];
-  totals: Record<string, Quantiles>;
-  ledger: {
-    pool: string;
-    initial: number;
-    produced: number;
-    delivered: number;
-    spent: number;
-    stock: number;
-  }[];
-}
+/** What the server sends: `bulwark campaign --json`'s trajectory, NaN as null. */
+export type Trajectory = OverJson<CampaignTrajectory>;
 
 const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(Math.abs(v) < 0.1 ? 1 : 0)}%` : '–');
 const money = (v: number) => (Number.isFinite(v) ? `$${fmt(v)}` : '–');
@@ -256,7 +212,7 @@ export class CampaignView {
           title: s.title,
           points: t.bands
             .filter((b) => b.series === s.name)
-            .map((b) => ({ x: b.day, mid: num(b.median), lo: num(b.p5), hi: num(b.p95) })),
+            .map((b) => ({ x: num(b.day), mid: num(b.median), lo: num(b.p5), hi: num(b.p95) })),
         }));
       if (series.length === 0 || series.every((s) => s.points.every((p) => !Number.isFinite(p.mid))))
         continue;
@@ -325,7 +281,7 @@ function assumption(t: Trajectory): HTMLElement {
   const last = f.revenuePressure[f.revenuePressure.length - 1]?.value ?? 0;
   return paragraph('assumption warn', [
     'Assumption, not a fact:',
-    ` attacker production × (1 − revenue pressure)^${f.elasticity} (funding elasticity ${f.elasticity}); the pressure rises to ${pct(last)}, so production falls to ${pct(f.finalProductionShare)} of plan${f.note ? ` — ${f.note}` : ''}.`,
+    ` attacker production × (1 − revenue pressure)^${f.elasticity} (funding elasticity ${f.elasticity}); the pressure rises to ${pct(num(last))}, so production falls to ${pct(num(f.finalProductionShare))} of plan${f.note ? ` — ${f.note}` : ''}.`,
   ]);
 }
 
@@ -347,7 +303,7 @@ function table(caption: string, head: string[], rows: string[][]): HTMLTableElem
   return t;
 }
 
-const TOTALS: [string, string, (v: number) => string][] = [
+const TOTALS: [string, keyof Trajectory['totals'], (v: number) => string][] = [
   ['threats launched', 'launched', fmt],
   ['shot down', 'destroyed', fmt],
   ['leakers', 'leaked', fmt],
@@ -377,6 +333,9 @@ function ledger(t: Trajectory): HTMLTableElement {
   return table(
     'Stock ledger of the first run: at the end = initial + produced + delivered − spent',
     ['pool', 'initial', 'produced', 'delivered', 'spent', 'at the end'],
-    t.ledger.map((l) => [l.pool, ...[l.initial, l.produced, l.delivered, l.spent, l.stock].map(fmt)]),
+    t.ledger.map((l) => [
+      l.pool,
+      ...[l.initial, l.produced, l.delivered, l.spent, l.stock].map((v) => fmt(num(v))),
+    ]),
   );
 }

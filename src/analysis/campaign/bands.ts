@@ -4,22 +4,7 @@
 import { quantile } from '../../metrics/outcome.js';
 import type { CampaignContext } from './context.js';
 import type { CampaignRun } from './simulate-campaign.js';
-
-export interface BandPoint {
-  day: number;
-  series: string;
-  mean: number;
-  p5: number;
-  median: number;
-  p95: number;
-}
-
-export interface SeriesInfo {
-  name: string;
-  title: string;
-  /** The group a chart draws together. */
-  chart: string;
-}
+import type { BandPoint, SeriesInfo } from '../../model/campaign-trajectory.js';
 
 /** The series of a campaign trajectory, with one extractor each over a run's cumulative state. */
 export function campaignSeries(

@@ -12,8 +12,8 @@ import {
   simulateCampaign,
   type CampaignOptions,
   type CampaignRun,
-  type CampaignTotals,
 } from './simulate-campaign.js';
+import type { CampaignTotals, MonthRow, Quantiles } from '../../model/campaign-trajectory.js';
 
 export function runCampaigns(
   context: CampaignContext,
@@ -32,13 +32,6 @@ export function runCampaigns(
     onRun?.();
   }
   return out;
-}
-
-export interface Quantiles {
-  mean: number;
-  p5: number;
-  median: number;
-  p95: number;
 }
 
 export function quantiles(values: readonly number[]): Quantiles {
@@ -62,21 +55,6 @@ export function totalsSummary(
     keyof CampaignTotals,
     Quantiles
   >;
-}
-
-export interface MonthRow {
-  month: number;
-  launched: number;
-  leaked: Quantiles;
-  leakRate: Quantiles;
-  outageAssetDays: Quantiles;
-  /** State at the month's last day. */
-  damagedShare: Quantiles;
-  stock: Quantiles[];
-  crews: Quantiles[];
-  defenseSpend: Quantiles;
-  attackerSpend: number;
-  costExchange: Quantiles;
 }
 
 export function monthlySummary(context: CampaignContext, runs: readonly CampaignRun[]): MonthRow[] {

@@ -2,15 +2,8 @@
 // deliveries, crews and budgets, evaluated night by night on a tactical scenario. Pure.
 
 export { attackerTimeline, fundingFactor, type AttackerDay } from './attacker.js';
-export { campaignBands, campaignSeries, type BandPoint } from './bands.js';
-export {
-  monthlySummary,
-  quantiles,
-  runCampaigns,
-  totalsSummary,
-  type MonthRow,
-  type Quantiles,
-} from './batch.js';
+export { campaignBands, campaignSeries } from './bands.js';
+export { monthlySummary, quantiles, runCampaigns, totalsSummary } from './batch.js';
 export { campaignContext, type CampaignContext } from './context.js';
 export { FORCE_ADAPTERS, forceAdapter, shareOut, type ForceAdapter } from './force-adapters.js';
 export {
@@ -26,8 +19,6 @@ export {
   type CampaignDay,
   type CampaignOptions,
   type CampaignRun,
-  type CampaignTotals,
-  type LedgerRow,
 } from './simulate-campaign.js';
 export {
   basisColumns,
@@ -37,7 +28,6 @@ export {
   SurrogateEvaluator,
   type Surrogate,
   type SurrogateBuildOptions,
-  type TargetError,
 } from './surrogate.js';
 export {
   expectedMetric,

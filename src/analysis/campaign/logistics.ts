@@ -9,6 +9,7 @@
 import type { BudgetSplit, DefenderPlan, ForcePool, ProductionLine } from '../../model/campaign.js';
 import { categoryName, type CategoryKind } from '../../scenario/campaign-budget.js';
 import { scheduleAt } from './schedule.js';
+import type { PoolTotals } from '../../model/campaign-trajectory.js';
 
 /** A pool's starting point, with the tactical file's figures filled in where the campaign leaves them out. */
 export interface PoolStart {
@@ -60,23 +61,6 @@ interface PoolState {
   platformsDelivered: number;
   trained: number;
   operatorsDelivered: number;
-}
-
-/** What came into and went out of a pool over the campaign so far. */
-export interface PoolTotals {
-  initial: number;
-  produced: number;
-  delivered: number;
-  spent: number;
-  stock: number;
-  platformsInitial: number;
-  platformsBought: number;
-  platformsDelivered: number;
-  platforms: number;
-  operatorsInitial: number;
-  trained: number;
-  operatorsDelivered: number;
-  operators: number;
 }
 
 const PURSE = '';

@@ -12,12 +12,8 @@ import { attackerTimeline } from './attacker.js';
 import type { CampaignContext } from './context.js';
 import type { NightEvaluator } from './night-evaluator.js';
 import { simplexSearch } from './simplex-search.js';
-import {
-  campaignTotals,
-  simulateCampaign,
-  type CampaignOptions,
-  type CampaignTotals,
-} from './simulate-campaign.js';
+import type { CampaignTotals } from '../../model/campaign-trajectory.js';
+import { campaignTotals, simulateCampaign, type CampaignOptions } from './simulate-campaign.js';
 
 export const PLAN_METRICS = ['damage', 'outage-days', 'people-days', 'leak-rate'] as const;
 export type PlanMetric = (typeof PLAN_METRICS)[number];

@@ -7,8 +7,9 @@ import { deriveSeed } from '../../core/rng.js';
 import { attackerTimeline, type AttackerDay } from './attacker.js';
 import type { CampaignContext } from './context.js';
 import { DamageState } from './damage.js';
-import { DefenderLogistics, type LogisticsOptions, type PoolTotals } from './logistics.js';
+import { DefenderLogistics, type LogisticsOptions } from './logistics.js';
 import type { NightEvaluator } from './night-evaluator.js';
+import type { CampaignTotals, LedgerRow } from '../../model/campaign-trajectory.js';
 
 export interface PoolRecord {
   /** Stock before the night, after today's production and deliveries. */
@@ -52,15 +53,6 @@ export interface CampaignDay {
   /** Cost of the threats the attacker built today and of those shot down tonight. */
   attackerSpend: number;
   attackerLossDestroyed: number;
-}
-
-/**
- * Conservation ledger of a pool: stock = initial + produced + delivered − spent (munitions),
- * platforms = platformsInitial + platformsBought + platformsDelivered, and
- * operators = operatorsInitial + trained + operatorsDelivered.
- */
-export interface LedgerRow extends PoolTotals {
-  pool: string;
 }
 
 export interface CampaignRun {
@@ -155,24 +147,6 @@ export function simulateCampaign(
     budgetUnspent: logistics.balance,
     ledger: campaign.defender.pools.map((p, i) => ({ pool: p.name, ...logistics.totals(i) })),
   };
-}
-
-/** Headline figures of one campaign run, the quantities plans minimise or bound. */
-export interface CampaignTotals {
-  valueLost: number;
-  outageAssetDays: number;
-  peopleDays: number;
-  leaked: number;
-  /** Leakers per non-decoy threat launched over the whole campaign. */
-  leakRate: number;
-  launched: number;
-  destroyed: number;
-  defenseSpend: number;
-  munitionsValueSpent: number;
-  attackerSpend: number;
-  attackerLossDestroyed: number;
-  /** Attacker cost shot down per value of munitions used up. */
-  costExchangeRatio: number;
 }
 
 export function campaignTotals(run: CampaignRun, threatDecoy: readonly boolean[]): CampaignTotals {

@@ -19,6 +19,7 @@ import {
 } from './night-evaluator.js';
 import { attackerTimeline } from './attacker.js';
 import { forceAdapter, type PoolCoverage } from './force-adapters.js';
+import type { TargetError } from '../../model/campaign-trajectory.js';
 
 export const SURROGATE_FORMAT = 2;
 
@@ -36,19 +37,6 @@ export interface SurrogateTarget {
   mean: number[];
   /** Coefficients of the mean absolute residual over the linear basis. */
   spread: number[];
-}
-
-export interface TargetError {
-  name: string;
-  n: number;
-  /** Mean of the simulated values, for scale. */
-  meanActual: number;
-  rmse: number;
-  mae: number;
-  /** Mean of prediction − simulation. */
-  bias: number;
-  /** Share of the variance across points that the surrogate explains (1 − SSE/SST). */
-  r2: number;
 }
 
 export interface Surrogate {
