@@ -1,5 +1,6 @@
 import {
   copyFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -251,6 +252,47 @@ describe('campaign API', () => {
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json().status).toBe('cancelled');
     expect((await app.inject(`/api/campaign-runs/${job}/trajectory`)).statusCode).toBe(409);
-    expect((await app.inject({ method: 'DELETE', url: `/api/campaign-runs/${job}` })).statusCode).toBe(409);
+    // Deleting it again removes the stopped run from the list.
+    const removed = await app.inject({ method: 'DELETE', url: `/api/campaign-runs/${job}` });
+    expect(removed.json()).toEqual({ id: job, deleted: true });
+    expect((await app.inject(`/api/campaign-runs/${job}`)).statusCode).toBe(404);
+  });
+
+  it('keeps finished trajectories across a restart, and deletes one when asked', async () => {
+    const started = await app.inject({
+      method: 'POST',
+      url: '/api/campaigns/small.yaml/runs',
+      payload: { ...QUICK, runs: 2 },
+    });
+    const job = started.json().id as string;
+    expect((await waitFor(job)).status).toBe('done');
+    const before = (await app.inject(`/api/campaign-runs/${job}/trajectory`)).body;
+    const finishedAt = (await app.inject(`/api/campaign-runs/${job}`)).json().finishedAt as string;
+    expect(Date.parse(finishedAt)).toBeGreaterThan(0);
+    // A stray file and a damaged one in the runs folder are neither listed nor fatal.
+    writeFileSync(join(resultsDir, 'campaign-runs', 'notes.txt'), 'hello');
+    writeFileSync(join(resultsDir, 'campaign-runs', 'campaign-0123456789ab.json'), '{"format": 1, "info":');
+
+    const restarted = await buildServer({ scenariosDir, resultsDir });
+    try {
+      const runs = (await restarted.inject('/api/campaign-runs')).json().runs as { id: string }[];
+      expect(runs.map((r) => r.id)).toContain(job);
+      expect(runs.map((r) => r.id)).not.toContain('campaign-0123456789ab');
+      expect((await restarted.inject(`/api/campaign-runs/${job}`)).json()).toMatchObject({
+        status: 'done',
+        campaign: 'small.yaml',
+        finishedAt,
+      });
+      const after = await restarted.inject(`/api/campaign-runs/${job}/trajectory`);
+      expect(after.statusCode).toBe(200);
+      expect(after.body).toBe(before);
+
+      const deleted = await restarted.inject({ method: 'DELETE', url: `/api/campaign-runs/${job}` });
+      expect(deleted.json()).toEqual({ id: job, deleted: true });
+      expect((await restarted.inject(`/api/campaign-runs/${job}/trajectory`)).statusCode).toBe(404);
+      expect(existsSync(join(resultsDir, 'campaign-runs', `${job}.json`))).toBe(false);
+    } finally {
+      await restarted.close();
+    }
   });
 });

@@ -2,14 +2,12 @@
 // runs in the background (a queue of worker threads) whose progress and trajectory the console polls.
 
 import type { FastifyInstance } from 'fastify';
-import { CampaignJobs } from '../io/campaign-jobs.js';
+import { CAMPAIGN_JOB_ID as JOB_ID, CampaignJobs } from '../io/campaign-jobs.js';
 import { CampaignLibrary } from '../io/campaign-library.js';
 import type { CampaignJobOptions } from '../io/campaign-job.js';
 import { EVALUATION_MODES } from '../model/campaign.js';
 import { MAX_HORIZON_DAYS } from '../scenario/index.js';
 
-/** Job ids as CampaignJobs makes them. */
-const JOB_ID = /^campaign-[0-9a-f]{12}$/;
 /** Direct simulation costs a tactical run per night: a server keeps runs × days below this. */
 export const MAX_DIRECT_NIGHTS = 10_000;
 
@@ -103,7 +101,9 @@ export function registerCampaignRoutes(app: FastifyInstance, scenariosDir: strin
     const id = request.params.job;
     if (!JOB_ID.test(id) || !jobs.info(id))
       return reply.status(404).send({ error: `no campaign run '${id}'` });
-    if (!jobs.cancel(id)) return reply.status(409).send({ error: `campaign run '${id}' has finished` });
-    return jobs.info(id);
+    // A queued or running campaign stops; a finished one is deleted with its saved trajectory.
+    if (jobs.cancel(id)) return jobs.info(id);
+    jobs.remove(id);
+    return { id, deleted: true };
   });
 }

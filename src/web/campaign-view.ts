@@ -21,13 +21,29 @@ interface Progress {
 }
 interface JobInfo {
   id: string;
+  campaign: string;
+  options: { runs?: number; mode?: string; days?: number; seed?: number };
   status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
   progress: Progress | null;
   error: string | null;
   elapsedMs: number | null;
+  finishedAt: string | null;
 }
 /** What the server sends: `bulwark campaign --json`'s trajectory, NaN as null. */
 export type Trajectory = OverJson<CampaignTrajectory>;
+
+/** A finished run in the picker: when, and the options it was run with (the file's where unset). */
+function describeRun(r: JobInfo): string {
+  const when = r.finishedAt ? new Date(r.finishedAt).toLocaleString() : r.id;
+  const o = r.options;
+  const parts = [
+    o.runs !== undefined ? `${o.runs} runs` : undefined,
+    o.days !== undefined ? `${o.days} days` : undefined,
+    o.mode,
+    o.seed !== undefined ? `seed ${o.seed}` : undefined,
+  ].filter((p) => p !== undefined);
+  return `${when}${parts.length > 0 ? ` · ${parts.join(' · ')}` : ''}`;
+}
 
 const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(Math.abs(v) < 0.1 ? 1 : 0)}%` : '–');
 const money = (v: number) => (Number.isFinite(v) ? `$${fmt(v)}` : '–');
@@ -63,6 +79,11 @@ export class CampaignView {
     this.$<HTMLButtonElement>('campaign-close').addEventListener('click', () => dialog.close());
     this.$<HTMLButtonElement>('campaign-run').addEventListener('click', () => void this.run());
     this.$<HTMLButtonElement>('campaign-cancel').addEventListener('click', () => void this.cancel());
+    this.$<HTMLSelectElement>('campaign-list').addEventListener('change', () => void this.listFinished());
+    const previous = this.$<HTMLSelectElement>('campaign-previous');
+    previous.addEventListener('change', () => {
+      if (previous.value) void this.showFinished(previous.value);
+    });
   }
 
   private get body(): HTMLElement {
@@ -103,6 +124,33 @@ export class CampaignView {
       this.body.textContent = 'No campaign files: put them in the scenario folder under campaigns/.';
     else if (!this.body.querySelector('.charts'))
       this.body.textContent = 'Choose a campaign and run it: the trajectory appears here.';
+    await this.listFinished();
+  }
+
+  /** The finished runs of the chosen campaign kept on the server, newest first. */
+  private async listFinished(): Promise<void> {
+    const campaign = this.$<HTMLSelectElement>('campaign-list').value;
+    const previous = this.$<HTMLSelectElement>('campaign-previous');
+    const response = await fetch('api/campaign-runs', { headers: this.headers() }).catch(() => undefined);
+    const runs = response?.ok ? ((await response.json()) as { runs: JobInfo[] }).runs : [];
+    const done = runs.filter((r) => r.status === 'done' && r.campaign === campaign).reverse();
+    const keep = previous.value;
+    previous.replaceChildren(
+      new Option(done.length > 0 ? `finished runs (${done.length})` : 'no finished runs', ''),
+      ...done.map((r) => new Option(describeRun(r), r.id)),
+    );
+    previous.disabled = done.length === 0;
+    if (done.some((r) => r.id === keep)) previous.value = keep;
+  }
+
+  private async showFinished(job: string): Promise<void> {
+    const response = await fetch(`api/campaign-runs/${job}/trajectory`, { headers: this.headers() });
+    if (!response.ok) return this.status(`cannot read the trajectory of ${job}`, true);
+    const t = (await response.json()) as Trajectory;
+    this.show(t);
+    this.status(
+      `finished run ${job}: ${t.evaluation.runs} run${t.evaluation.runs === 1 ? '' : 's'}, ${t.evaluation.mode}`,
+    );
   }
 
   /** The options of the form, as the API takes them; undefined fields keep the file's. */
@@ -186,6 +234,8 @@ export class CampaignView {
     this.status(
       `${t.evaluation.runs} run${t.evaluation.runs === 1 ? '' : 's'} of ${t.campaign.horizonDays} days, ${t.evaluation.mode}`,
     );
+    await this.listFinished();
+    this.$<HTMLSelectElement>('campaign-previous').value = job;
   }
 
   private async cancel(): Promise<void> {

@@ -98,8 +98,26 @@ describe('campaign view', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'console-campaign.png') });
     await page.keyboard.press('Escape');
     expect(await page.locator('#campaigns').getAttribute('open')).toBeNull();
+    const job = await page.inputValue('#campaign-previous');
+    expect(job).toMatch(/^campaign-[0-9a-f]{12}$/);
     expect(errors).toEqual([]);
     await page.close();
+
+    // The finished run is kept on the server: a new console lists it under the campaign and draws it.
+    const again = await openConsole();
+    await again.page.locator('body').press('c');
+    await again.page.waitForSelector(`#campaign-previous option[value="${job}"]`, { state: 'attached' });
+    // Listed by when it finished, with the options it was run with.
+    expect(await again.page.textContent(`#campaign-previous option[value="${job}"]`)).toMatch(
+      /\d.* · 5 runs$/,
+    );
+    await again.page.selectOption('#campaign-previous', job);
+    await again.page.waitForSelector('#campaign-body svg.chart[data-chart="leak"]');
+    expect(await again.page.textContent('#campaign-status')).toMatch(
+      new RegExp(`finished run ${job}: 5 runs, surrogate`),
+    );
+    expect(again.errors).toEqual([]);
+    await again.page.close();
   });
 });
 
