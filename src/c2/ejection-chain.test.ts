@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../core/rng.js';
-import { chainSearch, EjectionChains } from './ejection-chain.js';
+import { chainDescent, chainSearch, EjectionChains } from './ejection-chain.js';
 import { localSearch } from './local-search.js';
 import { HOLD, assignmentProblem, classicProblem, evaluateAssignment } from './wta-problem.js';
 import { WtaState } from './wta-state.js';
@@ -100,6 +100,48 @@ describe('ejection chains', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('descend by work queue to a state no full pass can improve, pricing every step exactly', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 30 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.boolean(),
+        (weapons, targets, seed, hold) => {
+          const rng = new RandomStreams(seed).get('test/chain-descent');
+          const values = Array.from({ length: targets }, () => 1 + rng.int(99));
+          const pk = Array.from({ length: weapons * targets }, () => (rng.next() < 0.3 ? 0 : rng.next()));
+          const p = classicProblem(values, pk, weapons);
+          if (hold) {
+            p.mayHold = true;
+            for (let i = 0; i < weapons; i++) p.shotCost[i] = rng.uniform(0, 20);
+          }
+          const state = new WtaState(p);
+          state.load(Int32Array.from({ length: weapons }, () => rng.int(targets)));
+          const chains = new EjectionChains(state, 4, 3);
+          // From a few weapons first (the search's use), then from all until nothing improves.
+          const some = [0, weapons - 1];
+          let before = state.cost;
+          if (chainDescent(chains, 1e-12, some)) expect(state.cost).toBeLessThan(before);
+          else expect(state.cost).toBe(before);
+          for (let round = 0; round < 100; round++) {
+            before = state.cost;
+            const improved = chainDescent(chains, 1e-12);
+            expect(assignmentProblem(p, state.assign)).toBeNull();
+            expect(state.cost).toBeCloseTo(evaluateAssignment(p, state.assign), 9);
+            if (!improved) break;
+            expect(state.cost).toBeLessThan(before);
+          }
+          // A call that found nothing searched every start: a full pass agrees.
+          const applied = chains.applied;
+          expect(chainSearch(chains, 1e-12, undefined, 1)).toBe(false);
+          expect(chains.applied).toBe(applied);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

@@ -32,6 +32,12 @@ export class EjectionChains {
   private readonly arcWeapon: Int32Array;
   private readonly arcTarget: Int32Array;
   private readonly arcCost: Float64Array;
+  /** The targets the last applied chain changed (HOLD included), for chainDescent's work queue. */
+  readonly touched: Int32Array;
+  touchedCount = 0;
+  /** chainDescent's work queue of start weapons (circular, each weapon at most once). */
+  private readonly queue: Int32Array;
+  private readonly queued: Uint8Array;
   private start = 0;
   private a0 = HOLD;
   private tolerance = 0;
@@ -68,6 +74,9 @@ export class EjectionChains {
     this.arcWeapon = new Int32Array((depth + 1) * breadth);
     this.arcTarget = new Int32Array((depth + 1) * breadth);
     this.arcCost = new Float64Array((depth + 1) * breadth);
+    this.touched = new Int32Array(depth + 2);
+    this.queue = new Int32Array(weapons);
+    this.queued = new Uint8Array(weapons);
   }
 
   /** Shot and switch terms of weapon x going from its present target to t. */
@@ -237,9 +246,57 @@ export class EjectionChains {
     return false;
   }
 
+  /** See chainDescent. */
+  descend(tolerance: number, weapons?: ArrayLike<number>, stop?: () => boolean): boolean {
+    const { queue, queued, touched } = this;
+    const { first, next } = this.state;
+    const size = queue.length;
+    const n = weapons ? weapons.length : size;
+    let head = 0;
+    let count = 0;
+    for (let k = 0; k < n; k++) {
+      const i = weapons ? weapons[k] : k;
+      if (queued[i] === 1) continue;
+      queued[i] = 1;
+      queue[(head + count++) % size] = i;
+    }
+    let any = false;
+    let searched = 0;
+    while (count > 0) {
+      const x = queue[head];
+      head = (head + 1) % size;
+      count--;
+      queued[x] = 0;
+      if (this.improve(x, tolerance)) {
+        any = true;
+        for (let c = 0; c < this.touchedCount; c++) {
+          const t = touched[c];
+          if (t === HOLD) continue;
+          for (let k = first[t]; k >= 0; k = next[k])
+            if (queued[k] === 0) {
+              queued[k] = 1;
+              queue[(head + count++) % size] = k;
+            }
+        }
+      }
+      if (stop && (++searched & 15) === 0 && stop()) break;
+    }
+    // Leave the queue empty for the next call.
+    while (count > 0) {
+      queued[queue[head]] = 0;
+      head = (head + 1) % size;
+      count--;
+    }
+    return any;
+  }
+
   /** Carry out the chain weapon[0..level] with the last weapon going to `end`. */
   private apply(level: number, end: number): void {
     const state = this.state;
+    this.touched[0] = state.assign[this.weapon[0]];
+    for (let l = 0; l < level; l++) this.touched[l + 1] = this.place[l];
+    this.touched[level + 1] = end;
+    this.touchedCount = level + 2;
     // Through HOLD, so that no target's capacity sees a half-done chain.
     for (let l = 0; l <= level; l++) state.move(this.weapon[l], HOLD);
     for (let l = 0; l < level; l++) state.move(this.weapon[l], this.place[l]);
@@ -268,4 +325,21 @@ export function chainSearch(
     any = true;
   }
   return any;
+}
+
+/**
+ * Descend by ejection chains from the given weapons (all when omitted) with a work queue: a start
+ * that finds no improving chain leaves the queue, and every chain applied puts back the weapons
+ * on the targets it changed (whose chains it may have opened). Each start is searched as in
+ * chainSearch; unlike repeated full passes, starts far from every change are not searched again
+ * (callers that need a certified local optimum end with one chainSearch pass). True if any chain
+ * improved.
+ */
+export function chainDescent(
+  chains: EjectionChains,
+  tolerance: number,
+  weapons?: ArrayLike<number>,
+  stop?: () => boolean,
+): boolean {
+  return chains.descend(tolerance, weapons, stop);
 }

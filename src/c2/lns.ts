@@ -2,8 +2,10 @@
 //
 // 1. Construct: the caller's warm start (last cycle's plan) when given, else rounds of linear
 //    assignment; then greedy maximum marginal return. Each is descended to a local optimum of
-//    single moves, exchanges and ejection chains (cyclic and path exchanges of up to six weapons,
-//    c2/ejection-chain.ts), the best kept.
+//    single moves, exchanges and ejection chains (cyclic and path exchanges of up to six weapons
+//    on large problems, four on small ones, c2/ejection-chain.ts), the best kept. Chains descend
+//    by a work queue: after a chain, only the weapons on the targets it changed are searched
+//    again, then one full pass confirms the local optimum.
 // 2. Repeat until the budget ends: ruin a neighbourhood (every weapon on a few related targets,
 //    plus a few weapons that could reach them, plus a few at random) and recreate it by greedy
 //    insertion with a little noise or a slot-expanded linear assignment, or re-seat a random set
@@ -15,7 +17,7 @@
 
 import { RandomStreams } from '../core/rng.js';
 import { assignmentRounds, permutationMove, slotRecreate } from './assignment-rounds.js';
-import { chainSearch, EjectionChains } from './ejection-chain.js';
+import { chainDescent, EjectionChains } from './ejection-chain.js';
 import { greedyInsert } from './greedy-mmr.js';
 import { localSearch } from './local-search.js';
 import { HOLD, assignmentProblem, evaluateAssignment, reachOf, type WtaProblem } from './wta-problem.js';
@@ -36,9 +38,12 @@ const PERMUTATION_SPAN = 56;
 /** Ejection chains (weapons, arcs followed per weapon): in the search on large problems, … */
 const CHAIN_DEPTH = 4;
 const CHAIN_BREADTH = 3;
-/** … in construction and in the search on small problems, … */
-const SMALL_CHAIN_DEPTH = 6;
-const SMALL_CHAIN_BREADTH = 4;
+/** … in the search on small problems and in the construction of large ones, … */
+const DEEP_CHAIN_DEPTH = 6;
+const DEEP_CHAIN_BREADTH = 4;
+/** … in the construction of small problems (the search's kicks then descend deep), … */
+const SMALL_START_DEPTH = 4;
+const SMALL_START_BREADTH = 3;
 /** … and when re-planning from a warm start, where the decision cycle is short. */
 const WARM_CHAIN_DEPTH = 3;
 const WARM_CHAIN_BREADTH = 2;
@@ -69,18 +74,23 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
   // Descent: single moves and exchanges, then ejection chains (cyclic and path exchanges of up
   // to CHAIN_DEPTH weapons) until neither improves.
   const small = weapons <= FULL_DESCENT_WEAPONS;
-  // Construction descends with deep chains; the search then with deep chains on small problems
-  // and with shorter ones (over the weapons just moved) on large ones.
+  // Construction descends with deep chains on large problems and shorter ones on small problems
+  // (where the 10 ms budget matters; the search's kicks descend deep); the search then with deep
+  // chains on small problems and with shorter ones (over the weapons just moved) on large ones.
   const warm = options.start !== undefined && assignmentProblem(problem, options.start) === null;
-  const deepDepth = warm ? WARM_CHAIN_DEPTH : SMALL_CHAIN_DEPTH;
-  const deepBreadth = warm ? WARM_CHAIN_BREADTH : SMALL_CHAIN_BREADTH;
-  const deepChains = new EjectionChains(state, deepDepth, deepBreadth);
-  const otherChains = new EjectionChains(other, deepDepth, deepBreadth);
-  const chains = small || warm ? deepChains : new EjectionChains(state, CHAIN_DEPTH, CHAIN_BREADTH);
+  const startDepth = warm ? WARM_CHAIN_DEPTH : small ? SMALL_START_DEPTH : DEEP_CHAIN_DEPTH;
+  const startBreadth = warm ? WARM_CHAIN_BREADTH : small ? SMALL_START_BREADTH : DEEP_CHAIN_BREADTH;
+  const startChains = new EjectionChains(state, startDepth, startBreadth);
+  const otherChains = new EjectionChains(other, startDepth, startBreadth);
+  const chains = warm
+    ? startChains
+    : small
+      ? new EjectionChains(state, DEEP_CHAIN_DEPTH, DEEP_CHAIN_BREADTH)
+      : new EjectionChains(state, CHAIN_DEPTH, CHAIN_BREADTH);
   const descend = (s: WtaState, c: EjectionChains, over?: ArrayLike<number>, passes = 50) => {
     for (let round = 0; round < passes; round++) {
       localSearch(s, tolerance, over, passes, stop);
-      if (stopped() || !chainSearch(c, tolerance, over, 1, stop)) return;
+      if (stopped() || !chainDescent(c, tolerance, over, stop)) return;
     }
   };
   const all = new Int32Array(weapons);
@@ -89,7 +99,7 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
     // Re-planning keeps to the warm start and greedy: a full linear assignment of a live picture
     // costs more than a decision cycle affords.
     state.load(options.start!);
-    descend(state, deepChains);
+    descend(state, startChains);
     if (!stopped()) {
       greedyInsert(other, all);
       descend(other, otherChains);
@@ -99,7 +109,7 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
     // Rounds of linear assignment first (the better start on large problems, and the quicker to
     // descend), then greedy MMR.
     assignmentRounds(state);
-    descend(state, deepChains);
+    descend(state, startChains);
     if (!stopped()) {
       greedyInsert(other, all);
       descend(other, otherChains);
@@ -197,7 +207,7 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
       greedyInsert(state, held, 0.3, next);
     }
     localSearch(state, tolerance, removed, 4);
-    chainSearch(chains, tolerance, removed, 1);
+    chainDescent(chains, tolerance, removed);
 
     const slot = iterations % LATE_ACCEPTANCE;
     if (state.cost <= currentCost + tolerance || state.cost <= history[slot]) {
