@@ -2,10 +2,10 @@
 //
 // 1. Construct: the caller's warm start (last cycle's plan) when given, else rounds of linear
 //    assignment; then greedy maximum marginal return. Each is descended to a local optimum of
-//    single moves, exchanges and ejection chains (cyclic and path exchanges of up to six weapons
-//    on large problems, four on small ones, c2/ejection-chain.ts), the best kept. Chains descend
-//    by a work queue: after a chain, only the weapons on the targets it changed are searched
-//    again, then one full pass confirms the local optimum.
+//    single moves, exchanges and ejection chains (cyclic and path exchanges of up to six weapons,
+//    four on problems of up to QUICK_WEAPONS weapons, c2/ejection-chain.ts), the best kept. On
+//    those problems chains descend by a work queue: after a chain, only the weapons on the targets
+//    it changed are searched again, then one full pass confirms the local optimum.
 // 2. Repeat until the budget ends: ruin a neighbourhood (every weapon on a few related targets,
 //    plus a few weapons that could reach them, plus a few at random) and recreate it by greedy
 //    insertion with a little noise or a slot-expanded linear assignment, or re-seat a random set
@@ -17,7 +17,7 @@
 
 import { RandomStreams } from '../core/rng.js';
 import { assignmentRounds, permutationMove, slotRecreate } from './assignment-rounds.js';
-import { chainDescent, EjectionChains } from './ejection-chain.js';
+import { chainDescent, chainSearch, EjectionChains } from './ejection-chain.js';
 import { greedyInsert } from './greedy-mmr.js';
 import { localSearch } from './local-search.js';
 import { HOLD, assignmentProblem, evaluateAssignment, reachOf, type WtaProblem } from './wta-problem.js';
@@ -38,10 +38,14 @@ const PERMUTATION_SPAN = 56;
 /** Ejection chains (weapons, arcs followed per weapon): in the search on large problems, … */
 const CHAIN_DEPTH = 4;
 const CHAIN_BREADTH = 3;
-/** … in the search on small problems and in the construction of large ones, … */
+/** … in the search on problems of up to FULL_DESCENT_WEAPONS weapons and in construction, … */
 const DEEP_CHAIN_DEPTH = 6;
 const DEEP_CHAIN_BREADTH = 4;
-/** … in the construction of small problems (the search's kicks then descend deep), … */
+/**
+ * … in the construction of problems of up to QUICK_WEAPONS weapons (the search's kicks then
+ * descend deep), which also descend by work queue (measured better there, worse on larger ones), …
+ */
+const QUICK_WEAPONS = 100;
 const SMALL_START_DEPTH = 4;
 const SMALL_START_BREADTH = 3;
 /** … and when re-planning from a warm start, where the decision cycle is short. */
@@ -74,12 +78,16 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
   // Descent: single moves and exchanges, then ejection chains (cyclic and path exchanges of up
   // to CHAIN_DEPTH weapons) until neither improves.
   const small = weapons <= FULL_DESCENT_WEAPONS;
-  // Construction descends with deep chains on large problems and shorter ones on small problems
-  // (where the 10 ms budget matters; the search's kicks descend deep); the search then with deep
-  // chains on small problems and with shorter ones (over the weapons just moved) on large ones.
+  // Construction descends with deep chains, shorter ones on quick problems (where a 10 ms budget
+  // matters; the search's kicks descend deep); the search then with deep chains on small problems
+  // and with shorter ones (over the weapons just moved) on large ones.
   const warm = options.start !== undefined && assignmentProblem(problem, options.start) === null;
-  const startDepth = warm ? WARM_CHAIN_DEPTH : small ? SMALL_START_DEPTH : DEEP_CHAIN_DEPTH;
-  const startBreadth = warm ? WARM_CHAIN_BREADTH : small ? SMALL_START_BREADTH : DEEP_CHAIN_BREADTH;
+  const quick = weapons <= QUICK_WEAPONS;
+  const startDepth = warm ? WARM_CHAIN_DEPTH : quick ? SMALL_START_DEPTH : DEEP_CHAIN_DEPTH;
+  const startBreadth = warm ? WARM_CHAIN_BREADTH : quick ? SMALL_START_BREADTH : DEEP_CHAIN_BREADTH;
+  // Chains descend by work queue on quick problems, by full passes on the others.
+  const chainPass = (c: EjectionChains, over?: ArrayLike<number>) =>
+    quick ? chainDescent(c, tolerance, over, stop) : chainSearch(c, tolerance, over, 1, stop);
   const startChains = new EjectionChains(state, startDepth, startBreadth);
   const otherChains = new EjectionChains(other, startDepth, startBreadth);
   const chains = warm
@@ -90,7 +98,7 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
   const descend = (s: WtaState, c: EjectionChains, over?: ArrayLike<number>, passes = 50) => {
     for (let round = 0; round < passes; round++) {
       localSearch(s, tolerance, over, passes, stop);
-      if (stopped() || !chainDescent(c, tolerance, over, stop)) return;
+      if (stopped() || !chainPass(c, over)) return;
     }
   };
   const all = new Int32Array(weapons);
@@ -207,7 +215,8 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
       greedyInsert(state, held, 0.3, next);
     }
     localSearch(state, tolerance, removed, 4);
-    chainDescent(chains, tolerance, removed);
+    if (quick) chainDescent(chains, tolerance, removed);
+    else chainSearch(chains, tolerance, removed, 1);
 
     const slot = iterations % LATE_ACCEPTANCE;
     if (state.cost <= currentCost + tolerance || state.cost <= history[slot]) {
