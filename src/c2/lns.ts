@@ -43,7 +43,7 @@ const DEEP_CHAIN_DEPTH = 6;
 const DEEP_CHAIN_BREADTH = 4;
 /**
  * … in the construction of problems of up to QUICK_WEAPONS weapons (the search's kicks then
- * descend deep), …
+ * descend deep), which also descend by work queue (measured better there, worse on larger ones), …
  */
 const QUICK_WEAPONS = 100;
 const SMALL_START_DEPTH = 4;
@@ -75,8 +75,8 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
   const keepBetter = () => {
     if (other.cost < state.cost) state.load(other.assign);
   };
-  // Descent: single moves and exchanges (on small problems), then ejection chains until neither
-  // improves.
+  // Descent: single moves and exchanges, then ejection chains (cyclic and path exchanges of up
+  // to CHAIN_DEPTH weapons) until neither improves.
   const small = weapons <= FULL_DESCENT_WEAPONS;
   // Construction descends with deep chains, shorter ones on quick problems (where a 10 ms budget
   // matters; the search's kicks descend deep); the search then with deep chains on small problems
@@ -85,12 +85,9 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
   const quick = weapons <= QUICK_WEAPONS;
   const startDepth = warm ? WARM_CHAIN_DEPTH : quick ? SMALL_START_DEPTH : DEEP_CHAIN_DEPTH;
   const startBreadth = warm ? WARM_CHAIN_BREADTH : quick ? SMALL_START_BREADTH : DEEP_CHAIN_BREADTH;
-  // Chains descend by work queue on quick and large problems, by full passes in between (where
-  // the queue was measured to reach worse local optima within the budget) and when re-planning
-  // from a warm start (already near a local optimum: full passes keep the plan's quality).
-  const queue = !warm && (quick || !small);
+  // Chains descend by work queue on quick problems, by full passes on the others.
   const chainPass = (c: EjectionChains, over?: ArrayLike<number>) =>
-    queue ? chainDescent(c, tolerance, over, stop) : chainSearch(c, tolerance, over, 1, stop);
+    quick ? chainDescent(c, tolerance, over, stop) : chainSearch(c, tolerance, over, 1, stop);
   const startChains = new EjectionChains(state, startDepth, startBreadth);
   const otherChains = new EjectionChains(other, startDepth, startBreadth);
   const chains = warm
@@ -100,9 +97,7 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
       : new EjectionChains(state, CHAIN_DEPTH, CHAIN_BREADTH);
   const descend = (s: WtaState, c: EjectionChains, over?: ArrayLike<number>, passes = 50) => {
     for (let round = 0; round < passes; round++) {
-      // On large problems a pass of exchanges is O(W^2) and the chains (of which moves and
-      // exchanges are the shortest) gain more for the time: they descend alone.
-      if (small || warm) localSearch(s, tolerance, over, passes, stop);
+      localSearch(s, tolerance, over, passes, stop);
       if (stopped() || !chainPass(c, over)) return;
     }
   };
@@ -220,7 +215,7 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
       greedyInsert(state, held, 0.3, next);
     }
     localSearch(state, tolerance, removed, 4);
-    if (queue) chainDescent(chains, tolerance, removed);
+    if (quick) chainDescent(chains, tolerance, removed);
     else chainSearch(chains, tolerance, removed, 1);
 
     const slot = iterations % LATE_ACCEPTANCE;
