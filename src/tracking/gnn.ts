@@ -25,12 +25,19 @@ import type { Tracker, TrackerOptions } from './types.js';
 const SMALL_SCAN = 24;
 const TENTATIVE = 0;
 const CONFIRMED = 1;
+/** A deleted track's row, skipped by every pass until the next compaction. */
+const DEAD = 2;
 /** Log-odds bound of the decoy probability, so no report can make a class certain. */
 const MAX_LOGIT = 9;
 
 export class GnnTracker {
-  /** Tracks (tentative and confirmed), rows 0..count-1 in order of creation. */
+  /**
+   * Tracks (tentative and confirmed), rows 0..count-1 in order of creation. Deleted tracks stay
+   * as DEAD rows until enough of them pile up to be worth a compaction (see drop).
+   */
   count = 0;
+  /** DEAD rows among rows 0..count-1. */
+  private dead = 0;
   state = new Float64Array(4 * 64);
   cov = new Float64Array(16 * 64);
   id = new Int32Array(64);
@@ -102,17 +109,25 @@ export class GnnTracker {
   private predictAll(dt: number): void {
     const q = this.options.processNoise;
     const imm = this.imm;
-    if (imm) for (let k = 0; k < this.count; k++) imm.predict(k, dt, q, this.state, this.cov);
-    else for (let k = 0; k < this.count; k++) predictCv(this.state, this.cov, k, dt, q);
+    const status = this.status;
+    if (imm) {
+      for (let k = 0; k < this.count; k++)
+        if (status[k] !== DEAD) imm.predict(k, dt, q, this.state, this.cov);
+    } else {
+      for (let k = 0; k < this.count; k++) if (status[k] !== DEAD) predictCv(this.state, this.cov, k, dt, q);
+    }
   }
 
   /** Deletes confirmed tracks not updated within maxCoastS of time t. */
   coast(t: number): void {
     const limit = this.options.maxCoastS;
-    if (!Number.isFinite(limit)) return;
-    let kept = 0;
-    for (let k = 0; k < this.count; k++) if (t - this.lastUpdateS[k] <= limit) this.keepFrom[kept++] = k;
-    this.compact(kept);
+    if (Number.isFinite(limit)) {
+      for (let k = 0; k < this.count; k++)
+        if (this.status[k] !== DEAD && !(t - this.lastUpdateS[k] <= limit)) this.drop(k);
+    }
+    // Once a step: squeeze the dead rows out when they are a fifth of the rows or more, so each
+    // deleted track costs O(1) row moves on average and the passes walk few dead rows.
+    if (this.dead > 0 && 5 * this.dead >= this.count) this.compactLive();
   }
 
   /** Writes the confirmed tracks, predicted to time t, into `out`. */
@@ -144,11 +159,13 @@ export class GnnTracker {
     // Cells near the typical gate radius of the tracks, so a query visits a few cells.
     const extent = Math.max(maxX - minX, maxY - minY, 1);
     if (this.radii.length < this.count) this.radii = new Float64Array(this.capacity);
+    let live = 0;
     for (let k = 0; k < this.count; k++) {
+      if (this.status[k] === DEAD) continue;
       const c = 16 * k;
-      this.radii[k] = Math.sqrt(this.cov[c] + this.cov[c + 10]);
+      this.radii[live++] = Math.sqrt(this.cov[c] + this.cov[c + 10]);
     }
-    const typical = this.count > 0 ? this.options.gate * middle(this.radii, this.count) : extent / 64;
+    const typical = live > 0 ? this.options.gate * middle(this.radii, live) : extent / 64;
     const cell = cellSizeFor(typical, extent, 128);
     const snapped = (this.snapped[this.scanSensor] ??= new SnappedGrid());
     this.grid = snapped.cover(minX, minY, maxX, maxY, cell, n);
@@ -450,12 +467,8 @@ export class GnnTracker {
     // Only misses raise a confirmed track's count (a hit or a confirmation resets it).
     if (status === CONFIRMED && (deletions || !(o.deleteAfterMisses > 0))) {
       // Confirmed tracks at their K-th consecutive miss go before the tentative pass.
-      let kept = 0;
-      for (let k = 0; k < this.count; k++) {
-        if (this.status[k] === CONFIRMED && this.misses[k] >= o.deleteAfterMisses) continue;
-        this.keepFrom[kept++] = k;
-      }
-      this.compact(kept);
+      for (let k = 0; k < this.count; k++)
+        if (this.status[k] === CONFIRMED && this.misses[k] >= o.deleteAfterMisses) this.drop(k);
     }
   }
 
@@ -469,20 +482,30 @@ export class GnnTracker {
     this.tentativeChanged = false;
     const o = this.options;
     const windowMask = o.confirmWindow >= 32 ? 0xffffffff : (1 << o.confirmWindow) - 1;
-    let kept = 0;
     for (let k = 0; k < this.count; k++) {
-      if (this.status[k] === TENTATIVE) {
-        if (popcount(this.history[k] & windowMask) >= o.confirmHits) {
-          this.status[k] = CONFIRMED;
-          this.confirmedS[k] = this.timeS;
-          this.misses[k] = 0;
-        } else if (this.misses[k] >= o.tentativeMaxMisses || this.scans[k] >= o.confirmWindow) {
-          continue;
-        }
+      if (this.status[k] !== TENTATIVE) continue;
+      if (popcount(this.history[k] & windowMask) >= o.confirmHits) {
+        this.status[k] = CONFIRMED;
+        this.confirmedS[k] = this.timeS;
+        this.misses[k] = 0;
+      } else if (this.misses[k] >= o.tentativeMaxMisses || this.scans[k] >= o.confirmWindow) {
+        this.drop(k);
       }
-      this.keepFrom[kept++] = k;
     }
+  }
+
+  /** Deletes track k: its row stays, DEAD, until compactLive (rows keep their order either way). */
+  private drop(k: number): void {
+    this.status[k] = DEAD;
+    this.dead++;
+  }
+
+  /** Squeezes the DEAD rows out, keeping the live ones in order. */
+  private compactLive(): void {
+    let kept = 0;
+    for (let k = 0; k < this.count; k++) if (this.status[k] !== DEAD) this.keepFrom[kept++] = k;
     this.compact(kept);
+    this.dead = 0;
   }
 
   // A report's error covariance, floored at minSigmaM² per axis (sigmaM² when no covariance is given).
@@ -559,7 +582,10 @@ export class GnnTracker {
   }
 
   private addRow(): number {
-    if (this.count === this.capacity) this.grow();
+    if (this.count === this.capacity) {
+      if (4 * this.dead >= this.count) this.compactLive();
+      else this.grow();
+    }
     return this.count++;
   }
 
