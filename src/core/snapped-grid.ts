@@ -1,7 +1,6 @@
 // A SpatialGrid over a changing set of points (a scan's reports, a picture's tracks) whose frame
-// snaps to blocks of 16 cells: successive sets over about the same area reuse one grid instead of
-// allocating a new one each time. A grid is kept while the area fits in it, its cells are within a
-// factor of two of the size asked for, and it is not more than four times larger than needed.
+// snaps to blocks of 16 cells: successive sets over about the same area keep one frame, and a new
+// frame re-uses the grid's arrays (they grow only when a frame needs more cells than any before).
 
 import { SpatialGrid } from './spatial-grid.js';
 
@@ -27,22 +26,15 @@ export class SnappedGrid {
     const y0 = Math.floor(minY / block) * block;
     const w = (Math.floor(maxX / block) + 1) * block - x0;
     const h = (Math.floor(maxY / block) + 1) * block - y0;
-    if (
-      !this.grid ||
-      x0 !== this.x0 ||
-      y0 !== this.y0 ||
-      w !== this.w ||
-      h !== this.h ||
-      cellM !== this.cell
-    ) {
-      this.grid = new SpatialGrid(x0, y0, w, h, cellM, capacity);
-      this.x0 = x0;
-      this.y0 = y0;
-      this.w = w;
-      this.h = h;
-      this.cell = cellM;
-    }
-    return this.grid!;
+    const same = x0 === this.x0 && y0 === this.y0 && w === this.w && h === this.h && cellM === this.cell;
+    if (!this.grid) this.grid = new SpatialGrid(x0, y0, w, h, cellM, capacity);
+    else if (!same) this.grid.reframe(x0, y0, w, h, cellM, capacity);
+    this.x0 = x0;
+    this.y0 = y0;
+    this.w = w;
+    this.h = h;
+    this.cell = cellM;
+    return this.grid;
   }
 }
 

@@ -7,19 +7,19 @@ export class SpatialGrid {
   /** Cells holding points since the last rebuild: reset these, not the whole (mostly empty) grid. */
   private usedCells: Int32Array;
   private usedCount = 0;
-  private readonly cellsX: number;
-  private readonly cellsY: number;
+  private cellsX: number;
+  private cellsY: number;
 
   /**
    * @param minX,minY lower corner of the covered area (m); points outside are clamped to the edge cells.
    * @param cellM cell size (m); pick it near the typical query radius.
    */
   constructor(
-    private readonly minX: number,
-    private readonly minY: number,
+    private minX: number,
+    private minY: number,
     widthM: number,
     heightM: number,
-    readonly cellM: number,
+    public cellM: number,
     capacity: number,
   ) {
     this.cellsX = Math.max(1, Math.ceil(widthM / cellM));
@@ -27,6 +27,29 @@ export class SpatialGrid {
     this.cellHead = new Int32Array(this.cellsX * this.cellsY).fill(-1);
     this.next = new Int32Array(capacity).fill(-1);
     this.usedCells = new Int32Array(Math.max(1, capacity));
+  }
+
+  /**
+   * Empties the grid and gives it a new frame (as the constructor's arguments), reusing its arrays
+   * when they are large enough: a grid that follows a moving set of points allocates only to grow.
+   */
+  reframe(
+    minX: number,
+    minY: number,
+    widthM: number,
+    heightM: number,
+    cellM: number,
+    capacity: number,
+  ): void {
+    this.reset(capacity);
+    this.minX = minX;
+    this.minY = minY;
+    this.cellM = cellM;
+    this.cellsX = Math.max(1, Math.ceil(widthM / cellM));
+    this.cellsY = Math.max(1, Math.ceil(heightM / cellM));
+    const cells = this.cellsX * this.cellsY;
+    if (this.cellHead.length < cells)
+      this.cellHead = new Int32Array(Math.max(cells, 2 * this.cellHead.length)).fill(-1);
   }
 
   private cellX(x: number): number {
@@ -67,6 +90,14 @@ export class SpatialGrid {
     this.reset(count);
     // Insert in reverse so each cell lists its points in ascending index order.
     for (let i = count - 1; i >= 0; i--) if (include(i)) this.insert(i, xs[i], ys[i]);
+  }
+
+  /** How many cells forEachNear(x, y, radiusM) visits. */
+  cellsNear(x: number, y: number, radiusM: number): number {
+    return (
+      (this.cellX(x + radiusM) - this.cellX(x - radiusM) + 1) *
+      (this.cellY(y + radiusM) - this.cellY(y - radiusM) + 1)
+    );
   }
 
   /** Calls visit(i) for every indexed point whose cell lies within radius of (x, y); the caller tests distance. */

@@ -16,6 +16,7 @@ import type { SpatialGrid } from '../core/spatial-grid.js';
 import { grown } from '../core/typed-arrays.js';
 import type { DetectionBatch } from '../model/detection.js';
 import type { TrackTable } from '../model/track.js';
+import { TrackIndex } from './track-index.js';
 import { applyUpdate, initCv, innovate, Innovation, predictCv } from './kalman-cv.js';
 import { GNN_DEFAULTS, type GnnOptions } from './gnn-options.js';
 import { ImmBank, IMM_DEFAULTS } from './imm.js';
@@ -23,6 +24,8 @@ import type { Tracker, TrackerOptions } from './types.js';
 
 /** Scans with at most this many reports skip the spatial grid. */
 const SMALL_SCAN = 24;
+/** Pictures with fewer live tracks than this skip the track index: each scan visits every track. */
+const INDEX_MIN_TRACKS = 32;
 const TENTATIVE = 0;
 const CONFIRMED = 1;
 /** A deleted track's row, skipped by every pass until the next compaction. */
@@ -55,6 +58,8 @@ export class GnnTracker {
   zVar = new Float64Array(64);
   /** Time of every track's state, s. */
   timeS = -Infinity;
+  /** Pictures with fewer live tracks skip the track index (Infinity: never use it, as in tests). */
+  indexMinTracks = INDEX_MIN_TRACKS;
   private nextId = 1;
 
   // Per-scan scratch.
@@ -97,6 +102,10 @@ export class GnnTracker {
     this.scanSensor = sensor;
     this.splitReports(batch, indices, n);
     this.buildGrid(batch, indices, n);
+    // A scan at the picture's time visits the tracks the index finds near its reports; a late scan
+    // (tracks retrodicted) or a small picture visits them all.
+    this.nearCount =
+      lag === 0 && n > 0 && this.count - this.dead >= this.indexMinTracks ? this.gatherNear() : -1;
     this.associate(batch, indices, n, lag, CONFIRMED);
     this.applyAssociation(batch, indices, lag, CONFIRMED, sensor, countsMisses, timeS);
     this.associate(batch, indices, n, lag, TENTATIVE);
@@ -110,6 +119,7 @@ export class GnnTracker {
     const q = this.options.processNoise;
     const imm = this.imm;
     const status = this.status;
+    this.indexValid = false;
     if (imm) {
       for (let k = 0; k < this.count; k++)
         if (status[k] !== DEAD) imm.predict(k, dt, q, this.state, this.cov);
@@ -201,6 +211,8 @@ export class GnnTracker {
   private wideList = new Int32Array(256);
   private wideCount = 0;
   private narrowR = 0;
+  /** Largest report trace of the scan (narrow or wide). */
+  private maxTrace = 0;
   private rowTrace = new Float64Array(64);
   /** Bounding box of the scan's reports. */
   private minX = Infinity;
@@ -239,9 +251,11 @@ export class GnnTracker {
     this.maxX = maxX;
     this.maxY = maxY;
     this.narrowR = floor;
+    this.maxTrace = floor;
     this.wideCount = 0;
     for (let d = 0; d < n; d++) {
       const r = this.reportTrace[d];
+      if (r > this.maxTrace) this.maxTrace = r;
       if (r > limit) {
         this.wide[d] = 1;
         this.wideList[this.wideCount++] = d;
@@ -250,6 +264,65 @@ export class GnnTracker {
         if (r > this.narrowR) this.narrowR = r;
       }
     }
+  }
+
+  // The track index (see track-index.ts): valid from its build until the picture's time moves or
+  // its rows are renumbered; `near[0..nearCount)` are the scan's nearby rows (nearCount −1: all).
+  private readonly index = new TrackIndex();
+  private indexValid = false;
+  private near = new Int32Array(64);
+  private nearCount = -1;
+  private traces = new Float64Array(64);
+
+  /** Rows whose gate may reach the scan's reports, ascending, into `near`; their count. */
+  private gatherNear(): number {
+    if (!this.indexValid) this.buildIndex();
+    const o = this.options;
+    // A cell costs about a quarter of a track's gate test: past that, test every track.
+    const budget = 4 * (this.count - this.dead);
+    return this.index.gather(
+      this.minX,
+      this.minY,
+      this.maxX,
+      this.maxY,
+      o.gate,
+      this.maxTrace,
+      this.near,
+      budget,
+    );
+  }
+
+  /** Indexes every live track at its position; gates over 4× the median radius are kept apart. */
+  private buildIndex(): void {
+    let live = 0;
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (let k = 0; k < this.count; k++) {
+      if (this.status[k] === DEAD) continue;
+      const c = 16 * k;
+      this.traces[live++] = this.cov[c] + this.cov[c + 10];
+      const x = this.state[4 * k];
+      const y = this.state[4 * k + 2];
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+    if (!(minX <= maxX && minY <= maxY)) minX = minY = maxX = maxY = 0;
+    const cap = 16 * middle(this.traces, live);
+    const extent = Math.max(maxX - minX, maxY - minY, 1);
+    const cell = cellSizeFor(this.options.gate * Math.sqrt(cap), extent, 256);
+    this.index.reset(this.count, minX, minY, maxX, maxY, cell, cap, 2 * this.count + 64);
+    for (let k = 0; k < this.count; k++) if (this.status[k] !== DEAD) this.place(k);
+    this.indexValid = true;
+  }
+
+  /** (Re)places track k in the index at its current position and covariance. */
+  private place(k: number): void {
+    const c = 16 * k;
+    this.index.place(k, this.state[4 * k], this.state[4 * k + 2], this.cov[c] + this.cov[c + 10]);
   }
 
   // State shared with the grid visitor (no closure per track).
@@ -313,8 +386,12 @@ export class GnnTracker {
     const q = o.processNoise;
     const narrowR = this.narrowR;
     if (this.rowTrace.length < this.count) this.rowTrace = new Float64Array(this.capacity);
-    for (let k = 0; k < this.count; k++) {
-      this.assigned[k] = -1;
+    this.assigned.fill(-1, 0, this.count);
+    // The rows of the pass, ascending: the tracks near the scan's reports, or all of them.
+    const near = this.nearCount >= 0;
+    const end = near ? this.nearCount : this.count;
+    for (let i = 0; i < end; i++) {
+      const k = near ? this.near[i] : i;
       if (this.status[k] !== status) continue;
       const row = rows++;
       this.rowTrack[row] = k;
@@ -376,7 +453,6 @@ export class GnnTracker {
         this.visit(w);
       }
     }
-    this.rowsInPass = rows;
     const pairs = this.pairCount;
     if (pairs === 0) return; // every row missed (assigned is -1 already)
     // Solve over the rows that have a gated pair only, in their order: the solver's components,
@@ -407,8 +483,6 @@ export class GnnTracker {
   private stamp = 0;
   private pairSlot = new Int32Array(256);
 
-  private rowsInPass = 0;
-
   private applyAssociation(
     batch: DetectionBatch,
     indices: Int32Array,
@@ -421,8 +495,9 @@ export class GnnTracker {
     const o = this.options;
     const inn = this.inn;
     let deletions = false;
-    for (let row = 0; row < this.rowsInPass; row++) {
-      const k = this.rowTrack[row];
+    // Every track of the pass: those not near the scan's reports are missed too.
+    for (let k = 0; k < this.count; k++) {
+      if (this.status[k] !== status) continue;
       const d = this.assigned[k];
       if (d >= 0) {
         const m = indices[d];
@@ -449,6 +524,7 @@ export class GnnTracker {
         this.misses[k] = 0;
         this.lastSensor[k] = sensor;
         if (timeS > this.lastUpdateS[k]) this.lastUpdateS[k] = timeS;
+        if (this.indexValid) this.place(k);
         this.updateClassAndAltitude(k, batch, m);
         if (status === TENTATIVE) {
           this.history[k] = (this.history[k] << 1) | 1;
@@ -551,6 +627,7 @@ export class GnnTracker {
     this.z[k] = NaN;
     this.zVar[k] = Infinity;
     this.updateClassAndAltitude(k, batch, m);
+    if (this.indexValid) this.place(k);
     if (o.confirmHits <= 1) {
       this.status[k] = CONFIRMED;
       this.confirmedS[k] = this.timeS;
@@ -608,6 +685,8 @@ export class GnnTracker {
     this.assigned = grown(this.assigned, n);
     this.rowTrack = grown(this.rowTrack, n);
     this.keepFrom = grown(this.keepFrom, n);
+    this.near = grown(this.near, n);
+    this.traces = grown(this.traces, n);
     this.rowSlot = grown(this.rowSlot, n);
     this.slotRow = grown(this.slotRow, n);
     this.rowStamp = grown(this.rowStamp, n);
@@ -625,6 +704,7 @@ export class GnnTracker {
     while (first < kept && from[first] === first) first++;
     this.count = kept;
     if (first === kept) return;
+    this.indexValid = false;
     const state = this.state;
     const cov = this.cov;
     for (let i = first; i < kept; i++) {
