@@ -213,7 +213,10 @@ export class GnnTracker {
   private narrowR = 0;
   /** Largest report trace of the scan (narrow or wide). */
   private maxTrace = 0;
+  /** Per row of the pass: trace of H P Hᵀ and the predicted position at the scan's time. */
   private rowTrace = new Float64Array(64);
+  private rowX = new Float64Array(64);
+  private rowY = new Float64Array(64);
   /** Bounding box of the scan's reports. */
   private minX = Infinity;
   private minY = Infinity;
@@ -385,7 +388,11 @@ export class GnnTracker {
     this.visitLag = lag;
     const q = o.processNoise;
     const narrowR = this.narrowR;
-    if (this.rowTrace.length < this.count) this.rowTrace = new Float64Array(this.capacity);
+    if (this.rowTrace.length < this.count) {
+      this.rowTrace = new Float64Array(this.capacity);
+      this.rowX = new Float64Array(this.capacity);
+      this.rowY = new Float64Array(this.capacity);
+    }
     this.assigned.fill(-1, 0, this.count);
     // The rows of the pass, ascending: the tracks near the scan's reports, or all of them.
     const near = this.nearCount >= 0;
@@ -414,6 +421,8 @@ export class GnnTracker {
       this.visitRow = row;
       const px = this.state[s] - lag * this.state[s + 1];
       const py = this.state[s + 2] - lag * this.state[s + 3];
+      this.rowX[row] = px;
+      this.rowY[row] = py;
       // A gate clear of the scan's reports finds none of them (the brute-force box check below).
       if (
         px + radius < this.minX ||
@@ -436,18 +445,24 @@ export class GnnTracker {
     }
     // Reports much vaguer than the scan's typical one are tested against every track directly, so
     // one vague report does not widen every track's search.
+    const { rowX, rowY, rowTrace } = this;
+    // Squared gate factor with a little slack: a cheap test that only drops rows the exact one would.
+    const slack2 = o.gate * o.gate * (1 + 1e-9);
     for (let d = 0; d < this.wideCount; d++) {
       const w = this.wideList[d];
       if (this.used[w]) continue;
       const m = indices[w];
       const rw = this.reportTrace[w];
+      const mx = batch.x[m];
+      const my = batch.y[m];
       for (let row = 0; row < rows; row++) {
+        const dx = mx - rowX[row];
+        const dy = my - rowY[row];
+        const r2 = slack2 * (rowTrace[row] + rw);
+        if (dx * dx > r2 || dy * dy > r2) continue;
+        const radius = o.gate * Math.sqrt(rowTrace[row] + rw);
+        if (Math.abs(dx) > radius || Math.abs(dy) > radius) continue;
         const k = this.rowTrack[row];
-        const s = 4 * k;
-        const radius = o.gate * Math.sqrt(this.rowTrace[row] + rw);
-        const px = this.state[s] - lag * this.state[s + 1];
-        const py = this.state[s + 2] - lag * this.state[s + 3];
-        if (Math.abs(batch.x[m] - px) > radius || Math.abs(batch.y[m] - py) > radius) continue;
         this.visitTrack = k;
         this.visitRow = row;
         this.visit(w);
