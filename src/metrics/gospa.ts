@@ -36,6 +36,31 @@ export class Gospa {
   private pairCost = new Float64Array(256);
   private pairDist = new Float64Array(256);
 
+  // State shared with the grid visitor (no closure per truth).
+  private pairs = 0;
+  private visitTruth = 0;
+  private visitX = 0;
+  private visitY = 0;
+  private visitEstX: ArrayLike<number> = NO_POINTS;
+  private visitEstY: ArrayLike<number> = NO_POINTS;
+  private readonly visit = (j: number): void => {
+    const { cutoffM: c, p } = this.params;
+    const d = hypot2(this.visitEstX[j] - this.visitX, this.visitEstY[j] - this.visitY);
+    if (!(d < c)) return;
+    const q = this.pairs++;
+    if (q === this.pairRow.length) {
+      this.pairRow = grown(this.pairRow, 2 * q);
+      this.pairCol = grown(this.pairCol, 2 * q);
+      this.pairCost = grown(this.pairCost, 2 * q);
+      this.pairDist = grown(this.pairDist, 2 * q);
+    }
+    this.pairRow[q] = this.visitTruth;
+    this.pairCol[q] = j;
+    this.pairDist[q] = d;
+    // Pairing a truth with an estimate replaces one miss and one false track (c^p in all).
+    this.pairCost[q] = d ** p - c ** p;
+  };
+
   constructor(readonly params: GospaParams) {
     if (!(params.cutoffM > 0) || !(params.p >= 1)) throw new RangeError('GOSPA needs c > 0 and p ≥ 1');
   }
@@ -64,27 +89,18 @@ export class Gospa {
       }
       const cell = cellSizeFor(c, Math.max(maxX - minX, maxY - minY), c);
       const grid = this.snapped.cover(minX, minY, maxX, maxY, cell, estimates);
-      grid.rebuild(estimates, estX, estY, () => true);
+      grid.rebuild(estimates, estX, estY, EVERY);
+      this.visitEstX = estX;
+      this.visitEstY = estY;
+      this.pairs = 0;
       for (let i = 0; i < truths; i++) {
-        const tx = truthX[i];
-        const ty = truthY[i];
-        grid.forEachNear(tx, ty, c, (j) => {
-          const d = hypot2(estX[j] - tx, estY[j] - ty);
-          if (!(d < c)) return;
-          if (pairs === this.pairRow.length) {
-            this.pairRow = grown(this.pairRow, 2 * pairs);
-            this.pairCol = grown(this.pairCol, 2 * pairs);
-            this.pairCost = grown(this.pairCost, 2 * pairs);
-            this.pairDist = grown(this.pairDist, 2 * pairs);
-          }
-          this.pairRow[pairs] = i;
-          this.pairCol[pairs] = j;
-          this.pairDist[pairs] = d;
-          // Pairing a truth with an estimate replaces one miss and one false track (c^p in all).
-          this.pairCost[pairs] = d ** p - cp;
-          pairs++;
-        });
+        this.visitTruth = i;
+        this.visitX = truthX[i];
+        this.visitY = truthY[i];
+        grid.forEachNear(this.visitX, this.visitY, c, this.visit);
       }
+      pairs = this.pairs;
+      this.visitEstX = this.visitEstY = NO_POINTS;
     }
     this.assignment.solve(truths, estimates, this.pairRow, this.pairCol, this.pairCost, pairs, 0);
     if (this.truthToEstimate.length < truths) this.truthToEstimate = new Int32Array(Math.max(truths, 16));
@@ -106,3 +122,8 @@ export class Gospa {
     return { gospa: total ** (1 / p), localisation, missed, falseTracks };
   }
 }
+
+const NO_POINTS = new Float64Array(0);
+
+/** Indexes every estimate. */
+const EVERY = (): boolean => true;
