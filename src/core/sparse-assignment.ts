@@ -18,6 +18,7 @@ export class SparseAssignment {
 
   private parent = new Int32Array(0);
   private component = new Int32Array(0);
+  private compOf = new Int32Array(0);
   private start = new Int32Array(0);
   private members = new Int32Array(0);
   private pairOrder = new Int32Array(0);
@@ -55,10 +56,13 @@ export class SparseAssignment {
       const root = this.find(pairRow[p]);
       if (component[root] < 0) component[root] = components++;
     }
+    // Each node's component (−1: no pair), found once.
+    const compOf = this.compOf;
+    for (let v = 0; v < nodes; v++) compOf[v] = component[this.find(v)];
     // Bucket rows and columns of each component (counting sort), then the pairs.
     start.fill(0, 0, components + 1);
     for (let v = 0; v < nodes; v++) {
-      const c = component[this.find(v)];
+      const c = compOf[v];
       if (c >= 0) start[c + 1]++;
     }
     for (let c = 0; c < components; c++) start[c + 1] += start[c];
@@ -66,21 +70,21 @@ export class SparseAssignment {
     for (let c = 0; c < components; c++) fill[c] = start[c];
     const members = this.members;
     for (let v = 0; v < nodes; v++) {
-      const c = component[this.find(v)];
+      const c = compOf[v];
       if (c >= 0) members[fill[c]++] = v;
     }
     const pairStart = this.pairStart;
     pairStart.fill(0, 0, components + 1);
-    for (let p = 0; p < pairCount; p++) pairStart[component[this.find(pairRow[p])] + 1]++;
+    for (let p = 0; p < pairCount; p++) pairStart[compOf[pairRow[p]] + 1]++;
     for (let c = 0; c < components; c++) pairStart[c + 1] += pairStart[c];
     for (let c = 0; c < components; c++) fill[c] = pairStart[c];
     const order = this.pairOrder;
-    for (let p = 0; p < pairCount; p++) order[fill[component[this.find(pairRow[p])]]++] = p;
+    for (let p = 0; p < pairCount; p++) order[fill[compOf[pairRow[p]]]++] = p;
 
     // Local index of each node inside its component: rows first, then columns.
     const local = this.localIndex;
     let total = 0;
-    for (let v = 0; v < rows; v++) if (component[this.find(v)] < 0) total += missOf(missCost, v);
+    for (let v = 0; v < rows; v++) if (compOf[v] < 0) total += missOf(missCost, v);
     this.largestComponent = 0;
     for (let c = 0; c < components; c++) {
       let nr = 0;
@@ -168,6 +172,7 @@ export class SparseAssignment {
       const n = Math.max(nodes, 2 * this.parent.length);
       this.parent = new Int32Array(n);
       this.component = new Int32Array(n);
+      this.compOf = new Int32Array(n);
       this.start = new Int32Array(n + 1);
       this.members = new Int32Array(n);
       this.pairStart = new Int32Array(n + 1);
