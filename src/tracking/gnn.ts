@@ -394,43 +394,39 @@ export class GnnTracker {
       this.rowY = new Float64Array(this.capacity);
     }
     this.assigned.fill(-1, 0, this.count);
-    // The rows of the pass, ascending: the tracks near the scan's reports, or all of them.
+    // The rows of the pass, ascending: the tracks near the scan's reports, or all of them. The
+    // loop reads the track arrays through locals: nothing it calls replaces them.
+    const { state, cov, rowTrack, rowTrace, rowX, rowY, minX, minY, maxX, maxY } = this;
+    const statusOf = this.status;
+    const nearRows = this.near;
     const near = this.nearCount >= 0;
     const end = near ? this.nearCount : this.count;
     for (let i = 0; i < end; i++) {
-      const k = near ? this.near[i] : i;
-      if (this.status[k] !== status) continue;
+      const k = near ? nearRows[i] : i;
+      if (statusOf[k] !== status) continue;
       const row = rows++;
-      this.rowTrack[row] = k;
+      rowTrack[row] = k;
       if (n === 0) continue;
       const c = 16 * k;
       const s = 4 * k;
       // Trace of H P Hᵀ (+ the report's R) bounds the largest eigenvalue of S.
       const l2 = lag * lag;
       const trace =
-        this.cov[c] +
-        this.cov[c + 10] +
+        cov[c] +
+        cov[c + 10] +
         (lag === 0
           ? 0
-          : -2 * lag * (this.cov[c + 1] + this.cov[c + 11]) +
-            l2 * (this.cov[c + 5] + this.cov[c + 15]) +
-            (2 * q * l2 * lag) / 3);
-      this.rowTrace[row] = trace;
+          : -2 * lag * (cov[c + 1] + cov[c + 11]) + l2 * (cov[c + 5] + cov[c + 15]) + (2 * q * l2 * lag) / 3);
+      rowTrace[row] = trace;
       const radius = o.gate * Math.sqrt(trace + narrowR);
       this.visitTrack = k;
       this.visitRow = row;
-      const px = this.state[s] - lag * this.state[s + 1];
-      const py = this.state[s + 2] - lag * this.state[s + 3];
-      this.rowX[row] = px;
-      this.rowY[row] = py;
+      const px = state[s] - lag * state[s + 1];
+      const py = state[s + 2] - lag * state[s + 3];
+      rowX[row] = px;
+      rowY[row] = py;
       // A gate clear of the scan's reports finds none of them (the brute-force box check below).
-      if (
-        px + radius < this.minX ||
-        px - radius > this.maxX ||
-        py + radius < this.minY ||
-        py - radius > this.maxY
-      )
-        continue;
+      if (px + radius < minX || px - radius > maxX || py + radius < minY || py - radius > maxY) continue;
       const span = (2 * radius) / this.gridCell + 1;
       if (!this.gridUsed || span * span > n) {
         // A handful of reports, or a gate wider than the scan: test them all after a box check.
@@ -445,7 +441,6 @@ export class GnnTracker {
     }
     // Reports much vaguer than the scan's typical one are tested against every track directly, so
     // one vague report does not widen every track's search.
-    const { rowX, rowY, rowTrace } = this;
     // Squared gate factor with a little slack: a cheap test that only drops rows the exact one would.
     const slack2 = o.gate * o.gate * (1 + 1e-9);
     for (let d = 0; d < this.wideCount; d++) {
@@ -510,10 +505,13 @@ export class GnnTracker {
     const o = this.options;
     const inn = this.inn;
     let deletions = false;
-    // Every track of the pass: those not near the scan's reports are missed too.
+    // Every track of the pass: those not near the scan's reports are missed too. The loop reads
+    // the track arrays through locals: nothing it calls replaces them.
+    const { assigned, lastSensor, misses } = this;
+    const statusOf = this.status;
     for (let k = 0; k < this.count; k++) {
-      if (this.status[k] !== status) continue;
-      const d = this.assigned[k];
+      if (statusOf[k] !== status) continue;
+      const d = assigned[k];
       if (d >= 0) {
         const m = indices[d];
         this.used[d] = 1;
@@ -536,8 +534,8 @@ export class GnnTracker {
           innovate(this.state, this.cov, k, batch.x[m], batch.y[m], rxx, rxy, ryy, lag, o.processNoise, inn);
           applyUpdate(this.state, this.cov, k, inn);
         }
-        this.misses[k] = 0;
-        this.lastSensor[k] = sensor;
+        misses[k] = 0;
+        lastSensor[k] = sensor;
         if (timeS > this.lastUpdateS[k]) this.lastUpdateS[k] = timeS;
         if (this.indexValid) this.place(k);
         this.updateClassAndAltitude(k, batch, m);
@@ -546,13 +544,13 @@ export class GnnTracker {
           this.scans[k]++;
           this.tentativeChanged = true;
         }
-      } else if (countsMisses && this.lastSensor[k] === sensor) {
-        this.misses[k]++;
+      } else if (countsMisses && lastSensor[k] === sensor) {
+        misses[k]++;
         if (status === TENTATIVE) {
           this.history[k] <<= 1;
           this.scans[k]++;
           this.tentativeChanged = true;
-        } else if (this.misses[k] >= o.deleteAfterMisses) deletions = true;
+        } else if (misses[k] >= o.deleteAfterMisses) deletions = true;
       }
     }
     // Only misses raise a confirmed track's count (a hit or a confirmation resets it).
