@@ -13,7 +13,7 @@
 import { SparseAssignment } from '../core/sparse-assignment.js';
 import { cellSizeFor, SnappedGrid } from '../core/snapped-grid.js';
 import type { SpatialGrid } from '../core/spatial-grid.js';
-import { grown } from '../core/typed-arrays.js';
+import { grown, sortAscending } from '../core/typed-arrays.js';
 import type { DetectionBatch } from '../model/detection.js';
 import type { TrackTable } from '../model/track.js';
 import { TrackIndex } from './track-index.js';
@@ -478,7 +478,7 @@ export class GnnTracker {
       if (used > 0 && row < this.slotRow[used - 1]) ordered = false;
       this.slotRow[used++] = row;
     }
-    if (!ordered) this.slotRow.subarray(0, used).sort();
+    if (!ordered) sortAscending(this.slotRow, used);
     for (let r = 0; r < used; r++) this.rowSlot[this.slotRow[r]] = r;
     for (let p = 0; p < pairs; p++) this.pairSlot[p] = this.rowSlot[this.pairRow[p]];
     this.assignment.solve(used, n, this.pairSlot, this.pairCol, this.pairCost, pairs, o.missCost);

@@ -8,10 +8,7 @@
 
 import { SnappedGrid } from '../core/snapped-grid.js';
 import type { SpatialGrid } from '../core/spatial-grid.js';
-import { grown } from '../core/typed-arrays.js';
-
-/** Candidates up to this many are put in order by insertion sort (no typed-array view). */
-const SMALL_SORT = 32;
+import { grown, sortAscending } from '../core/typed-arrays.js';
 
 export class TrackIndex {
   private readonly snapped = new SnappedGrid();
@@ -118,18 +115,7 @@ export class TrackIndex {
     grid?.forEachNear(cx, cy, half, this.collect);
     for (let i = 0; i < this.alwaysCount; i++) this.collect(this.always[i]);
     const n = this.found;
-    if (n > SMALL_SORT) out.subarray(0, n).sort();
-    else {
-      for (let i = 1; i < n; i++) {
-        const v = out[i];
-        let j = i - 1;
-        while (j >= 0 && out[j] > v) {
-          out[j + 1] = out[j];
-          j--;
-        }
-        out[j + 1] = v;
-      }
-    }
+    sortAscending(out, n);
     this.out = EMPTY;
     return n;
   }
