@@ -276,6 +276,8 @@ export class GnnTracker {
   private near = new Int32Array(64);
   private nearCount = -1;
   private traces = new Float64Array(64);
+  private indexCap = 0;
+  private indexBuilds = 0;
 
   /** Rows whose gate may reach the scan's reports, ascending, into `near`; their count. */
   private gatherNear(): number {
@@ -314,7 +316,9 @@ export class GnnTracker {
       if (y > maxY) maxY = y;
     }
     if (!(minX <= maxX && minY <= maxY)) minX = minY = maxX = maxY = 0;
-    const cap = 16 * middle(this.traces, live);
+    // The cap (and cell size) only steer the search, never its result: refresh them now and then.
+    if (this.indexBuilds++ % 16 === 0 || !(this.indexCap > 0)) this.indexCap = 16 * middle(this.traces, live);
+    const cap = this.indexCap;
     const extent = Math.max(maxX - minX, maxY - minY, 1);
     const cell = cellSizeFor(this.options.gate * Math.sqrt(cap), extent, 256);
     this.index.reset(this.count, minX, minY, maxX, maxY, cell, cap, 2 * this.count + 64);
