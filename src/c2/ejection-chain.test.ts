@@ -144,4 +144,83 @@ describe('ejection chains', () => {
       { numRuns: 200 },
     );
   });
+
+  it('with candidate target lists, still find the cyclic exchange of three weapons', () => {
+    const pk = [0.5, 0.9, 0, 0, 0.5, 0.9, 0.9, 0, 0.5];
+    const p = classicProblem([1, 1, 1], pk, 3);
+    p.capacity = Int32Array.from([1, 1, 1]);
+    const state = new WtaState(p);
+    state.load(Int32Array.from([0, 1, 2]));
+    const chains = new EjectionChains(state, 4, 3, 2, 1);
+    expect(chains.improve(0, 1e-12)).toBe(true);
+    expect(Array.from(state.assign)).toEqual([1, 2, 0]);
+    expect(chains.lastDelta).toBeCloseTo(0.3 - 1.5, 12);
+  });
+
+  it('with candidate target lists, lower the cost by exactly the delta they price', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 3, max: 30 }),
+        fc.integer({ min: 2, max: 20 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 2, max: 8 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.boolean(),
+        fc.boolean(),
+        (weapons, targets, seed, candidates, refresh, hold, capacity) => {
+          const rng = new RandomStreams(seed).get('test/chain-candidates');
+          const values = Array.from({ length: targets }, () => 1 + rng.int(99));
+          // Dense reach (the lists apply to weapons that reach over a quarter of the targets).
+          const pk = Array.from({ length: weapons * targets }, () =>
+            rng.next() < 0.1 ? 0 : rng.next() < 0.03 ? 1 : rng.next(),
+          );
+          const p = classicProblem(values, pk, weapons);
+          if (hold) {
+            p.mayHold = true;
+            for (let i = 0; i < weapons; i++) p.shotCost[i] = rng.uniform(0, 20);
+            p.incumbent = Int32Array.from({ length: weapons }, () =>
+              rng.next() < 0.5 ? HOLD : rng.int(targets),
+            );
+            p.switchCost = Float64Array.from({ length: weapons }, () => rng.uniform(0, 10));
+          }
+          const start = new Int32Array(weapons);
+          if (capacity) {
+            p.capacity = Int32Array.from(
+              { length: targets },
+              () => 1 + Math.ceil(weapons / targets) + rng.int(2),
+            );
+            const room = new Int32Array(targets);
+            for (let i = 0; i < weapons; i++) {
+              let j = rng.int(targets);
+              while (room[j] >= p.capacity[j]) j = (j + 1) % targets;
+              room[j]++;
+              start[i] = j;
+            }
+          } else for (let i = 0; i < weapons; i++) start[i] = rng.int(targets);
+          const run = () => {
+            const state = new WtaState(p);
+            state.load(start);
+            const chains = new EjectionChains(state, 5, 3, candidates, refresh);
+            for (let round = 0; round < 3 * weapons; round++) {
+              const before = evaluateAssignment(p, state.assign);
+              const applied = chains.applied;
+              const improved = chains.improve(round % weapons, 1e-12);
+              expect(assignmentProblem(p, state.assign)).toBeNull();
+              const after = evaluateAssignment(p, state.assign);
+              expect(state.cost).toBeCloseTo(after, 9);
+              if (improved) {
+                expect(chains.applied).toBe(applied + 1);
+                expect(chains.lastDelta).toBeLessThan(0);
+                expect(after - before).toBeCloseTo(chains.lastDelta, 9);
+              } else expect(after).toBe(before);
+            }
+            return state.assign;
+          };
+          // Deterministic: the same start and lists give the same result.
+          expect(Array.from(run())).toEqual(Array.from(run()));
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
 });

@@ -44,6 +44,8 @@ export class EjectionChains {
   /** Chains applied since construction (for tests and statistics). */
   applied = 0;
   nodes = 0;
+  /** The change in cost the last applied chain was priced at. */
+  lastDelta = 0;
 
   /** Targets by remaining value (values × survival), largest first, as of `sortedAt`. */
   private readonly order: Int32Array;
@@ -54,10 +56,18 @@ export class EjectionChains {
   /** Weapons that reach most targets scan them in that order and stop early (see extend). */
   private readonly dense: Uint8Array;
 
+  /** Candidate targets per weapon (0: all), by remaining value × pk, rebuilt every `refresh` moves. */
+  private cand = new Int32Array(0);
+  private candKey = new Float64Array(0);
+  private candAt = -Infinity;
+  private listedMark = new Uint8Array(0);
+
   constructor(
     readonly state: WtaState,
     readonly depth = 4,
     readonly breadth = 3,
+    readonly candidates = 0,
+    readonly refresh = 200,
   ) {
     const { reach, problem } = state;
     const { weapons, targets } = problem;
@@ -118,12 +128,70 @@ export class EjectionChains {
     }
   }
 
+  /**
+   * Each weapon's candidate targets: half those where it would eject a weapon at the largest gain
+   * (without[k] × (pk[x][t] - pk[k][t]), the arc's saving), half those it would join at the largest
+   * gain (remaining value × pk), best first; -1 fills what is left.
+   */
+  private buildCandidates(): void {
+    const state = this.state;
+    if (state.version - this.candAt < this.refresh) return;
+    this.candAt = state.version;
+    const { weapons, targets, pk } = state.problem;
+    const c = this.candidates;
+    const half = c >> 1;
+    if (this.cand.length === 0) {
+      this.cand = new Int32Array(weapons * c);
+      this.candKey = new Float64Array(weapons * c);
+      this.listedMark = new Uint8Array(targets);
+    }
+    const { cand, candKey, key, without, listedMark } = this;
+    const { first, next } = state;
+    const insert = (lo: number, hi: number, n: number, g: number, t: number): number => {
+      if (n === hi - lo && g <= candKey[hi - 1]) return n;
+      let at = n < hi - lo ? lo + n++ : hi - 1;
+      while (at > lo && candKey[at - 1] < g) {
+        candKey[at] = candKey[at - 1];
+        cand[at] = cand[at - 1];
+        at--;
+      }
+      candKey[at] = g;
+      cand[at] = t;
+      return n;
+    };
+    for (let i = 0; i < weapons; i++) {
+      const row = i * targets;
+      const out = i * c;
+      let n = 0;
+      for (let t = 0; t < targets; t++) {
+        const p = pk[row + t];
+        if (first[t] < 0 || p <= 0) continue;
+        let g = -Infinity;
+        for (let k = first[t]; k >= 0; k = next[k]) {
+          const e = without[k] * (p - pk[k * targets + t]);
+          if (e > g) g = e;
+        }
+        n = insert(out, out + half, n, g, t);
+      }
+      for (let k = n; k < half; k++) cand[out + k] = -1;
+      for (let k = 0; k < n; k++) listedMark[cand[out + k]] = 1;
+      let m = 0;
+      for (let t = 0; t < targets; t++) {
+        const g = key[t] * pk[row + t];
+        if (g > 0 && listedMark[t] === 0) m = insert(out + half, out + c, m, g, t);
+      }
+      for (let k = half + m; k < c; k++) cand[out + k] = -1;
+      for (let k = 0; k < n; k++) listedMark[cand[out + k]] = 0;
+    }
+  }
+
   /** Look for an improving chain starting with weapon i1; apply the first found. */
   improve(i1: number, tolerance: number): boolean {
     const state = this.state;
     const a0 = state.assign[i1];
     const { values } = state.problem;
     this.sortTargets();
+    if (this.candidates > 0) this.buildCandidates();
     this.a0 = a0;
     this.tolerance = tolerance;
     this.start = a0 === HOLD ? 0 : values[a0] * (state.survivalAfter(a0, i1, -1) - state.survival(a0));
@@ -175,8 +243,9 @@ export class EjectionChains {
     // into t costs at least -R(t) and so does joining t, so once R(t) can beat neither the kept
     // arcs nor the best end, no later target can either: the scan stops.
     // (Shot and switch terms shift every arc by at least `least`, the cheapest of them.)
-    const dense = this.dense[x] === 1;
-    const n = dense ? targets : reach.start[x + 1] - reach.start[x];
+    const listed = this.candidates > 0 && this.dense[x] === 1;
+    const dense = !listed && this.dense[x] === 1;
+    const n = listed ? this.candidates : dense ? targets : reach.start[x + 1] - reach.start[x];
     const r0 = reach.start[x];
     // Without commitment the shot and switch terms are the same on every target.
     const fast = incumbent === null;
@@ -197,6 +266,9 @@ export class EjectionChains {
         )
           break;
         if (pk[row + t] <= 0 && (fast || incumbent[x] !== t)) continue;
+      } else if (listed) {
+        t = this.cand[x * this.candidates + r];
+        if (t < 0) continue;
       } else t = reach.target[r0 + r];
       if (t === a0 || used[t] === 1) continue;
       const p = pk[row + t];
@@ -231,6 +303,7 @@ export class EjectionChains {
       }
     }
     if (bestEnd !== -2) {
+      this.lastDelta = bestTotal;
       this.apply(level, bestEnd);
       return true;
     }

@@ -51,6 +51,13 @@ const SMALL_START_BREADTH = 3;
 /** … and when re-planning from a warm start, where the decision cycle is short. */
 const WARM_CHAIN_DEPTH = 3;
 const WARM_CHAIN_BREADTH = 2;
+/**
+ * Chains on cold problems of over QUICK_WEAPONS weapons scan, from each weapon, only its candidate
+ * targets (half by the best ejection there, half by joining, c2/ejection-chain.ts), the lists
+ * rebuilt after this many moves: a chain search node then costs a few dozen targets, not all.
+ */
+const CANDIDATE_TARGETS = 16;
+const CANDIDATE_REFRESH = 1000;
 
 export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSolution {
   const { weapons, targets, values, shotCost } = problem;
@@ -88,13 +95,15 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
   // Chains descend by work queue on quick problems, by full passes on the others.
   const chainPass = (c: EjectionChains, over?: ArrayLike<number>) =>
     quick ? chainDescent(c, tolerance, over, stop) : chainSearch(c, tolerance, over, 1, stop);
-  const startChains = new EjectionChains(state, startDepth, startBreadth);
-  const otherChains = new EjectionChains(other, startDepth, startBreadth);
+  // Above QUICK_WEAPONS weapons (cold), chains scan each weapon's candidate targets only.
+  const candidates = quick || warm ? 0 : CANDIDATE_TARGETS;
+  const startChains = new EjectionChains(state, startDepth, startBreadth, candidates, CANDIDATE_REFRESH);
+  const otherChains = new EjectionChains(other, startDepth, startBreadth, candidates, CANDIDATE_REFRESH);
   const chains = warm
     ? startChains
     : small
       ? new EjectionChains(state, DEEP_CHAIN_DEPTH, DEEP_CHAIN_BREADTH)
-      : new EjectionChains(state, CHAIN_DEPTH, CHAIN_BREADTH);
+      : new EjectionChains(state, CHAIN_DEPTH, CHAIN_BREADTH, candidates, CANDIDATE_REFRESH);
   const descend = (s: WtaState, c: EjectionChains, over?: ArrayLike<number>, passes = 50) => {
     for (let round = 0; round < passes; round++) {
       localSearch(s, tolerance, over, passes, stop);
