@@ -18,6 +18,13 @@
 // (by the rotation property, a negative cycle has a starting point from which every partial sum is
 // negative, so that pruning loses no cycle when every weapon is tried as a start). The first
 // improving chain found is applied.
+//
+// Candidate lists (large problems): with `candidates` > 0 a weapon that reaches most targets scans
+// only its own list instead of every target: half the targets where it would eject a weapon at the
+// largest saving (without[k] × (pk[x][t] - pk[k][t]), best over t's weapons k, whatever its sign,
+// since deeper arcs may cost as long as the running sum stays negative), half those it would join
+// at the largest gain (remaining value × pk). The lists are rebuilt after every `refresh` moves;
+// between rebuilds only the choice of targets is stale, every delta is priced on the present state.
 
 import { HOLD } from './wta-problem.js';
 import type { WtaState } from './wta-state.js';
