@@ -35,10 +35,13 @@ const FULL_DESCENT_WEAPONS = 200;
 const PERMUTATION_SHARE = 0.3;
 const PERMUTATION_MIN = 8;
 const PERMUTATION_SPAN = 56;
-/** Ejection chains (weapons, arcs followed per weapon): in the search on large problems, … */
+/**
+ * Ejection chains (weapons, arcs followed per weapon): in the search on large problems (unless
+ * their weapons mostly scan candidate lists, below), …
+ */
 const CHAIN_DEPTH = 4;
 const CHAIN_BREADTH = 3;
-/** … in the search on problems of up to FULL_DESCENT_WEAPONS weapons and in construction, … */
+/** … in the search on problems of up to FULL_DESCENT_WEAPONS weapons or listed, and in construction, … */
 const DEEP_CHAIN_DEPTH = 6;
 const DEEP_CHAIN_BREADTH = 4;
 /**
@@ -99,11 +102,18 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
   const candidates = quick || warm ? 0 : CANDIDATE_TARGETS;
   const startChains = new EjectionChains(state, startDepth, startBreadth, candidates, CANDIDATE_REFRESH);
   const otherChains = new EjectionChains(other, startDepth, startBreadth, candidates, CANDIDATE_REFRESH);
+  // Most weapons listed (they reach over a quarter of the targets): chains are cheap enough for
+  // the search to descend deep on large problems too.
+  let dense = 0;
+  for (let i = 0; i < weapons; i++) if (reach.start[i + 1] - reach.start[i] > targets / 4) dense++;
+  const listed = candidates > 0 && 2 * dense > weapons;
   const chains = warm
     ? startChains
     : small
       ? new EjectionChains(state, DEEP_CHAIN_DEPTH, DEEP_CHAIN_BREADTH)
-      : new EjectionChains(state, CHAIN_DEPTH, CHAIN_BREADTH, candidates, CANDIDATE_REFRESH);
+      : listed
+        ? new EjectionChains(state, DEEP_CHAIN_DEPTH, DEEP_CHAIN_BREADTH, candidates, CANDIDATE_REFRESH)
+        : new EjectionChains(state, CHAIN_DEPTH, CHAIN_BREADTH, candidates, CANDIDATE_REFRESH);
   const descend = (s: WtaState, c: EjectionChains, over?: ArrayLike<number>, passes = 50) => {
     for (let round = 0; round < passes; round++) {
       localSearch(s, tolerance, over, passes, stop);
