@@ -68,6 +68,8 @@ export class EjectionChains {
   private candKey = new Float64Array(0);
   private candAt = -Infinity;
   private listedMark = new Uint8Array(0);
+  /** Candidate lists on, and some weapon dense enough to use them. */
+  private readonly listing: boolean;
 
   constructor(
     readonly state: WtaState,
@@ -85,6 +87,7 @@ export class EjectionChains {
     this.dense = new Uint8Array(weapons);
     for (let i = 0; i < weapons; i++)
       this.dense[i] = reach.start[i + 1] - reach.start[i] > targets / 4 ? 1 : 0;
+    this.listing = candidates > 0 && this.dense.includes(1);
     this.used = new Uint8Array(state.problem.targets);
     this.weapon = new Int32Array(depth + 1);
     this.place = new Int32Array(depth + 1);
@@ -167,6 +170,8 @@ export class EjectionChains {
       return n;
     };
     for (let i = 0; i < weapons; i++) {
+      // Weapons of sparse reach scan their reach (see extend).
+      if (this.dense[i] === 0) continue;
       const row = i * targets;
       const out = i * c;
       let n = 0;
@@ -198,7 +203,7 @@ export class EjectionChains {
     const a0 = state.assign[i1];
     const { values } = state.problem;
     this.sortTargets();
-    if (this.candidates > 0) this.buildCandidates();
+    if (this.listing) this.buildCandidates();
     this.a0 = a0;
     this.tolerance = tolerance;
     this.start = a0 === HOLD ? 0 : values[a0] * (state.survivalAfter(a0, i1, -1) - state.survival(a0));
@@ -250,7 +255,7 @@ export class EjectionChains {
     // into t costs at least -R(t) and so does joining t, so once R(t) can beat neither the kept
     // arcs nor the best end, no later target can either: the scan stops.
     // (Shot and switch terms shift every arc by at least `least`, the cheapest of them.)
-    const listed = this.candidates > 0 && this.dense[x] === 1;
+    const listed = this.listing && this.dense[x] === 1;
     const dense = !listed && this.dense[x] === 1;
     const n = listed ? this.candidates : dense ? targets : reach.start[x + 1] - reach.start[x];
     const r0 = reach.start[x];
