@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RandomStreams } from '../core/rng.js';
+import { RandomStreams, type RandomStream } from '../core/rng.js';
 import { chainDescent, chainSearch, EjectionChains } from './ejection-chain.js';
 import { localSearch } from './local-search.js';
 import { HOLD, assignmentProblem, classicProblem, evaluateAssignment } from './wta-problem.js';
@@ -16,6 +16,22 @@ function bestSimpleDelta(state: WtaState): number {
     for (let k = 0; k < weapons; k++) best = Math.min(best, state.swapDelta(i, k));
   }
   return best;
+}
+
+/** A random problem: pk 0 with probability `zero`, else 1 (rarely) or U(0, 1); with `hold`, shot and switch costs. */
+function randomProblem(rng: RandomStream, weapons: number, targets: number, zero: number, hold: boolean) {
+  const values = Array.from({ length: targets }, () => 1 + rng.int(99));
+  const pk = Array.from({ length: weapons * targets }, () =>
+    rng.next() < zero ? 0 : rng.next() < 0.05 ? 1 : rng.next(),
+  );
+  const p = classicProblem(values, pk, weapons);
+  if (hold) {
+    p.mayHold = true;
+    for (let i = 0; i < weapons; i++) p.shotCost[i] = rng.uniform(0, 20);
+    p.incumbent = Int32Array.from({ length: weapons }, () => (rng.next() < 0.5 ? HOLD : rng.int(targets)));
+    p.switchCost = Float64Array.from({ length: weapons }, () => rng.uniform(0, 10));
+  }
+  return p;
 }
 
 describe('ejection chains', () => {
@@ -62,19 +78,7 @@ describe('ejection chains', () => {
         fc.boolean(),
         (weapons, targets, seed, hold, capacity) => {
           const rng = new RandomStreams(seed).get('test/chains');
-          const values = Array.from({ length: targets }, () => 1 + rng.int(99));
-          const pk = Array.from({ length: weapons * targets }, () =>
-            rng.next() < 0.3 ? 0 : rng.next() < 0.05 ? 1 : rng.next(),
-          );
-          const p = classicProblem(values, pk, weapons);
-          if (hold) {
-            p.mayHold = true;
-            for (let i = 0; i < weapons; i++) p.shotCost[i] = rng.uniform(0, 20);
-            p.incumbent = Int32Array.from({ length: weapons }, () =>
-              rng.next() < 0.5 ? HOLD : rng.int(targets),
-            );
-            p.switchCost = Float64Array.from({ length: weapons }, () => rng.uniform(0, 10));
-          }
+          const p = randomProblem(rng, weapons, targets, 0.3, hold);
           if (capacity) p.capacity = Int32Array.from({ length: targets }, () => 2 + rng.int(2));
           const state = new WtaState(p);
           const start = new Int32Array(weapons);
@@ -169,20 +173,8 @@ describe('ejection chains', () => {
         fc.boolean(),
         (weapons, targets, seed, candidates, refresh, hold, capacity) => {
           const rng = new RandomStreams(seed).get('test/chain-candidates');
-          const values = Array.from({ length: targets }, () => 1 + rng.int(99));
           // Dense reach (the lists apply to weapons that reach over a quarter of the targets).
-          const pk = Array.from({ length: weapons * targets }, () =>
-            rng.next() < 0.1 ? 0 : rng.next() < 0.03 ? 1 : rng.next(),
-          );
-          const p = classicProblem(values, pk, weapons);
-          if (hold) {
-            p.mayHold = true;
-            for (let i = 0; i < weapons; i++) p.shotCost[i] = rng.uniform(0, 20);
-            p.incumbent = Int32Array.from({ length: weapons }, () =>
-              rng.next() < 0.5 ? HOLD : rng.int(targets),
-            );
-            p.switchCost = Float64Array.from({ length: weapons }, () => rng.uniform(0, 10));
-          }
+          const p = randomProblem(rng, weapons, targets, 0.1, hold);
           const start = new Int32Array(weapons);
           if (capacity) {
             p.capacity = Int32Array.from(
