@@ -70,6 +70,8 @@ export class EjectionChains {
   private listedMark = new Uint8Array(0);
   /** Candidate lists on, and some weapon dense enough to use them. */
   private readonly listing: boolean;
+  /** Candidate lists on, and most weapons dense enough to use them (their chain search is cheap). */
+  readonly mostlyListed: boolean;
 
   constructor(
     readonly state: WtaState,
@@ -85,9 +87,13 @@ export class EjectionChains {
     this.key = new Float64Array(targets);
     this.without = new Float64Array(weapons);
     this.dense = new Uint8Array(weapons);
-    for (let i = 0; i < weapons; i++)
+    let dense = 0;
+    for (let i = 0; i < weapons; i++) {
       this.dense[i] = reach.start[i + 1] - reach.start[i] > targets / 4 ? 1 : 0;
-    this.listing = candidates > 0 && this.dense.includes(1);
+      dense += this.dense[i];
+    }
+    this.listing = candidates > 0 && dense > 0;
+    this.mostlyListed = candidates > 0 && 2 * dense > weapons;
     this.used = new Uint8Array(state.problem.targets);
     this.weapon = new Int32Array(depth + 1);
     this.place = new Int32Array(depth + 1);

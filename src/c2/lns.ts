@@ -96,22 +96,18 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
   const startDepth = warm ? WARM_CHAIN_DEPTH : quick ? SMALL_START_DEPTH : DEEP_CHAIN_DEPTH;
   const startBreadth = warm ? WARM_CHAIN_BREADTH : quick ? SMALL_START_BREADTH : DEEP_CHAIN_BREADTH;
   // Chains descend by work queue on quick problems, by full passes on the others.
-  const chainPass = (c: EjectionChains, over?: ArrayLike<number>) =>
-    quick ? chainDescent(c, tolerance, over, stop) : chainSearch(c, tolerance, over, 1, stop);
+  const chainPass = (c: EjectionChains, over?: ArrayLike<number>, until = stop) =>
+    quick ? chainDescent(c, tolerance, over, until) : chainSearch(c, tolerance, over, 1, until);
   // Above QUICK_WEAPONS weapons (cold), chains scan each weapon's candidate targets only.
   const candidates = quick || warm ? 0 : CANDIDATE_TARGETS;
   const startChains = new EjectionChains(state, startDepth, startBreadth, candidates, CANDIDATE_REFRESH);
   const otherChains = new EjectionChains(other, startDepth, startBreadth, candidates, CANDIDATE_REFRESH);
-  // Most weapons listed (they reach over a quarter of the targets): chains are cheap enough for
-  // the search to descend deep on large problems too.
-  let dense = 0;
-  for (let i = 0; i < weapons; i++) if (reach.start[i + 1] - reach.start[i] > targets / 4) dense++;
-  const listed = candidates > 0 && 2 * dense > weapons;
+  // Most weapons listed: chains are cheap enough for the search to descend deep on large problems too.
   const chains = warm
     ? startChains
     : small
       ? new EjectionChains(state, DEEP_CHAIN_DEPTH, DEEP_CHAIN_BREADTH)
-      : listed
+      : startChains.mostlyListed
         ? new EjectionChains(state, DEEP_CHAIN_DEPTH, DEEP_CHAIN_BREADTH, candidates, CANDIDATE_REFRESH)
         : new EjectionChains(state, CHAIN_DEPTH, CHAIN_BREADTH, candidates, CANDIDATE_REFRESH);
   const descend = (s: WtaState, c: EjectionChains, over?: ArrayLike<number>, passes = 50) => {
@@ -122,26 +118,16 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
   };
   const all = new Int32Array(weapons);
   for (let i = 0; i < weapons; i++) all[i] = i;
-  if (warm) {
-    // Re-planning keeps to the warm start and greedy: a full linear assignment of a live picture
-    // costs more than a decision cycle affords.
-    state.load(options.start!);
-    descend(state, startChains);
-    if (!stopped()) {
-      greedyInsert(other, all);
-      descend(other, otherChains);
-      keepBetter();
-    }
-  } else {
-    // Rounds of linear assignment first (the better start on large problems, and the quicker to
-    // descend), then greedy MMR.
-    assignmentRounds(state);
-    descend(state, startChains);
-    if (!stopped()) {
-      greedyInsert(other, all);
-      descend(other, otherChains);
-      keepBetter();
-    }
+  // The warm start, else rounds of linear assignment (the better start on large problems, and the
+  // quicker to descend); then greedy MMR. Re-planning skips the rounds: a full linear assignment of
+  // a live picture costs more than a decision cycle affords.
+  if (warm) state.load(options.start!);
+  else assignmentRounds(state);
+  descend(state, startChains);
+  if (!stopped()) {
+    greedyInsert(other, all);
+    descend(other, otherChains);
+    keepBetter();
   }
   state.load(state.assign);
 
@@ -234,8 +220,7 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
       greedyInsert(state, held, 0.3, next);
     }
     localSearch(state, tolerance, removed, 4);
-    if (quick) chainDescent(chains, tolerance, removed);
-    else chainSearch(chains, tolerance, removed, 1);
+    chainPass(chains, removed, undefined);
 
     const slot = iterations % LATE_ACCEPTANCE;
     if (state.cost <= currentCost + tolerance || state.cost <= history[slot]) {
