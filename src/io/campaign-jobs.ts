@@ -176,12 +176,11 @@ export class CampaignJobs {
     job.worker = undefined;
     if (worker) void worker.terminate();
     if (status === 'done' && job.trajectory) job.saved = this.save(job);
-    // Older finished runs leave memory: saved ones stay listed and are read back when asked for.
-    const finished = this.jobs.filter((j) => !['queued', 'running'].includes(j.status) && j.trajectory);
-    for (const old of finished.slice(0, Math.max(0, finished.length - this.keepFinished))) {
-      if (old.saved) old.trajectory = undefined;
-      else this.jobs.splice(this.jobs.indexOf(old), 1);
-    }
+    // Older finished runs leave memory: saved ones stay listed and are read back when asked for,
+    // unsaved ones (failed, stopped, or not written) are dropped.
+    const inMemory = this.jobs.filter((j) => j.saved && j.trajectory);
+    for (const old of inMemory.slice(0, Math.max(0, inMemory.length - this.keepFinished)))
+      old.trajectory = undefined;
     const unsaved = this.jobs.filter((j) => !['queued', 'running'].includes(j.status) && !j.saved);
     for (const old of unsaved.slice(0, Math.max(0, unsaved.length - this.keepFinished)))
       this.jobs.splice(this.jobs.indexOf(old), 1);

@@ -252,8 +252,9 @@ describe('campaign API', () => {
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json().status).toBe('cancelled');
     expect((await app.inject(`/api/campaign-runs/${job}/trajectory`)).statusCode).toBe(409);
-    // Deleting it again removes the stopped run from the list.
-    const removed = await app.inject({ method: 'DELETE', url: `/api/campaign-runs/${job}` });
+    // A second stop finds it finished; deleting it by name removes the stopped run from the list.
+    expect((await app.inject({ method: 'DELETE', url: `/api/campaign-runs/${job}` })).statusCode).toBe(409);
+    const removed = await app.inject({ method: 'DELETE', url: `/api/campaign-runs/${job}?remove=true` });
     expect(removed.json()).toEqual({ id: job, deleted: true });
     expect((await app.inject(`/api/campaign-runs/${job}`)).statusCode).toBe(404);
   });
@@ -287,7 +288,10 @@ describe('campaign API', () => {
       expect(after.statusCode).toBe(200);
       expect(after.body).toBe(before);
 
-      const deleted = await restarted.inject({ method: 'DELETE', url: `/api/campaign-runs/${job}` });
+      const deleted = await restarted.inject({
+        method: 'DELETE',
+        url: `/api/campaign-runs/${job}?remove=true`,
+      });
       expect(deleted.json()).toEqual({ id: job, deleted: true });
       expect((await restarted.inject(`/api/campaign-runs/${job}/trajectory`)).statusCode).toBe(404);
       expect(existsSync(join(resultsDir, 'campaign-runs', `${job}.json`))).toBe(false);

@@ -97,13 +97,21 @@ export function registerCampaignRoutes(app: FastifyInstance, scenariosDir: strin
     return trajectory;
   });
 
-  app.delete<{ Params: { job: string } }>('/api/campaign-runs/:job', async (request, reply) => {
-    const id = request.params.job;
-    if (!JOB_ID.test(id) || !jobs.info(id))
-      return reply.status(404).send({ error: `no campaign run '${id}'` });
-    // A queued or running campaign stops; a finished one is deleted with its saved trajectory.
-    if (jobs.cancel(id)) return jobs.info(id);
-    jobs.remove(id);
-    return { id, deleted: true };
-  });
+  app.delete<{ Params: { job: string }; Querystring: { remove?: string } }>(
+    '/api/campaign-runs/:job',
+    async (request, reply) => {
+      const id = request.params.job;
+      if (!JOB_ID.test(id) || !jobs.info(id))
+        return reply.status(404).send({ error: `no campaign run '${id}'` });
+      // A queued or running campaign stops. A finished one is deleted with its saved trajectory only
+      // when asked so by name: a Stop that comes just after the end must not delete the run.
+      if (jobs.cancel(id)) return jobs.info(id);
+      if (request.query.remove !== 'true')
+        return reply
+          .status(409)
+          .send({ error: `campaign run '${id}' has finished (add ?remove=true to delete it)` });
+      jobs.remove(id);
+      return { id, deleted: true };
+    },
+  );
 }

@@ -143,14 +143,17 @@ export class CampaignView {
     if (done.some((r) => r.id === keep)) previous.value = keep;
   }
 
-  private async showFinished(job: string): Promise<void> {
+  /** Fetches a finished run's trajectory and draws it, with a status line about it. */
+  private async showFinished(
+    job: string,
+    about = (t: Trajectory) =>
+      `finished run ${job}: ${t.evaluation.runs} run${t.evaluation.runs === 1 ? '' : 's'}, ${t.evaluation.mode}`,
+  ): Promise<void> {
     const response = await fetch(`api/campaign-runs/${job}/trajectory`, { headers: this.headers() });
     if (!response.ok) return this.status(`cannot read the trajectory of ${job}`, true);
     const t = (await response.json()) as Trajectory;
     this.show(t);
-    this.status(
-      `finished run ${job}: ${t.evaluation.runs} run${t.evaluation.runs === 1 ? '' : 's'}, ${t.evaluation.mode}`,
-    );
+    this.status(about(t));
   }
 
   /** The options of the form, as the API takes them; undefined fields keep the file's. */
@@ -225,14 +228,12 @@ export class CampaignView {
       } else this.status(info.status === 'queued' ? 'waiting for other campaigns' : 'starting…');
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
-    const response = await fetch(`api/campaign-runs/${job}/trajectory`, { headers: this.headers() });
     this.job = undefined;
     this.busy(false);
-    if (!response.ok) return this.status(`cannot read the trajectory of ${job}`, true);
-    const t = (await response.json()) as Trajectory;
-    this.show(t);
-    this.status(
-      `${t.evaluation.runs} run${t.evaluation.runs === 1 ? '' : 's'} of ${t.campaign.horizonDays} days, ${t.evaluation.mode}`,
+    await this.showFinished(
+      job,
+      (t) =>
+        `${t.evaluation.runs} run${t.evaluation.runs === 1 ? '' : 's'} of ${t.campaign.horizonDays} days, ${t.evaluation.mode}`,
     );
     await this.listFinished();
     this.$<HTMLSelectElement>('campaign-previous').value = job;

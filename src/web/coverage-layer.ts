@@ -90,10 +90,6 @@ export class CoverageLayer {
     };
   }
 
-  get empty(): boolean {
-    return this.radars.length + this.acoustic.length + this.posts.length === 0;
-  }
-
   /**
    * Draws the coverage for the current view. `metresPerPixel` is taken at the view's centre (the
    * few percent it varies across a city-sized view do not show). Returns the footprints drawn.

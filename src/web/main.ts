@@ -237,9 +237,11 @@ function mapLayerParam(): string {
     .filter(Boolean)
     .join(',');
 }
+function applyLayers(): void {
+  mapView.setLayers({ coverage: ui.coverage.checked, uncertainty: ui.uncertainty.checked });
+}
 function syncLayers(): void {
-  mapView.setLayer('coverage', ui.coverage.checked);
-  mapView.setLayer('uncertainty', ui.uncertainty.checked);
+  applyLayers();
   updateUrl();
 }
 ui.coverage.addEventListener('change', syncLayers);
@@ -367,8 +369,7 @@ async function boot(): Promise<void> {
   const layers = (params.get('layers') ?? '').split(',');
   ui.coverage.checked = layers.includes('coverage');
   ui.uncertainty.checked = !layers.includes('-ellipses');
-  mapView.setLayer('coverage', ui.coverage.checked);
-  mapView.setLayer('uncertainty', ui.uncertainty.checked);
+  applyLayers();
   const tiles = params.get('tiles');
   if (tiles) {
     ui.tiles.value = tiles;

@@ -15,7 +15,7 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
 import { CoverageLayer } from './coverage-layer.js';
-import { clearToMap, fastProjector, metresPerPixel } from './map-canvas.js';
+import { clearToMap, fastProjector, metresPerPixel, type Projector } from './map-canvas.js';
 import { PlaceLayer } from './place-layer.js';
 import { EntityPositions, type Replay } from './replay.js';
 import { flightSidc, SIDC, stamp, trackIsHostile, unitSidc, type Stamp } from './symbols.js';
@@ -254,8 +254,9 @@ export class MapView {
   }
 
   /** Switches an optional layer on or off and redraws. */
-  setLayer(layer: keyof MapLayers, on: boolean): void {
-    this.layers[layer] = on;
+  /** Shows or hides the optional layers, and redraws once. */
+  setLayers(layers: MapLayers): void {
+    Object.assign(this.layers, layers);
     this.draw();
   }
 
@@ -511,7 +512,7 @@ export class MapView {
   private drawTracks(
     replay: Replay,
     t: number,
-    fast: ReturnType<typeof fastProjector>,
+    fast: Projector,
     mpp: number,
     inView: (margin: number) => boolean,
     stats: DrawStats,

@@ -60,9 +60,9 @@ export function flightSidc(kind: DefenderKind): string {
 }
 
 /** Decoy probability (percent) at or below which a track is called hostile rather than unknown. */
-export const HOSTILE_MAX_DECOY_PCT = 25;
+const HOSTILE_MAX_DECOY_PCT = 25;
 /** One-sigma error (m) above which a track is too vague to call hostile: unknown. */
-export const HOSTILE_MAX_SIGMA_M = 2000;
+const HOSTILE_MAX_SIGMA_M = 2000;
 
 /**
  * A track is hostile when the tracker is fairly sure it is a real threat (not a decoy) and holds

@@ -44,7 +44,7 @@ export function shareOut(total: number, weights: readonly number[]): number[] {
 }
 
 /** The name of a pool unit's copy: the k-th aircraft or fire unit beyond the listed ones. */
-export function copyName(name: string, k: number): string {
+function copyName(name: string, k: number): string {
   return `${name}#${k}`;
 }
 
@@ -148,8 +148,6 @@ export const FORCE_ADAPTERS: Record<PoolKind, ForceAdapter> = {
   sensor,
 };
 
-export function forceAdapter(kind: string): ForceAdapter {
-  const adapter = (FORCE_ADAPTERS as Record<string, ForceAdapter>)[kind];
-  if (!adapter) throw new Error(`no campaign force adapter for pool kind '${kind}'`);
-  return adapter;
+export function forceAdapter(kind: PoolKind): ForceAdapter {
+  return FORCE_ADAPTERS[kind];
 }

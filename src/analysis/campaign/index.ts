@@ -21,7 +21,6 @@ export {
   type CampaignRun,
 } from './simulate-campaign.js';
 export {
-  basisColumns,
   buildSurrogate,
   defaultDesignPoints,
   SURROGATE_FORMAT,

@@ -286,7 +286,7 @@ export class DefenderLogistics {
   }
 }
 
-export function crewsOf(operators: number, platforms: number, operatorsPerCrew: number): number {
+function crewsOf(operators: number, platforms: number, operatorsPerCrew: number): number {
   return Math.max(0, Math.min(Math.floor(operators / operatorsPerCrew), platforms));
 }
 

@@ -44,7 +44,7 @@ export class DirectEvaluator implements NightEvaluator {
       template,
       threatTypes,
       input.raid,
-      pools.map((p, i) => ({ units: p.units, ...input.forces[i] })),
+      pools.map((p, i) => ({ kind: p.kind, units: p.units, ...input.forces[i] })),
       seed,
     );
     const { log, outcome } = runAndMeasure(scenario, seed);

@@ -9,16 +9,12 @@ import type { Scenario, Wave } from '../../model/scenario.js';
 import { forceAdapter, shareOut } from './force-adapters.js';
 
 export interface NightForce {
+  /** What the pool's units are (the campaign file's pool kind). */
+  kind: PoolKind;
   /** Unit names of the template fed by this pool. */
   units: readonly string[];
   stock: number;
   crews: number;
-}
-
-/** What a pool's units are: the defender kind of its first unit, or sensors. */
-export function poolKindOf(template: Scenario, units: readonly string[]): PoolKind {
-  const unit = template.defenders.find((d) => d.name === units[0]);
-  return unit ? (unit.kind as PoolKind) : 'sensor';
 }
 
 /** The base name of a threat type: waves that override a catalog type name it `type@wave`. */
@@ -52,11 +48,6 @@ export function nightScenario(
 
   let scenario: Scenario = { ...template, seed, waves };
   for (const force of forces)
-    scenario = forceAdapter(poolKindOf(template, force.units)).apply(
-      scenario,
-      force.units,
-      force.stock,
-      force.crews,
-    );
+    scenario = forceAdapter(force.kind).apply(scenario, force.units, force.stock, force.crews);
   return scenario;
 }

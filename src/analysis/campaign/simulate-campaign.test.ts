@@ -164,7 +164,7 @@ describe('campaign conservation', () => {
       context.template,
       context.threatTypes,
       [7, 0],
-      [{ units: ['team-1'], stock: 33, crews: 5 }],
+      [{ kind: 'interceptor-drone', units: ['team-1'], stock: 33, crews: 5 }],
       9,
     );
     expect(s.waves.map((w) => [w.name, w.count])).toEqual([['east', 7]]);
@@ -182,10 +182,10 @@ describe('campaign conservation', () => {
         context.threatTypes,
         [12, 4],
         [
-          { units: pools[0].units, stock: 9, crews: 1 },
-          { units: pools[1].units, stock: jets[0], crews: jets[1] },
-          { units: pools[2].units, stock: iris[0], crews: iris[1] },
-          { units: pools[3].units, stock: 0, crews: radars },
+          { kind: pools[0].kind, units: pools[0].units, stock: 9, crews: 1 },
+          { kind: pools[1].kind, units: pools[1].units, stock: jets[0], crews: jets[1] },
+          { kind: pools[2].kind, units: pools[2].units, stock: iris[0], crews: iris[1] },
+          { kind: pools[3].kind, units: pools[3].units, stock: 0, crews: radars },
         ],
         1,
       );

@@ -61,7 +61,7 @@ export interface Surrogate {
  * layered defense (four pools, 64 columns) has many more cross terms to keep from fitting the
  * noise of single simulated nights. Set from held-out error on the test campaigns (surrogate.test.ts).
  */
-export function ridgeStrength(columns: number): number {
+function ridgeStrength(columns: number): number {
   return 1e-3 * Math.max(1, (columns / 18) ** 2);
 }
 
@@ -378,7 +378,7 @@ export function surrogateError(
 }
 
 /** Columns of the surrogate's basis for this campaign (threat types and pools). */
-export function basisColumns(context: CampaignContext): number {
+function basisColumns(context: CampaignContext): number {
   const box = surrogateBox(context);
   return basis(box, {
     raid: box.raidMax,

@@ -113,11 +113,14 @@ See docs/campaign.md.`,
       }
       const maxEvaluations = wholeNumber('--evaluations', options.evaluations ?? '400', 10, 1_000_000);
       const { surrogate } = surrogateFor(c, options);
-      // The searches stop at their evaluation budget: the bar counts up to it.
+      // The searches stop at their evaluation budget: the bar counts up to it. A lever search
+      // tries at most 16 levels (one, up to 8 doublings, about 6 bisections to 2%), each with a
+      // split search of at most `leverBudget` evaluations.
       const leverSteps = 16;
+      const leverBudget = Math.min(maxEvaluations, 120);
       const progress = progressCounter(
         'campaign evaluations (at most)',
-        target === undefined ? maxEvaluations : leverSteps * Math.min(maxEvaluations, 120),
+        target === undefined ? maxEvaluations : leverSteps * leverBudget,
       );
       const settings: PlanSettings = {
         metric,
@@ -177,7 +180,7 @@ See docs/campaign.md.`,
       const search = smallestLever(c.context, evaluator, lever, target, {
         ...settings,
         restarts: Math.min(settings.restarts, 1),
-        maxEvaluations: Math.min(maxEvaluations, 120),
+        maxEvaluations: leverBudget,
       });
       progress.done();
       if (options.json) {
