@@ -9,6 +9,12 @@ export class SpatialGrid {
   private usedCount = 0;
   private cellsX: number;
   private cellsY: number;
+  private cell: number;
+
+  /** Cell size, m. */
+  get cellM(): number {
+    return this.cell;
+  }
 
   /**
    * @param minX,minY lower corner of the covered area (m); points outside are clamped to the edge cells.
@@ -19,9 +25,10 @@ export class SpatialGrid {
     private minY: number,
     widthM: number,
     heightM: number,
-    public cellM: number,
+    cellM: number,
     capacity: number,
   ) {
+    this.cell = cellM;
     this.cellsX = Math.max(1, Math.ceil(widthM / cellM));
     this.cellsY = Math.max(1, Math.ceil(heightM / cellM));
     this.cellHead = new Int32Array(this.cellsX * this.cellsY).fill(-1);
@@ -44,7 +51,7 @@ export class SpatialGrid {
     this.reset(capacity);
     this.minX = minX;
     this.minY = minY;
-    this.cellM = cellM;
+    this.cell = cellM;
     this.cellsX = Math.max(1, Math.ceil(widthM / cellM));
     this.cellsY = Math.max(1, Math.ceil(heightM / cellM));
     const cells = this.cellsX * this.cellsY;
@@ -53,12 +60,12 @@ export class SpatialGrid {
   }
 
   private cellX(x: number): number {
-    const c = Math.floor((x - this.minX) / this.cellM);
+    const c = Math.floor((x - this.minX) / this.cell);
     return c < 0 ? 0 : c >= this.cellsX ? this.cellsX - 1 : c;
   }
 
   private cellY(y: number): number {
-    const c = Math.floor((y - this.minY) / this.cellM);
+    const c = Math.floor((y - this.minY) / this.cell);
     return c < 0 ? 0 : c >= this.cellsY ? this.cellsY - 1 : c;
   }
 

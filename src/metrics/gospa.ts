@@ -45,6 +45,7 @@ export class Gospa {
   private visitEstY: ArrayLike<number> = NO_POINTS;
   private readonly visit = (j: number): void => {
     const { cutoffM: c, p } = this.params;
+    const cp = this.cp;
     const d = hypot2(this.visitEstX[j] - this.visitX, this.visitEstY[j] - this.visitY);
     if (!(d < c)) return;
     const q = this.pairs++;
@@ -58,11 +59,15 @@ export class Gospa {
     this.pairCol[q] = j;
     this.pairDist[q] = d;
     // Pairing a truth with an estimate replaces one miss and one false track (c^p in all).
-    this.pairCost[q] = d ** p - c ** p;
+    this.pairCost[q] = d ** p - cp;
   };
+
+  /** c^p: the cost of a miss plus a false track, against which a pairing is priced. */
+  private readonly cp: number;
 
   constructor(readonly params: GospaParams) {
     if (!(params.cutoffM > 0) || !(params.p >= 1)) throw new RangeError('GOSPA needs c > 0 and p ≥ 1');
+    this.cp = params.cutoffM ** params.p;
   }
 
   scan(
@@ -74,7 +79,7 @@ export class Gospa {
     estimates: number,
   ): GospaScan {
     const { cutoffM: c, p } = this.params;
-    const cp = c ** p;
+    const cp = this.cp;
     let pairs = 0;
     if (truths > 0 && estimates > 0) {
       let minX = Infinity;

@@ -94,13 +94,14 @@ export class TrackScorer {
     taken.fill(0, 0, tracks);
     this.trackRow.clear();
     for (let j = 0; j < tracks; j++) this.trackRow.set(trackId[j], j);
-    // Step 2: kept matches.
+    // Step 2: kept matches. A truth not reported yet is marked -2: it takes no part in step 3.
     for (let i = 0; i < truths; i++) {
-      match[i] = -1;
+      match[i] = -2;
       const id = truthId[i];
       this.firstSeen.add(id);
       const first = this.firstReportS.get(id);
       if (first === undefined || first > t) continue;
+      match[i] = -1;
       this.firstDetected.add(id);
       const last = this.lastTrack.get(id);
       if (last === undefined || this.holder.get(last) !== id) continue;
@@ -123,9 +124,7 @@ export class TrackScorer {
     }
     let m = 0;
     for (let i = 0; i < truths; i++) {
-      if (match[i] >= 0) continue;
-      const first = this.firstReportS.get(truthId[i]);
-      if (first === undefined || first > t) continue;
+      if (match[i] !== -1) continue;
       this.restTruth[m] = i;
       this.restTruthX[m] = truthX[i];
       this.restTruthY[m] = truthY[i];

@@ -18,12 +18,14 @@ import type { Sensor } from './types.js';
 /** Effective Earth radius for radio propagation (4/3 of 6,371 km), m. */
 export const EFFECTIVE_EARTH_RADIUS_M = (4 / 3) * 6_371_000;
 
+/** The share of the radar horizon distance that a height h above the ground gives, m. */
+function horizonShareM(h: number): number {
+  return Math.sqrt(2 * EFFECTIVE_EARTH_RADIUS_M * Math.max(0, h));
+}
+
 /** Distance to the radar horizon between heights h1 and h2 above the ground, m. */
 export function radarHorizonM(h1: number, h2: number): number {
-  return (
-    Math.sqrt(2 * EFFECTIVE_EARTH_RADIUS_M * Math.max(0, h1)) +
-    Math.sqrt(2 * EFFECTIVE_EARTH_RADIUS_M * Math.max(0, h2))
-  );
+  return horizonShareM(h1) + horizonShareM(h2);
 }
 
 /** Swerling-1 single-look detection probability at a linear SNR. */
@@ -45,7 +47,7 @@ export function createRadar(spec: SensorSpec, index: number, rng: RandomStream):
   const ry = s.position.n;
   const hr = s.position.u + s.antennaHeightM;
   // The radar's own share of the horizon distance, and the range test squared (a little wide).
-  const radarHorizon = Math.sqrt(2 * EFFECTIVE_EARTH_RADIUS_M * Math.max(0, hr));
+  const radarHorizon = horizonShareM(hr);
   const range2 = s.rangeM * s.rangeM * (1 + 1e-9);
   const rcsByType = Float64Array.from(s.rcsM2ByThreatType);
 
@@ -102,7 +104,7 @@ export function createRadar(spec: SensorSpec, index: number, rng: RandomStream):
           const ground = hypot2(dx, dy);
           if (ground > s.rangeM) continue;
           const z = zs[i];
-          if (ground > radarHorizon + Math.sqrt(2 * EFFECTIVE_EARTH_RADIUS_M * Math.max(0, z))) continue;
+          if (ground > radarHorizon + horizonShareM(z)) continue;
           const dz = z - hr - (ground * ground) / (2 * EFFECTIVE_EARTH_RADIUS_M);
           const range = hypot2(ground, dz);
           const pd = swerling1Pd(radarSnr(s, range, rcsByType[type[i]]), s.pfa);

@@ -13,6 +13,7 @@
 // is written to the tracker's 4-state rows, so gating, association and output work on it as on a
 // CV track.
 
+import { grown } from '../core/typed-arrays.js';
 import { N5, predictCt, updatePosition5 } from './kalman-ct.js';
 import { predictCvBlock } from './kalman-cv.js';
 
@@ -71,15 +72,9 @@ export class ImmBank {
 
   grow(capacity: number): void {
     if (this.mu.length >= MODES * capacity) return;
-    const x = new Float64Array(XS * capacity);
-    const p = new Float64Array(PS * capacity);
-    const mu = new Float64Array(MODES * capacity);
-    x.set(this.x);
-    p.set(this.p);
-    mu.set(this.mu);
-    this.x = x;
-    this.p = p;
-    this.mu = mu;
+    this.x = grown(this.x, XS * capacity);
+    this.p = grown(this.p, PS * capacity);
+    this.mu = grown(this.mu, MODES * capacity);
   }
 
   move(from: number, to: number): void {
