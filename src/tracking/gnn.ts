@@ -120,6 +120,7 @@ export class GnnTracker {
     const imm = this.imm;
     const status = this.status;
     this.indexValid = false;
+    this.medianRadius = NaN;
     if (imm) {
       for (let k = 0; k < this.count; k++)
         if (status[k] !== DEAD) imm.predict(k, dt, q, this.state, this.cov);
@@ -168,14 +169,18 @@ export class GnnTracker {
     const { minX, minY, maxX, maxY } = this;
     // Cells near the typical gate radius of the tracks, so a query visits a few cells.
     const extent = Math.max(maxX - minX, maxY - minY, 1);
-    if (this.radii.length < this.count) this.radii = new Float64Array(this.capacity);
-    let live = 0;
-    for (let k = 0; k < this.count; k++) {
-      if (this.status[k] === DEAD) continue;
-      const c = 16 * k;
-      this.radii[live++] = Math.sqrt(this.cov[c] + this.cov[c + 10]);
+    // The median radius steers the search only: taken once per picture time, not per scan.
+    if (Number.isNaN(this.medianRadius)) {
+      if (this.radii.length < this.count) this.radii = new Float64Array(this.capacity);
+      let live = 0;
+      for (let k = 0; k < this.count; k++) {
+        if (this.status[k] === DEAD) continue;
+        const c = 16 * k;
+        this.radii[live++] = Math.sqrt(this.cov[c] + this.cov[c + 10]);
+      }
+      this.medianRadius = live > 0 ? middle(this.radii, live) : -1;
     }
-    const typical = live > 0 ? this.options.gate * middle(this.radii, live) : extent / 64;
+    const typical = this.medianRadius >= 0 ? this.options.gate * this.medianRadius : extent / 64;
     const cell = cellSizeFor(typical, extent, 128);
     const snapped = (this.snapped[this.scanSensor] ??= new SnappedGrid());
     this.grid = snapped.cover(minX, minY, maxX, maxY, cell, n);
@@ -197,6 +202,8 @@ export class GnnTracker {
   private scanSensor = 0;
   private gridCell = 0;
   private radii = new Float64Array(64);
+  /** Median √trace of the live tracks at this picture time (NaN: not taken yet; −1: none). */
+  private medianRadius = NaN;
   /** One reusable grid per sensor: each sensor's scans cover about the same area. */
   private readonly snapped: SnappedGrid[] = [];
 
@@ -299,6 +306,8 @@ export class GnnTracker {
 
   /** Indexes every live track at its position; gates over 4× the median radius are kept apart. */
   private buildIndex(): void {
+    // The cap (and cell size) only steer the search, never its result: refresh them now and then.
+    const refresh = this.indexBuilds++ % 16 === 0 || !(this.indexCap > 0);
     let live = 0;
     let minX = Infinity;
     let minY = Infinity;
@@ -306,8 +315,7 @@ export class GnnTracker {
     let maxY = -Infinity;
     for (let k = 0; k < this.count; k++) {
       if (this.status[k] === DEAD) continue;
-      const c = 16 * k;
-      this.traces[live++] = this.cov[c] + this.cov[c + 10];
+      if (refresh) this.traces[live++] = this.cov[16 * k] + this.cov[16 * k + 10];
       const x = this.state[4 * k];
       const y = this.state[4 * k + 2];
       if (x < minX) minX = x;
@@ -316,8 +324,7 @@ export class GnnTracker {
       if (y > maxY) maxY = y;
     }
     if (!(minX <= maxX && minY <= maxY)) minX = minY = maxX = maxY = 0;
-    // The cap (and cell size) only steer the search, never its result: refresh them now and then.
-    if (this.indexBuilds++ % 16 === 0 || !(this.indexCap > 0)) this.indexCap = 16 * middle(this.traces, live);
+    if (refresh) this.indexCap = 16 * middle(this.traces, live);
     const cap = this.indexCap;
     const extent = Math.max(maxX - minX, maxY - minY, 1);
     const cell = cellSizeFor(this.options.gate * Math.sqrt(cap), extent, 256);
