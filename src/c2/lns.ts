@@ -1,5 +1,8 @@
 // The flagship anytime solver: large neighbourhood search over a strong start.
 //
+// 0. Problems of up to EXACT_WEAPONS weapons are proven optimal by branch and bound from the
+//    construction below (c2/exact-search.ts) when a small node budget allows; the search runs
+//    only when it does not.
 // 1. Construct: the caller's warm start (last cycle's plan) when given, else rounds of linear
 //    assignment; then greedy maximum marginal return. Each is descended to a local optimum of
 //    single moves, exchanges and ejection chains (cyclic and path exchanges of up to six weapons,
@@ -19,6 +22,7 @@ import { RandomStreams } from '../core/rng.js';
 import { assignmentRounds, permutationMove, slotRecreate } from './assignment-rounds.js';
 import { chainDescent, chainSearch, EjectionChains } from './ejection-chain.js';
 import { greedyInsert } from './greedy-mmr.js';
+import { searchExactly } from './exact-search.js';
 import { localSearch } from './local-search.js';
 import { HOLD, assignmentProblem, evaluateAssignment, reachOf, type WtaProblem } from './wta-problem.js';
 import { outOfBudget, type SolveOptions, type WtaSolution, type WtaSolver } from './wta-solver.js';
@@ -61,6 +65,9 @@ const WARM_CHAIN_BREADTH = 2;
  */
 const CANDIDATE_TARGETS = 16;
 const CANDIDATE_REFRESH = 1000;
+/** Problems of up to this many weapons are solved exactly first, within EXACT_NODES tree nodes. */
+const EXACT_WEAPONS = 10;
+const EXACT_NODES = 50_000;
 
 export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSolution {
   const { weapons, targets, values, shotCost } = problem;
@@ -130,6 +137,13 @@ export function solveLns(problem: WtaProblem, options: SolveOptions = {}): WtaSo
     keepBetter();
   }
   state.load(state.assign);
+  // Tiny problems: proving the optimum from the construction costs less than searching, and
+  // the search alone can miss it under tight capacities and commitments.
+  if (weapons <= EXACT_WEAPONS && targets > 0 && !stopped()) {
+    const exact = searchExactly(problem, state.assign, EXACT_NODES, stop);
+    if (exact.proven) return exact;
+    state.load(exact.assignment);
+  }
 
   const best = state.assign.slice();
   let bestCost = state.cost;

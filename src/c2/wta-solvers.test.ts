@@ -135,6 +135,24 @@ describe('static weapon-target assignment', () => {
     );
   });
 
+  it('finds the optimum under tight capacity, commitment and mask where the search alone missed it', () => {
+    // The search alone returned 53.12 here; the optimum (brute force) is 52.00.
+    const p = randomProblem({
+      weapons: 5,
+      targets: 3,
+      seed: 371302,
+      hold: false,
+      capacity: true,
+      commitment: true,
+      mask: true,
+    });
+    const optimum = bruteForce(p);
+    expect(optimum).toBeCloseTo(52.004, 3);
+    const lns = solveLns(p, { maxIterations: 300, seed: 371302 });
+    expect(lns.proven).toBe(true);
+    expect(lns.cost).toBeCloseTo(optimum, 9);
+  });
+
   it('greedy and nearest give valid assignments no better than the optimum', () => {
     fc.assert(
       fc.property(variant, (v) => {
