@@ -135,8 +135,8 @@ describe('GNN tracker with its track index', () => {
     });
     const indexed = new GnnTracker({ ...GNN_DEFAULTS, gate: 4, missCost: 4, maxCoastS: 20 });
     const plain = new GnnTracker({ ...GNN_DEFAULTS, gate: 4, missCost: 4, maxCoastS: 20 });
-    plain.indexMinTracks = Infinity;
-    const gathers = vi.spyOn(indexed as unknown as { gatherNear(): number }, 'gatherNear');
+    plain.gating.indexMinTracks = Infinity;
+    const gathers = vi.spyOn(indexed.gating as unknown as { gatherNear(): number }, 'gatherNear');
     const batch = new DetectionBatch();
     const idx = new Int32Array(512);
     const a = new TrackTable();
