@@ -9,7 +9,7 @@ import { EventLog } from '../engine/event-log.js';
 import type { Phase } from '../engine/phase.js';
 import { DetectionBatch } from '../model/detection.js';
 import type { SimEvent } from '../model/events.js';
-import type { Scenario } from '../model/scenario.js';
+import type { Scenario, TrackerSettings, TrackingSpec } from '../model/scenario.js';
 import { TrackTable } from '../model/track.js';
 import { AssetState, FlightState, ThreatTypeTable, UnitState, type World } from '../model/world.js';
 import { TrackScorer, trackScoringPhase } from '../metrics/index.js';
@@ -98,16 +98,7 @@ export function assemble(scenario: Scenario, seed: number): Assembly {
     ...(trackingSpec
       ? {
           gnn: {
-            gate: trackingSpec.gate,
-            missCost: trackingSpec.missCost,
-            processNoise: trackingSpec.processNoise,
-            initialSpeedSigmaMps: trackingSpec.initialSpeedSigmaMps,
-            confirmHits: trackingSpec.confirmHits,
-            confirmWindow: trackingSpec.confirmWindow,
-            tentativeMaxMisses: trackingSpec.tentativeMaxMisses,
-            deleteAfterMisses: trackingSpec.deleteAfterMisses,
-            maxCoastS: trackingSpec.maxCoastS,
-            motion: trackingSpec.motion,
+            ...trackerSettings(trackingSpec),
             sensorCountsMisses: sensors.map((s) => s.countsMisses ?? true),
           },
         }
@@ -136,4 +127,10 @@ export function assemble(scenario: Scenario, seed: number): Assembly {
     impactResolution,
   ];
   return { world, log, phases, ...(trackScorer ? { trackScorer } : {}) };
+}
+
+/** The tracker's own settings in a scenario's tracking section (less its type and scoring). */
+function trackerSettings(spec: TrackingSpec): TrackerSettings {
+  const { type: _type, scoreCutoffM: _cutoff, scoreP: _p, ...settings } = spec;
+  return settings;
 }
