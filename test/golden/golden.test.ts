@@ -1,5 +1,7 @@
 // Golden runs: each shipped scenario and each file in test/golden/in, run with its own seed,
-// must give the recorded outcome and event log. Refresh deliberately with REGEN=1.
+// must give the recorded outcome (out/<name>.json) and event log (out/<name>.events.ndjson, one
+// event a line, so a change reads as a diff). Refresh deliberately with REGEN=1; a missing golden
+// fails.
 
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,7 +22,7 @@ const inputs = [
 const run = promisify(execFile);
 
 /** The golden record of one scenario (see golden-run.ts), computed in a child process. */
-async function golden(file: string): Promise<unknown> {
+async function golden(file: string): Promise<{ record: unknown; events: string[] }> {
   const script = join(root, 'test/golden/golden-run.ts');
   const { stdout } = await run(process.execPath, ['--import', 'tsx', script, file], {
     cwd: root,
@@ -35,14 +37,23 @@ const WHOLE_NIGHT_TIMEOUT_MS = 300_000;
 describe('golden runs', () => {
   for (const file of inputs) {
     it(basename(file), { timeout: WHOLE_NIGHT_TIMEOUT_MS }, async () => {
-      const out = join(root, 'test/golden/out', basename(file).replace(/\.ya?ml$/, '.json'));
-      const actual = await golden(file);
-      if (process.env.REGEN === '1' || !existsSync(out)) {
-        if (process.env.CI && process.env.REGEN !== '1')
-          throw new Error(`no golden output for ${basename(file)}: run REGEN=1 npm run test:unit`);
-        writeFileSync(out, JSON.stringify(actual, null, 2) + '\n');
+      const name = basename(file).replace(/\.ya?ml$/, '');
+      const recordFile = join(root, 'test/golden/out', `${name}.json`);
+      const eventsFile = join(root, 'test/golden/out', `${name}.events.ndjson`);
+      const { record, events } = await golden(file);
+      if (process.env.REGEN === '1') {
+        writeFileSync(recordFile, JSON.stringify(record, null, 2) + '\n');
+        writeFileSync(eventsFile, events.join('\n') + '\n');
       }
-      expect(actual).toEqual(JSON.parse(readFileSync(out, 'utf8')));
+      if (!existsSync(recordFile) || !existsSync(eventsFile))
+        throw new Error(`no golden output for ${basename(file)}: run REGEN=1 npx vitest run test/golden`);
+      const expected = readFileSync(eventsFile, 'utf8').split('\n').slice(0, -1);
+      // The first event that differs, by line, reads better than two hashes.
+      const first = events.findIndex((line, i) => line !== expected[i]);
+      if (first >= 0)
+        expect(`line ${first + 1}: ${events[first]}`).toBe(`line ${first + 1}: ${expected[first]}`);
+      expect(events.length).toBe(expected.length);
+      expect(record).toEqual(JSON.parse(readFileSync(recordFile, 'utf8')));
     });
   }
 });
