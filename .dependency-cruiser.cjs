@@ -37,6 +37,14 @@ module.exports = {
     },
     ...stageRules,
     {
+      name: 'stage-internals-are-private',
+      comment:
+        'Above the stages, a stage is used through its index.ts (its registry and public face), never its files; run/ wires them.',
+      severity: 'error',
+      from: { path: '^src/(analysis|io|cli|server|web)/' },
+      to: { path: `^src/(${STAGES.join('|')})/`, pathNot: `^src/(${STAGES.join('|')})/index\\.ts$` },
+    },
+    {
       name: 'run-below-analysis',
       severity: 'error',
       from: { path: '^src/run/' },
@@ -57,10 +65,13 @@ module.exports = {
     {
       name: 'web-uses-the-pure-layers',
       comment:
-        'The browser console may use core, model, scenario and run (which it runs in a worker), nothing else.',
+        "The browser console may use core, model, scenario, run (which it runs in a worker) and the stages' public faces, nothing else.",
       severity: 'error',
       from: { path: '^src/web/' },
-      to: { path: '^src/', pathNot: '^src/(core|model|scenario|run|web)/' },
+      to: {
+        path: '^src/',
+        pathNot: [`^src/(core|model|scenario|run|web)/`, `^src/(${STAGES.join('|')})/index\\.ts$`],
+      },
     },
     {
       name: 'no-node-builtins-below-io',

@@ -1,7 +1,7 @@
 // Summary statistics of one measure over many runs: what a planner reads off a distribution.
 // Pure; values are summarised in the order given, so the same runs always give the same bits.
 
-import { quantile } from '../metrics/outcome.js';
+import { quantile } from '../core/quantile.js';
 
 export interface Summary {
   /** Finite values summarised. */

@@ -45,3 +45,5 @@ export function decisionPhase(policy: C2Policy, cycleS: number): Phase<World> {
 
 export type { C2Policy, C2PolicyFactory, C2View } from './types.js';
 export { WTA_SOLVERS, DEFAULT_WTA_SOLVER } from './wta-solvers.js';
+// Static problems (`bulwark wta`, benchmarks): the classic problem from values and pk.
+export { classicProblem } from './wta-problem.js';

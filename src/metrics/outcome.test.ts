@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RunLog, SimEvent } from '../model/events.js';
 import type { Scenario } from '../model/scenario.js';
-import { computeOutcome, quantile } from './outcome.js';
+import { quantile } from '../core/quantile.js';
+import { computeOutcome } from './outcome.js';
 
 const scenario = {
   assets: [

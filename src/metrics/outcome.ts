@@ -5,6 +5,7 @@ import type { RunLog } from '../model/events.js';
 import type { Outcome } from '../model/outcome.js';
 import type { Scenario } from '../model/scenario.js';
 import { effectorOutcome, isInterceptorDrone, shotCost } from './effectors.js';
+import { quantile } from '../core/quantile.js';
 
 export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
   const typeCost = new Map(scenario.threatTypes.map((t) => [t.name, t.unitCost]));
@@ -144,13 +145,4 @@ export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
     endS: log.endS,
     ...(log.trackPicture ? { trackPicture: log.trackPicture } : {}),
   };
-}
-
-/** Linear-interpolated quantile of sorted values (type 7, as R and NumPy default); NaN if empty. */
-export function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.ceil(h);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }

@@ -28,3 +28,5 @@ export function sensingPhase(sensors: readonly Sensor[]): Phase<World> {
 }
 
 export type { Sensor, SensorFactory } from './types.js';
+// Where a radar can see (the console's coverage layer draws it).
+export { radarHorizonM } from './radar.js';

@@ -5,7 +5,7 @@
 
 import { LocalFrame } from '../core/geo.js';
 import type { Scenario } from '../model/scenario.js';
-import { radarHorizonM } from '../run/index.js';
+import { radarHorizonM } from '../sensors/index.js';
 import type { Projector } from './map-canvas.js';
 
 interface Radar {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { haversineM } from '../core/geo.js';
 import { FLIGHT_STRIDE, THREAT_STRIDE, TRACK_STRIDE, UNIT_STRIDE } from '../model/trajectory.js';
-import { computeOutcome, runScenario } from '../run/index.js';
+import { computeOutcome } from '../metrics/index.js';
+import { runScenario } from '../run/index.js';
 import { parseScenarioOrThrow } from '../scenario/index.js';
 import { EntityPositions, Replay } from './replay.js';
 

@@ -7,7 +7,7 @@ import type { RunLog, SimEvent } from '../model/events.js';
 import type { Outcome } from '../model/outcome.js';
 import type { DefenderKind, Scenario } from '../model/scenario.js';
 import { FLIGHT_STRIDE, THREAT_STRIDE, TRACK_STRIDE, UNIT_STRIDE } from '../model/trajectory.js';
-import { computeOutcome } from '../run/index.js';
+import { computeOutcome } from '../metrics/index.js';
 
 export interface LatLonPoint {
   lat: number;

@@ -1,7 +1,7 @@
 // Uncertainty bands of a campaign: many runs (replicates with their own seeds) summarised day by
 // day as the median and the 5th–95th percentile band of each series a planner follows.
 
-import { quantile } from '../../metrics/outcome.js';
+import { quantile } from '../../core/quantile.js';
 import type { CampaignContext } from './context.js';
 import type { CampaignRun } from './simulate-campaign.js';
 import type { BandPoint, SeriesInfo } from '../../model/campaign-trajectory.js';

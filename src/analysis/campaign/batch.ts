@@ -2,7 +2,7 @@
 // totals and as monthly figures: the data behind the console tables, the JSON and the report.
 
 import { deriveSeed } from '../../core/rng.js';
-import { quantile } from '../../metrics/outcome.js';
+import { quantile } from '../../core/quantile.js';
 import { DAYS_PER_MONTH } from '../../scenario/campaign.js';
 import { attackerTimeline } from './attacker.js';
 import type { CampaignContext } from './context.js';

@@ -2,7 +2,7 @@
 
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import { computeOutcome } from '../../metrics/outcome.js';
+import { computeOutcome } from '../../metrics/index.js';
 import { runScenario } from '../../run/run-scenario.js';
 import { C2_POLICY_NAMES, unverifiedFiguresInUse } from '../../scenario/index.js';
 import { UsageError } from '../errors.js';

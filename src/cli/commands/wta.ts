@@ -1,8 +1,7 @@
 // `bulwark wta`: solve one static weapon-target assignment instance and print its cost and plan.
 
 import type { Command } from 'commander';
-import { DEFAULT_WTA_SOLVER, WTA_SOLVERS } from '../../c2/wta-solvers.js';
-import { classicProblem } from '../../c2/wta-problem.js';
+import { classicProblem, DEFAULT_WTA_SOLVER, WTA_SOLVERS } from '../../c2/index.js';
 import { loadWtaInstanceFile } from '../../io/wta-instance-file.js';
 import { formatIssue } from '../../scenario/index.js';
 import { UsageError } from '../errors.js';
