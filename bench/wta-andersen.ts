@@ -83,13 +83,16 @@ export function run(): boolean {
   );
   solveLns(familyB(60, 40, 9), { maxIterations: 500 });
   console.log(
-    'instance       weapons  best known   greedy-mmr        lns 100 ms        lns 1 s           lns 10 s (iterations)        ' +
-      `to ≤${100 * NEAR}% (iterations)`,
+    `instance       weapons    best known  ${['greedy-mmr', 'lns 100 ms', 'lns 1 s', 'lns 10 s'].map((h) => h.padEnd(22)).join(' ')}` +
+      ` (iter.)    to ≤${100 * NEAR}% (iterations)`,
   );
   let ok = true;
   for (const { name, problem, known } of instances) {
     const cell = (cost: number) =>
-      `${cost.toFixed(4)} ${`(${(100 * gapOf(cost, known.best)).toFixed(3)}%)`.padStart(9)}`.padEnd(17);
+      `${cost.toFixed(6)} ${`(${(100 * gapOf(cost, known.best)).toFixed(4)}%)`.padStart(10)}`.padEnd(22);
+    // A few iterations first, so that the 100 ms run does not pay for compiling this size's code
+    // (compiler threads count on the process's CPU clock).
+    solveLns(problem, { maxIterations: 20, seed: 2 });
     const greedy = solveGreedyMmr(problem).cost;
     const runs = BUDGETS_MS.map((ms) => solveLns(problem, { shouldStop: deadline(ms), seed: 1 }));
     const last = runs[runs.length - 1];
@@ -99,8 +102,8 @@ export function run(): boolean {
       ? `${reach.ms < 1000 ? `${reach.ms.toFixed(0)} ms` : `${(reach.ms / 1000).toFixed(1)} s`} (${reach.iterations})`
       : `not within ${last.iterations} iterations`;
     console.log(
-      `${name.padEnd(14)} ${String(problem.weapons).padStart(7)}  ${known.best.toFixed(4).padStart(10)}${known.proven ? '*' : ' '} ` +
-        `${cell(greedy)} ${runs.map((r) => cell(r.cost)).join(' ')}(${last.iterations})`.padEnd(14) +
+      `${name.padEnd(14)} ${String(problem.weapons).padStart(7)}  ${known.best.toFixed(6).padStart(12)}${known.proven ? '*' : ' '} ` +
+        `${cell(greedy)} ${runs.map((r) => cell(r.cost)).join(' ')} ${`(${last.iterations})`.padEnd(8)}` +
         `  ${reached}`,
     );
     if (last.cost > target) ok = false;
