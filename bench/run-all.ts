@@ -8,6 +8,7 @@ import { run as recordNight } from './record-night.js';
 import { run as simSensing } from './sim-sensing.js';
 import { run as simSpeed } from './sim-speed.js';
 import { run as tracking } from './tracking.js';
+import { run as wtaAndersen } from './wta-andersen.js';
 import { run as wtaLarge } from './wta-large.js';
 import { run as wtaLive } from './wta-live.js';
 import { run as wtaSim } from './wta-sim.js';
@@ -23,6 +24,7 @@ const BENCHMARKS: [string, () => boolean | Promise<boolean>][] = [
   ['wta-static', wtaStatic],
   ['wta-live', wtaLive],
   ['wta-large', wtaLarge],
+  ['wta-andersen', wtaAndersen],
   ['wta-sim', wtaSim],
   ['campaign', campaign],
   ['console-replay', consoleReplay],
