@@ -40,6 +40,10 @@ export class TestRedis {
 
   private constructor(readonly port: number) {}
 
+  get pid(): number | undefined {
+    return this.process?.pid;
+  }
+
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
   }

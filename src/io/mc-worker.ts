@@ -26,6 +26,7 @@ export function runChunkWith(
   measure: (scenario: Scenario, seed: number) => MeasuredRun,
   chunk: RunChunk,
 ): RunRow[] {
+  if (chunk.runs.length === 0) return [];
   let scenario = scenarios.get(chunk.scenarioHash);
   if (!scenario) {
     scenario = parseScenarioOrThrow(chunk.scenarioText, chunk.scenarioFile);

@@ -1,6 +1,6 @@
 // The submitter's side of a queued batch: each chunk of pending runs becomes a BullMQ job with a
 // stable id, and its rows come back when a worker completes it. Completions are heard on the
-// queue's event stream; a reconciliation pass every second asks Redis for the state of every job
+// queue's event stream; a reconciliation pass every few seconds asks Redis for the state of every job
 // still awaited, so nothing depends on an event being seen: a job completed while this process was
 // away (a re-attaching submitter) is collected, a job failed for good is reported, and a job Redis
 // no longer knows (restarted without its data) is queued again. A job is removed from Redis only
@@ -36,7 +36,8 @@ interface Awaited {
   reject: (e: unknown) => void;
 }
 
-const RECONCILE_MS = 1000;
+/** How often every awaited job is looked up in Redis (completions are heard at once otherwise). */
+const RECONCILE_MS = 3000;
 
 export class QueueExecutor {
   readonly window: number;
@@ -47,6 +48,7 @@ export class QueueExecutor {
   private readonly events: QueueEvents;
   private readonly awaited = new Map<string, Awaited>();
   private readonly timer: NodeJS.Timeout;
+  private readonly retried = new Set<string>();
   private reconciling = false;
   private closed = false;
   private redisDown = false;
@@ -81,13 +83,15 @@ export class QueueExecutor {
   }
 
   /** Queues the chunk (or finds its job queued before) and gives its rows once a worker ran it. */
-  run(chunk: RunChunk): { id: string; rows: Promise<RunRow[]> } {
+  run(
+    chunk: RunChunk,
+    id = chunkJobId(this.batchId, this.version, chunk),
+  ): { id: string; rows: Promise<RunRow[]> } {
     const data: RunJobData = { version: this.version, batchId: this.batchId, chunk };
-    const id = chunkJobId(this.batchId, this.version, chunk);
     const rows = new Promise<RunRow[]>((resolve, reject) => {
       this.awaited.set(id, { data, resolve, reject });
     });
-    void this.submit(id, data, true).catch((e: unknown) => this.fail(id, e));
+    void this.submit(id, data).catch((e: unknown) => this.fail(id, e));
     return { id, rows };
   }
 
@@ -96,7 +100,9 @@ export class QueueExecutor {
     await this.queue.remove(id).catch(() => undefined);
   }
 
-  private async submit(id: string, data: RunJobData, first: boolean): Promise<void> {
+  private async submit(id: string, data: RunJobData): Promise<void> {
+    // A job of this id queued by an earlier submitter is kept as it is (BullMQ ignores the add);
+    // the next reconciliation pass collects it if it finished meanwhile.
     await this.queue.add('runs', data, {
       jobId: id,
       attempts: this.options.attempts ?? 5,
@@ -105,11 +111,6 @@ export class QueueExecutor {
       removeOnComplete: { age: 24 * 3600 },
       removeOnFail: { age: 7 * 24 * 3600 },
     });
-    if (!first) return;
-    // A job queued by an earlier submitter may have finished (or failed for good) meanwhile.
-    const state = await this.queue.getJobState(id);
-    if (state === 'completed') await this.collect(id);
-    else if (state === 'failed') await (await Job.fromId(this.queue, id))?.retry('failed');
   }
 
   private settle(id: string, returnvalue: string): void {
@@ -153,10 +154,15 @@ export class QueueExecutor {
           const waiting = this.awaited.get(id);
           if (!waiting) return;
           if (states[i] === 'completed') await this.collect(id);
-          else if (states[i] === 'unknown') await this.submit(id, waiting.data, false);
+          else if (states[i] === 'unknown') await this.submit(id, waiting.data);
           else if (states[i] === 'failed') {
             const job = await Job.fromId(this.queue, id);
-            this.fail(id, new Error(`queued job ${id} failed: ${job?.failedReason ?? 'no reason given'}`));
+            // Failed for good before this submitter came: this command tries it once more.
+            if (job && !this.retried.has(id)) {
+              this.retried.add(id);
+              await job.retry('failed');
+            } else
+              this.fail(id, new Error(`queued job ${id} failed: ${job?.failedReason ?? 'no reason given'}`));
           }
         }),
       );

@@ -87,7 +87,7 @@ export const decodeResult = (text: string): RunJobResult => decodeJson<RunJobRes
 
 /** A chunk's job id: stable for a batch, so a re-run submitter finds the jobs it queued before. */
 export function chunkJobId(batchId: string, version: string, chunk: RunChunk): string {
-  const first = chunk.runs[0];
+  const first = chunk.runs[0] ?? { point: 0, run: 0 };
   return `${batchId}.${version.slice(-8)}.p${first.point}.r${first.run}`;
 }
 
