@@ -64,12 +64,17 @@ function worker(url: string, queue: string, extra: string[] = []): WorkerProcess
 const rowsOf = (s: ResultsStore, id: string) =>
   [...s.runs(id, undefined, { marks: true })].map(({ durationMs: _, ...r }) => JSON.stringify(r));
 
-async function runCli(args: string[]): Promise<{ status: number | null; stderr: string }> {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+async function runCli(
+  args: string[],
+  keepStdout = false,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe'] });
+  let stdout = '';
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const status = await new Promise<number | null>((r) => child.once('close', r));
-  return { status, stderr };
+  return { status, stdout, stderr };
 }
 
 /** The batch run here on threads: what the queued batch must give. */
@@ -227,6 +232,30 @@ describe.skipIf(!hasRedis)('queued batches on a real Redis', { timeout: 240_000 
     const l = openResultsStore(join(dir, 'local.db'));
     stores.push(l);
     expect(rowsOf(s, batch.id)).toEqual(rowsOf(l, batch.id));
+  });
+
+  it('fits the same surrogate and finds the same plan when `bulwark plan` queues its nights', async () => {
+    const redis = await sharedRedis();
+    cleanups.push(redis.stop);
+    const queue = queueName();
+    const w = worker(redis.url, queue);
+    await w.ready();
+    const campaign = join(import.meta.dirname, 'fixtures', 'campaign', 'small-campaign.yaml');
+    const args = [BIN, 'plan', campaign, '--objective', 'damage', '--budget', '300 k$'];
+    const tiny = ['--surrogate-points', '10', '--held-out', '4', '--days', '12', '--runs', '2'];
+    const more = ['--restarts', '0', '--evaluations', '40', '--json'];
+    const queued = await runCli(
+      [...args, ...tiny, ...more, '--queue', redis.url, '--queue-name', queue],
+      true,
+    );
+    expect(queued.status, queued.stderr).toBe(0);
+    const local = await runCli([...args, ...tiny, ...more], true);
+    expect(local.status, local.stderr).toBe(0);
+    expect(JSON.parse(queued.stdout)).toEqual(JSON.parse(local.stdout));
+    // 14 design nights, 4 to a job: every job taken once, by the worker.
+    const took = w.jobs('took');
+    expect(took).toHaveLength(4);
+    expect(new Set(took).size).toBe(4);
   });
 
   it('refuses a job queued by another version, leaving it for the right workers', async () => {

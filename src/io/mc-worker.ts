@@ -46,3 +46,6 @@ export function runChunkWith(
 }
 
 export default runChunk;
+
+/** Design nights of a campaign surrogate (queued `bulwark plan`), run by name on the same pool. */
+export { runNights } from './night-task.js';

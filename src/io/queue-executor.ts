@@ -17,7 +17,10 @@ import {
   projectVersion,
   type QueueAddress,
   type RunJobData,
+  type RunJobResult,
 } from './run-queue.js';
+import type { NightResult } from '../analysis/campaign/index.js';
+import type { NightsTask } from './night-task.js';
 
 export interface QueueOptions {
   address: QueueAddress;
@@ -32,7 +35,7 @@ export interface QueueOptions {
 
 interface Awaited {
   data: RunJobData;
-  resolve: (rows: RunRow[]) => void;
+  resolve: (result: RunJobResult) => void;
   reject: (e: unknown) => void;
 }
 
@@ -87,15 +90,26 @@ export class QueueExecutor {
     chunk: RunChunk,
     id = chunkJobId(this.batchId, this.version, chunk),
   ): { id: string; rows: Promise<RunRow[]> } {
-    const data: RunJobData = { version: this.version, batchId: this.batchId, chunk };
-    const rows = new Promise<RunRow[]>((resolve, reject) => {
+    const result = this.enqueue({ version: this.version, batchId: this.batchId, chunk }, id);
+    return { id, rows: result.then((r) => r.rows ?? []) };
+  }
+
+  /** Queues design nights of a surrogate's fit under this id and gives what each did. */
+  runNights(task: NightsTask, id: string): Promise<NightResult[]> {
+    return this.enqueue({ version: this.version, batchId: this.batchId, nights: task }, id).then(
+      (r) => r.nights ?? [],
+    );
+  }
+
+  private enqueue(data: RunJobData, id: string): Promise<RunJobResult> {
+    const result = new Promise<RunJobResult>((resolve, reject) => {
       this.awaited.set(id, { data, resolve, reject });
     });
     void this.submit(id, data).catch((e: unknown) => this.fail(id, e));
-    return { id, rows };
+    return result;
   }
 
-  /** The rows of this job are stored: Redis may forget it. */
+  /** The results of this job are kept (stored, or used): Redis may forget it. */
   async stored(id: string): Promise<void> {
     await this.queue.remove(id).catch(() => undefined);
   }
@@ -120,7 +134,7 @@ export class QueueExecutor {
     try {
       const result = decodeResult(returnvalue);
       this.workers.add(result.worker);
-      waiting.resolve(result.rows);
+      waiting.resolve(result);
     } catch (e) {
       waiting.reject(e);
     }

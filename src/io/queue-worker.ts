@@ -9,7 +9,9 @@ import { hostname } from 'node:os';
 import { DelayedError, Worker, type Job } from 'bullmq';
 import { Piscina } from 'piscina';
 import { WORKER_FILE } from './batch-runner.js';
+import type { NightResult } from '../analysis/campaign/index.js';
 import type { RunChunk } from './mc-worker.js';
+import type { NightsTask } from './night-task.js';
 import type { RunRow } from './results-store.js';
 import {
   DEFAULT_QUEUE_NAME,
@@ -17,6 +19,7 @@ import {
   projectVersion,
   type QueueAddress,
   type RunJobData,
+  type RunJobResult,
 } from './run-queue.js';
 
 export interface QueueWorkerOptions {
@@ -58,7 +61,7 @@ export function startQueueWorker(options: QueueWorkerOptions): RunningWorker {
   const version = projectVersion();
   const name = `${hostname()}:${process.pid}`;
   const threads = Math.max(1, Math.floor(options.threads));
-  const pool = new Piscina<RunChunk, RunRow[]>({
+  const pool = new Piscina<RunChunk | NightsTask, RunRow[]>({
     filename: WORKER_FILE,
     minThreads: threads,
     maxThreads: threads,
@@ -77,14 +80,16 @@ export function startQueueWorker(options: QueueWorkerOptions): RunningWorker {
       void stop();
       throw new DelayedError();
     }
-    const runs = job.data.chunk.runs.length;
-    options.log(
-      `took ${id} (${runs} runs${job.attemptsStarted > 1 ? `, attempt ${job.attemptsStarted}` : ''})`,
-    );
+    const { chunk, nights } = job.data;
+    const what = nights ? `${nights.nights.length} campaign nights` : `${chunk?.runs.length ?? 0} runs`;
+    const attempt = job.attemptsStarted > 1 ? `, attempt ${job.attemptsStarted}` : '';
+    options.log(`took ${id} (${what}${attempt})`);
     const started = performance.now();
-    const rows = await pool.run(job.data.chunk);
+    const result: RunJobResult = nights
+      ? { worker: name, nights: (await pool.run(nights, { name: 'runNights' })) as unknown as NightResult[] }
+      : { worker: name, rows: chunk ? await pool.run(chunk) : [] };
     options.log(`done ${id} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    return encodeResult({ worker: name, rows });
+    return encodeResult(result);
   };
 
   const worker = new Worker<RunJobData, string>(options.queueName ?? DEFAULT_QUEUE_NAME, handle, {

@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConnectionOptions } from 'bullmq';
+import type { NightResult } from '../analysis/campaign/index.js';
 import type { RunChunk } from './mc-worker.js';
+import type { NightsTask } from './night-task.js';
 import { decodeJson, encodeJson, type RunRow } from './results-store.js';
 import { PACKAGE_ROOT } from './scenario-file.js';
 
@@ -67,18 +69,21 @@ export function parseQueueAddress(text: string): QueueAddress {
   return { display: shown.toString().replace(/\/$/, ''), connection };
 }
 
-/** What a job carries. */
+/** What a job carries: seeded runs of a batch, or design nights of a campaign surrogate's fit. */
 export interface RunJobData {
   /** The submitter's project version: a worker of another version refuses the job. */
   version: string;
+  /** The batch (mc-…, sweep-…) or the surrogate fit (fit-…) the job belongs to. */
   batchId: string;
-  chunk: RunChunk;
+  chunk?: RunChunk;
+  nights?: NightsTask;
 }
 
-/** What a job gives back: the rows of its runs and who ran them. */
+/** What a job gives back: the rows of its runs (or its nights' results) and who ran them. */
 export interface RunJobResult {
   worker: string;
-  rows: RunRow[];
+  rows?: RunRow[];
+  nights?: NightResult[];
 }
 
 // Outcomes hold NaN and ±Infinity, which JSON cannot: results travel encoded as the store encodes them.
