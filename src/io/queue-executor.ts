@@ -52,6 +52,7 @@ export class QueueExecutor {
   private readonly awaited = new Map<string, Awaited>();
   private readonly timer: NodeJS.Timeout;
   private readonly retried = new Set<string>();
+  private readonly removals = new Set<Promise<void>>();
   private reconciling = false;
   private closed = false;
   private redisDown = false;
@@ -111,7 +112,13 @@ export class QueueExecutor {
 
   /** The results of this job are kept (stored, or used): Redis may forget it. */
   async stored(id: string): Promise<void> {
-    await this.queue.remove(id).catch(() => undefined);
+    const removal = this.queue.remove(id).then(
+      () => undefined,
+      () => undefined,
+    );
+    this.removals.add(removal);
+    await removal;
+    this.removals.delete(removal);
   }
 
   private async submit(id: string, data: RunJobData): Promise<void> {
@@ -203,6 +210,7 @@ export class QueueExecutor {
             await this.queue.remove(id).catch(() => undefined);
         }),
       );
+    await Promise.all(this.removals);
     await this.events.close();
     await this.queue.close();
   }
