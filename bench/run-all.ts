@@ -4,6 +4,7 @@ import { run as campaign } from './campaign.js';
 import { run as consoleReplay } from './console-replay.js';
 import { run as linearAssignment } from './linear-assignment.js';
 import { run as mcBatch } from './mc-batch.js';
+import { run as queue } from './queue.js';
 import { run as recordNight } from './record-night.js';
 import { run as simSensing } from './sim-sensing.js';
 import { run as simSpeed } from './sim-speed.js';
@@ -18,6 +19,7 @@ const BENCHMARKS: [string, () => boolean | Promise<boolean>][] = [
   ['sim-speed', simSpeed],
   ['linear-assignment', linearAssignment],
   ['mc-batch', mcBatch],
+  ['queue', queue],
   ['tracking', tracking],
   ['sim-sensing', simSensing],
   ['record-night', recordNight],

@@ -14,4 +14,15 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# Debian's redis-server for the queue tests (bulwark mc|sweep --queue, bulwark worker).
+if ! command -v redis-server >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing Debian's redis-server for the queue tests"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null
+  else
+    echo "setup: redis-server is missing; install Debian's 'redis-server' package to run the queue tests" >&2
+  fi
+fi
+
 npm ci --no-audit --no-fund

@@ -5,7 +5,9 @@ import Table from 'cli-table3';
 import { availableParallelism } from 'node:os';
 import { formatStatistic, type Summary } from '../analysis/statistics.js';
 import { describePoint, SweepError } from '../analysis/sweep.js';
-import { PointInvalidError, type BatchResult } from '../io/batch-runner.js';
+import { PointInvalidError, QueueUnreachableError, type BatchResult } from '../io/batch-runner.js';
+import type { QueueOptions } from '../io/queue-executor.js';
+import { parseQueueAddress, QueueAddressError } from '../io/run-queue.js';
 import { formatDuration } from '../io/progress.js';
 import {
   DEFAULT_STORE,
@@ -42,7 +44,13 @@ export function asUsageError<T>(work: () => T): T {
   try {
     return work();
   } catch (e) {
-    if (e instanceof SweepError || e instanceof StoreError) throw new UsageError(e.message);
+    if (
+      e instanceof SweepError ||
+      e instanceof StoreError ||
+      e instanceof QueueAddressError ||
+      e instanceof QueueUnreachableError
+    )
+      throw new UsageError(e.message);
     if (e instanceof PointInvalidError)
       throw new UsageError(
         e.issues
@@ -56,6 +64,40 @@ export function asUsageError<T>(work: () => T): T {
       );
     throw e;
   }
+}
+
+/** asUsageError for asynchronous work (a batch that may find Redis unreachable). */
+export async function asUsageErrorAsync<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    return asUsageError(() => {
+      throw e;
+    });
+  }
+}
+
+export interface QueueFlags {
+  queue?: string;
+  queueName?: string;
+}
+
+export const QUEUE_HELP = 'send the runs to queue workers through Redis: redis://[:password@]HOST:PORT[/db]';
+export const QUEUE_NAME_HELP = 'the queue on that Redis (default bulwark-runs); workers must name the same';
+
+/** The --queue flags as queue options; undefined runs the batch here. */
+export function queueOptions(flags: QueueFlags): QueueOptions | undefined {
+  if (flags.queue === undefined) return undefined;
+  const address = asUsageError(() => parseQueueAddress(flags.queue!));
+  if (flags.queueName !== undefined && !/^[A-Za-z0-9_.-]{1,100}$/.test(flags.queueName))
+    throw new UsageError(
+      `--queue-name: expected letters, digits, '.', '_' or '-', found '${flags.queueName}'`,
+    );
+  return {
+    address,
+    queueName: flags.queueName,
+    onNotice: (message) => process.stderr.write(`${message}\n`),
+  };
 }
 
 /** Table cells: large amounts in k and M, others as formatStatistic. */

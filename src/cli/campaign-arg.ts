@@ -8,6 +8,8 @@ import {
   campaignContext,
   defaultDesignPoints,
   DirectEvaluator,
+  planSurrogate,
+  surrogateFromResults,
   SurrogateEvaluator,
   type CampaignContext,
   type NightEvaluator,
@@ -15,6 +17,8 @@ import {
 } from '../analysis/campaign/index.js';
 import { loadCampaignFile, type LoadedCampaign } from '../io/campaign-file.js';
 import { Progress } from '../io/progress.js';
+import type { NightsTask } from '../io/night-task.js';
+import { checkRedisReachable, QueueExecutor, type QueueOptions } from '../io/queue-executor.js';
 import { readSurrogate, surrogateKey, writeSurrogate } from '../io/surrogate-file.js';
 import { EVALUATION_MODES, type EvaluationMode } from '../model/campaign.js';
 import { formatIssue, MAX_HORIZON_DAYS } from '../scenario/index.js';
@@ -90,8 +94,7 @@ export interface SurrogateChoice {
   cached: boolean;
 }
 
-/** The surrogate for this campaign: read from --surrogate FILE when it matches, else fitted (and saved there). */
-export function surrogateFor(c: LoadedCampaignContext, options: EvaluationOptions): SurrogateChoice {
+function surrogateDesign(c: LoadedCampaignContext, options: EvaluationOptions) {
   const points = wholeNumber(
     '--surrogate-points',
     options.surrogatePoints ?? String(defaultDesignPoints(c.context)),
@@ -106,14 +109,79 @@ export function surrogateFor(c: LoadedCampaignContext, options: EvaluationOption
     seed: c.seed,
     horizonDays: c.context.campaign.horizonDays,
   };
-  const key = surrogateKey(c.loaded.text, c.loaded.tacticalText, design);
+  return { design, key: surrogateKey(c.loaded.text, c.loaded.tacticalText, design) };
+}
+
+/** The surrogate for this campaign: read from --surrogate FILE when it matches, else fitted (and saved there). */
+export function surrogateFor(c: LoadedCampaignContext, options: EvaluationOptions): SurrogateChoice {
+  const { design, key } = surrogateDesign(c, options);
   if (options.surrogate) {
     const stored = readSurrogate(options.surrogate, key);
     if (stored) return { surrogate: stored, cached: true };
   }
-  const progress = progressCounter('surrogate fit: tactical runs', points + heldOutPoints);
+  const progress = progressCounter('surrogate fit: tactical runs', design.points + design.heldOutPoints);
   const surrogate = buildSurrogate(c.context, { ...design, onRun: progress.tick });
   progress.done();
+  if (options.surrogate) writeSurrogate(options.surrogate, key, surrogate);
+  return { surrogate, cached: false };
+}
+
+/** Design nights per queued job of a surrogate fit. */
+const NIGHTS_PER_JOB = 4;
+
+/**
+ * surrogateFor with the fit's tactical nights simulated by queue workers (`--queue`): the same
+ * design, seeds and fit as here. The jobs' ids derive from the fit's inputs, so a re-run command
+ * re-attaches to the nights already queued or done.
+ */
+export async function surrogateOnQueue(
+  c: LoadedCampaignContext,
+  options: EvaluationOptions,
+  queue: QueueOptions,
+): Promise<SurrogateChoice> {
+  const { design, key } = surrogateDesign(c, options);
+  if (options.surrogate) {
+    const stored = readSurrogate(options.surrogate, key);
+    if (stored) return { surrogate: stored, cached: true };
+  }
+  const plan = planSurrogate(c.context, design);
+  const nights = [...plan.fit, ...plan.heldOut].map((n, index) => ({ ...n, index }));
+  try {
+    await checkRedisReachable(queue.address);
+  } catch (e) {
+    throw new UsageError(`--queue: cannot reach Redis at ${queue.address.display}: ${(e as Error).message}`);
+  }
+  const fitId = `fit-${key.slice(0, 10)}`;
+  const executor = new QueueExecutor(fitId, queue);
+  await executor.ready();
+  const progress = progressCounter('surrogate fit: tactical runs (queued)', nights.length);
+  const results = await Promise.all(
+    Array.from({ length: Math.ceil(nights.length / NIGHTS_PER_JOB) }, async (_, j) => {
+      const part = nights.slice(j * NIGHTS_PER_JOB, (j + 1) * NIGHTS_PER_JOB);
+      const task: NightsTask = {
+        campaignText: c.loaded.text,
+        campaignFile: c.loaded.file,
+        tacticalText: c.loaded.tacticalText,
+        tacticalFile: c.loaded.tacticalPath,
+        nights: part,
+      };
+      const id = `${fitId}.${executor.version.slice(-8)}.n${part[0].index}`;
+      const done = await executor.runNights(task, id);
+      if (done.length !== part.length)
+        throw new Error(`queued job ${id} gave ${done.length} nights of ${part.length}`);
+      for (let i = 0; i < done.length; i++) progress.tick();
+      await executor.stored(id);
+      return done;
+    }),
+  ).finally(() => executor.close(false));
+  progress.done();
+  const all = results.flat();
+  const surrogate = surrogateFromResults(
+    c.context,
+    plan,
+    all.slice(0, plan.fit.length),
+    all.slice(plan.fit.length),
+  );
   if (options.surrogate) writeSurrogate(options.surrogate, key, surrogate);
   return { surrogate, cached: false };
 }

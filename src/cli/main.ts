@@ -12,6 +12,7 @@ import { registerTrack } from './commands/track.js';
 import { registerServe } from './commands/serve.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWta } from './commands/wta.js';
+import { registerWorker } from './commands/worker.js';
 import { EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USER_ERROR, Interrupted, UsageError } from './errors.js';
 
 export function buildProgram(): Command {
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerCampaign(program);
   registerPlan(program);
   registerServe(program);
+  registerWorker(program);
   program.addHelpText(
     'after',
     `
@@ -51,6 +53,7 @@ Examples:
   $ bulwark campaign scenarios/campaigns/kyiv-winter.yaml   # a year of raids, production and budgets
   $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective damage --budget '8 M$'
   $ bulwark serve --open               # the web console on http://127.0.0.1:8720/
+  $ bulwark worker --queue redis://10.0.0.5:6379   # run queued batches (mc/sweep --queue) here
   $ bulwark help run                   # options of one command`,
   );
   return program;

@@ -1,5 +1,6 @@
 // Runs a batch — the runs of a Monte Carlo or of every sweep point — on a pool of worker threads,
-// streaming finished runs into the results store chunk by chunk. A batch is identified by its
+// or on queue workers through Redis (--queue), streaming finished runs into the results store chunk
+// by chunk; both ways share what runs (the pending chunks) and what is stored. A batch is identified by its
 // scenario's content hash and its parameters, so the same command finds it again and runs only what
 // is missing; Ctrl-C or SIGTERM stop it cleanly, and even SIGKILL loses only the chunks in flight.
 
@@ -12,6 +13,7 @@ import { applyPoint, type SweepPoint } from '../analysis/sweep.js';
 import type { Scenario } from '../model/scenario.js';
 import { parseScenario, type ScenarioIssue } from '../scenario/index.js';
 import type { RunChunk } from './mc-worker.js';
+import { checkRedisReachable, QueueExecutor, type QueueOptions } from './queue-executor.js';
 import { Progress } from './progress.js';
 import type { BatchDefinition, BatchInfo, PointAggregate, ResultsStore, RunRow } from './results-store.js';
 import { PACKAGE_ROOT } from './scenario-file.js';
@@ -107,6 +109,8 @@ export interface RunBatchOptions {
   workerFile?: string;
   /** Stop on SIGINT/SIGTERM, keeping what finished (default true). */
   handleSignals?: boolean;
+  /** Send the runs to queue workers through Redis instead of running them on threads here. */
+  queue?: QueueOptions;
 }
 
 export interface BatchResult {
@@ -117,12 +121,104 @@ export interface BatchResult {
   aggregates: PointAggregate[];
 }
 
+/**
+ * Where the chunks of a batch run: threads of this process, or queue workers anywhere. Both are
+ * handed the same chunks and give back the same rows; what runs and what is stored is decided here.
+ */
+interface ChunkExecutor {
+  /** Chunks kept in flight at once. */
+  readonly window: number;
+  run(chunk: RunChunk, signal: AbortSignal): { id: string; rows: Promise<RunRow[]> };
+  /** The chunk's rows are in the store. */
+  stored(id: string): Promise<void>;
+  /** How many workers took part. */
+  workerCount(): number;
+  close(interrupted: boolean): Promise<void>;
+}
+
+function poolExecutor(workerFile: string, workers: number): ChunkExecutor {
+  const pool = new Piscina<RunChunk, RunRow[]>({
+    filename: workerFile,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 60_000,
+  });
+  let next = 0;
+  return {
+    window: 2 * workers,
+    run: (chunk, signal) => ({ id: String(next++), rows: pool.run(chunk, { signal }) }),
+    stored: () => Promise.resolve(),
+    workerCount: () => workers,
+    close: () => pool.destroy(),
+  };
+}
+
+async function queueExecutor(batchId: string, options: QueueOptions): Promise<ChunkExecutor> {
+  try {
+    await checkRedisReachable(options.address);
+  } catch (e) {
+    throw new QueueUnreachableError(options.address.display, (e as Error).message);
+  }
+  const queue = new QueueExecutor(batchId, options);
+  await queue.ready();
+  return {
+    window: queue.window,
+    run: (chunk) => queue.run(chunk),
+    stored: (id) => queue.stored(id),
+    workerCount: () => queue.workers.size,
+    close: (interrupted) => queue.close(interrupted),
+  };
+}
+
+/** Redis could not be reached when the batch started: a user error (wrong address, no server). */
+export class QueueUnreachableError extends Error {
+  constructor(address: string, reason: string) {
+    super(`--queue: cannot reach Redis at ${address}: ${reason}`);
+    this.name = 'QueueUnreachableError';
+  }
+}
+
+/**
+ * Runs per chunk. Queued batches cut their runs on a fixed grid that depends on the batch alone, so
+ * a re-run finds the very jobs it queued before; local ones size chunks to the workers.
+ */
+function chunkSizeFor(def: BatchDefinition, pending: number, options: RunBatchOptions): number {
+  if (options.chunkSize !== undefined) return options.chunkSize;
+  if (options.queue) return Math.max(1, Math.min(8, Math.ceil((def.points.length * def.runsPerPoint) / 256)));
+  const workers = Math.max(1, Math.floor(options.workers));
+  return Math.max(1, Math.min(8, Math.ceil(pending / (workers * 16))));
+}
+
+/** The pending runs, in (point, run) order, cut into chunks on the grid of `size` runs per point. */
+export function* pendingChunks(
+  prepared: PreparedBatch,
+  stored: ReadonlySet<number>,
+  size: number,
+): Generator<RunChunk> {
+  const { definition: def, pointTexts } = prepared;
+  for (let point = 0; point < def.points.length; point++) {
+    for (let start = 0; start < def.runsPerPoint; start += size) {
+      const runs: RunChunk['runs'] = [];
+      for (let run = start; run < Math.min(def.runsPerPoint, start + size); run++)
+        if (!stored.has(point * def.runsPerPoint + run))
+          runs.push({ point, run, seed: deriveSeed(def.batchSeed, run) });
+      if (runs.length > 0)
+        yield {
+          scenarioHash: def.points[point].scenarioHash,
+          scenarioText: pointTexts[point],
+          scenarioFile: def.scenarioFile,
+          runs,
+        };
+    }
+  }
+}
+
 export async function runBatch(
   store: ResultsStore,
   prepared: PreparedBatch,
   options: RunBatchOptions,
 ): Promise<BatchResult> {
-  const { definition: def, pointTexts } = prepared;
+  const { definition: def } = prepared;
   const workerFile = options.workerFile ?? WORKER_FILE;
   if (!existsSync(workerFile))
     throw new Error(`worker module ${workerFile} is missing: run 'npm run build' first`);
@@ -132,34 +228,15 @@ export async function runBatch(
   const total = def.points.length * def.runsPerPoint;
   const pending = total - stored.size;
   const workers = Math.max(1, Math.floor(options.workers));
-  const chunkSize = options.chunkSize ?? Math.max(1, Math.min(8, Math.ceil(pending / (workers * 16))));
-
-  function* chunks(): Generator<RunChunk> {
-    for (let point = 0; point < def.points.length; point++) {
-      let runs: RunChunk['runs'] = [];
-      const flush = (): RunChunk => {
-        const chunk = {
-          scenarioHash: def.points[point].scenarioHash,
-          scenarioText: pointTexts[point],
-          scenarioFile: def.scenarioFile,
-          runs,
-        };
-        runs = [];
-        return chunk;
-      };
-      for (let run = 0; run < def.runsPerPoint; run++) {
-        if (stored.has(point * def.runsPerPoint + run)) continue;
-        runs.push({ point, run, seed: deriveSeed(def.batchSeed, run) });
-        if (runs.length === chunkSize) yield flush();
-      }
-      if (runs.length > 0) yield flush();
-    }
-  }
+  const chunkSize = chunkSizeFor(def, pending, options);
 
   let ranNow = 0;
   let failedNow = 0;
   let interrupted = false;
   if (pending > 0) {
+    const executor = options.queue
+      ? await queueExecutor(def.id, options.queue)
+      : poolExecutor(workerFile, workers);
     const progress = options.progress
       ? new Progress({ label: def.id, total, done: stored.size, stream: options.progressStream })
       : undefined;
@@ -175,20 +252,17 @@ export async function runBatch(
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     }
-    const pool = new Piscina<RunChunk, RunRow[]>({
-      filename: workerFile,
-      minThreads: workers,
-      maxThreads: workers,
-      idleTimeout: 60_000,
-    });
-    const session = store.startSession(def.id, workers, new Date().toISOString());
+    const stopped = new Promise<void>((resolve) => abort.signal.addEventListener('abort', () => resolve()));
+    const session = store.startSession(def.id, options.queue ? 0 : workers, new Date().toISOString());
     const started = performance.now();
     try {
       const inFlight = new Set<Promise<void>>();
-      for (const chunk of chunks()) {
+      for (const chunk of pendingChunks(prepared, stored, chunkSize)) {
         if (stopping || fault !== undefined) break;
-        const task: Promise<void> = pool.run(chunk, { signal: abort.signal }).then(
+        const { id, rows } = executor.run(chunk, abort.signal);
+        const task: Promise<void> = rows.then(
           (rows) => {
+            if (stopping || fault !== undefined) return;
             try {
               store.addRuns(def.id, rows);
             } catch (e) {
@@ -196,6 +270,7 @@ export async function runBatch(
               abort.abort();
               return;
             }
+            void executor.stored(id);
             const failed = rows.filter((r) => r.error !== undefined).length;
             ranNow += rows.length;
             failedNow += failed;
@@ -210,15 +285,16 @@ export async function runBatch(
         );
         inFlight.add(task);
         void task.finally(() => inFlight.delete(task));
-        if (inFlight.size >= 2 * workers) await Promise.race(inFlight);
+        if (inFlight.size >= executor.window) await Promise.race([...inFlight, stopped]);
       }
-      await Promise.all(inFlight);
+      // Queued jobs do not hear the abort signal: stop waiting for them when the batch stops.
+      await Promise.race([Promise.all(inFlight), stopped]);
     } finally {
       if (options.handleSignals ?? true) {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
       }
-      await pool.destroy();
+      await executor.close(interrupted);
       store.endSession(
         session,
         def.id,
@@ -226,6 +302,7 @@ export async function runBatch(
         performance.now() - started,
         interrupted ? 'interrupted' : fault !== undefined ? 'fault' : 'finished',
         new Date().toISOString(),
+        executor.workerCount(),
       );
       progress?.finish(
         interrupted

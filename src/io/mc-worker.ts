@@ -26,6 +26,7 @@ export function runChunkWith(
   measure: (scenario: Scenario, seed: number) => MeasuredRun,
   chunk: RunChunk,
 ): RunRow[] {
+  if (chunk.runs.length === 0) return [];
   let scenario = scenarios.get(chunk.scenarioHash);
   if (!scenario) {
     scenario = parseScenarioOrThrow(chunk.scenarioText, chunk.scenarioFile);
@@ -45,3 +46,6 @@ export function runChunkWith(
 }
 
 export default runChunk;
+
+/** Design nights of a campaign surrogate (queued `bulwark plan`), run by name on the same pool. */
+export { runNights } from './night-task.js';

@@ -273,11 +273,15 @@ export class ResultsStore {
     elapsedMs: number,
     howEnded: string,
     now: string,
+    /** Workers that took part, when known only at the end (queue workers). */
+    workers?: number,
   ): void {
     this.db.transaction(() => {
       this.db
-        .prepare('UPDATE sessions SET ended_at = ?, runs_done = ?, how_ended = ? WHERE rowid = ?')
-        .run(now, runsDone, howEnded, session);
+        .prepare(
+          'UPDATE sessions SET ended_at = ?, runs_done = ?, how_ended = ?, workers = coalesce(?, workers) WHERE rowid = ?',
+        )
+        .run(now, runsDone, howEnded, workers ?? null, session);
       this.db.prepare('UPDATE batches SET elapsed_ms = elapsed_ms + ? WHERE id = ?').run(elapsedMs, batchId);
     })();
   }

@@ -23,10 +23,14 @@ export {
 export {
   buildSurrogate,
   defaultDesignPoints,
+  planSurrogate,
   SURROGATE_FORMAT,
   SurrogateEvaluator,
+  surrogateFromResults,
+  type DesignNight,
   type Surrogate,
   type SurrogateBuildOptions,
+  type SurrogatePlan,
 } from './surrogate.js';
 export {
   expectedMetric,

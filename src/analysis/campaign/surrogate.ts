@@ -402,38 +402,85 @@ export interface SurrogateBuildOptions {
   onRun?: () => void;
 }
 
-/** Design, simulate, fit, and measure the error on fresh held-out points: the whole surrogate build. */
-export function buildSurrogate(context: CampaignContext, options: SurrogateBuildOptions): Surrogate {
+/** One night of a surrogate's design: its raid and force, and the seed it is simulated with. */
+export interface DesignNight {
+  input: NightInput;
+  seed: number;
+}
+
+/** The nights a surrogate is fitted to and measured on, before any is simulated. */
+export interface SurrogatePlan {
+  box: SurrogateBox;
+  fit: DesignNight[];
+  heldOut: DesignNight[];
+  runsPerPoint: number;
+}
+
+/** The design of a surrogate build: which nights to simulate, with which seeds. */
+export function planSurrogate(context: CampaignContext, options: SurrogateBuildOptions): SurrogatePlan {
   const box = surrogateBox(context);
   const raids = attackerTimeline(context.campaign.attacker, context.campaign.horizonDays).map(
     (d) => d.launched,
   );
-  const rng = streamFor(options.seed, 'campaign/surrogate-design');
-  const design = designPoints(box, options.points, rng, raids);
-  const samples = simulateDesign(
-    context,
-    design,
-    options.runsPerPoint,
-    deriveSeed(options.seed, 1),
-    options.onRun,
+  const design = designPoints(
+    box,
+    options.points,
+    streamFor(options.seed, 'campaign/surrogate-design'),
+    raids,
   );
-  const surrogate = fitSurrogate(context, box, samples, options.runsPerPoint);
-  if (options.heldOutPoints > 0) {
-    const held = designPoints(
-      box,
-      options.heldOutPoints,
-      streamFor(options.seed, 'campaign/surrogate-held-out'),
-      raids,
-    );
-    const heldSamples = simulateDesign(context, held, 1, deriveSeed(options.seed, 2), options.onRun);
+  const fitSeed = deriveSeed(options.seed, 1);
+  const runs = options.runsPerPoint;
+  const fit = design.flatMap((input, i) =>
+    Array.from({ length: runs }, (_, r) => ({ input, seed: deriveSeed(fitSeed, i * runs + r) })),
+  );
+  const held =
+    options.heldOutPoints > 0
+      ? designPoints(
+          box,
+          options.heldOutPoints,
+          streamFor(options.seed, 'campaign/surrogate-held-out'),
+          raids,
+        )
+      : [];
+  const heldSeed = deriveSeed(options.seed, 2);
+  return {
+    box,
+    fit,
+    heldOut: held.map((input, i) => ({ input, seed: deriveSeed(heldSeed, i) })),
+    runsPerPoint: runs,
+  };
+}
+
+/** The surrogate fitted to the simulated nights of a plan (results in the plan's order). */
+export function surrogateFromResults(
+  context: CampaignContext,
+  plan: SurrogatePlan,
+  fitResults: readonly NightResult[],
+  heldOutResults: readonly NightResult[],
+): Surrogate {
+  const samples = plan.fit.map((n, i) => ({ input: n.input, result: fitResults[i] }));
+  const surrogate = fitSurrogate(context, plan.box, samples, plan.runsPerPoint);
+  if (plan.heldOut.length > 0)
     surrogate.heldOut = {
-      points: options.heldOutPoints,
+      points: plan.heldOut.length,
       errors: surrogateError(
         surrogate,
-        heldSamples,
+        plan.heldOut.map((n, i) => ({ input: n.input, result: heldOutResults[i] })),
         context.template.assets.map((a) => a.value),
       ),
     };
-  }
   return surrogate;
+}
+
+/** Design, simulate, fit, and measure the error on fresh held-out points: the whole surrogate build. */
+export function buildSurrogate(context: CampaignContext, options: SurrogateBuildOptions): Surrogate {
+  const plan = planSurrogate(context, options);
+  const direct = new DirectEvaluator(context);
+  const simulate = (nights: DesignNight[]) =>
+    nights.map(({ input, seed }) => {
+      const result = direct.evaluate(input, seed);
+      options.onRun?.();
+      return result;
+    });
+  return surrogateFromResults(context, plan, simulate(plan.fit), simulate(plan.heldOut));
 }

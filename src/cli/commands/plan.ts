@@ -19,13 +19,17 @@ import {
   loadCampaignOrExit,
   progressCounter,
   surrogateFor,
+  surrogateOnQueue,
   wholeNumber,
   type EvaluationOptions,
 } from '../campaign-arg.js';
+import { queueOptions, QUEUE_NAME_HELP } from '../batch-options.js';
 import { UsageError } from '../errors.js';
 import { formatAssumptions, formatSurrogateError, money } from '../format-campaign.js';
 
 interface PlanCommandOptions extends EvaluationOptions {
+  queue?: string;
+  queueName?: string;
   objective: string;
   budget?: string;
   target?: string;
@@ -67,6 +71,11 @@ export function registerPlan(program: Command): void {
       ),
   )
     .option('--json', 'print the plan as JSON')
+    .option(
+      '--queue <redis-url>',
+      "simulate the surrogate's tactical nights on queue workers through Redis: redis://[:password@]HOST:PORT",
+    )
+    .option('--queue-name <name>', QUEUE_NAME_HELP)
     .addHelpText(
       'after',
       `
@@ -75,16 +84,19 @@ Examples:
   $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective leak-rate --target 0.1 --runs 4
   $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective outage-days --target 1500 --find production
   $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective people-days --evaluations 100 --json
+  $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective damage --queue redis://10.0.0.5:6379
 
 Measures: damage (asset value lost), outage-days (asset-days out of service), people-days (people ×
 days without service), leak-rate (leakers per non-decoy threat). The budget is split over each
 pool's categories: <pool>/production (interceptor drones, or missiles such as MICA and IRIS-T),
 <pool>/crews (operators, pilots, ground stations, airframes, radars), <pool>/sustainment (upkeep:
 jets flying hours, fire units, radars) and <pool>/coproduction (a partner line's set-up). Plans are
-searched on the surrogate; its error against direct simulation is printed with the plan.
+searched on the surrogate; its error against direct simulation is printed with the plan. With
+--queue, the tactical nights the surrogate is fitted to run on 'bulwark worker' processes (the same
+fit as here; docs/scale-out.md).
 See docs/campaign.md.`,
     )
-    .action((file: string, options: PlanCommandOptions) => {
+    .action(async (file: string, options: PlanCommandOptions) => {
       if (!(PLAN_METRICS as readonly string[]).includes(options.objective))
         throw new UsageError(
           `--objective: expected one of ${PLAN_METRICS.join(', ')}, found '${options.objective}'`,
@@ -112,7 +124,8 @@ See docs/campaign.md.`,
         c.context = withBudget(c.context, b.value);
       }
       const maxEvaluations = wholeNumber('--evaluations', options.evaluations ?? '400', 10, 1_000_000);
-      const { surrogate } = surrogateFor(c, options);
+      const queue = queueOptions(options);
+      const { surrogate } = queue ? await surrogateOnQueue(c, options, queue) : surrogateFor(c, options);
       // The searches stop at their evaluation budget: the bar counts up to it. A lever search
       // tries at most 16 levels (one, up to 8 doublings, about 6 bisections to 2%), each with a
       // split search of at most `leverBudget` evaluations.

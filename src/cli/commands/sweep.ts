@@ -15,17 +15,22 @@ import { didYouMean } from '../../scenario/did-you-mean.js';
 import type { PointAggregate } from '../../io/results-store.js';
 import {
   asUsageError,
+  asUsageErrorAsync,
   batchFooter,
   defaultWorkers,
   fmt,
   openStoreOrExit,
   parseCount,
   pickMeasures,
+  QUEUE_HELP,
+  QUEUE_NAME_HELP,
+  queueOptions,
+  type QueueFlags,
 } from '../batch-options.js';
 import { Interrupted, UsageError } from '../errors.js';
 import { loadScenarioOrExit, parseSeed } from '../scenario-arg.js';
 
-interface SweepOptions {
+interface SweepOptions extends QueueFlags {
   set?: string[];
   runs: string;
   lhs?: string;
@@ -53,6 +58,8 @@ export function registerSweep(program: Command): void {
     .option('-w, --workers <k>', 'worker threads (default: the number of cores)')
     .option('--seed <s>', "batch seed; every point uses the same run seeds (default: the scenario's seed)")
     .option('--store <file>', 'results database', '.bulwark/results.db')
+    .option('--queue <redis-url>', QUEUE_HELP)
+    .option('--queue-name <name>', QUEUE_NAME_HELP)
     .option(
       '--measure <names>',
       'measures to print, comma-separated',
@@ -73,7 +80,8 @@ Examples:
   $ bulwark sweep --set defenders.north-interceptors.stock=10..80:10 -n 100
   $ bulwark sweep --set defenders.east-interceptors.crews=1,2,3 --set threats.east-axis.count=20..60:20
   $ bulwark sweep --set defenders.north-interceptors.stock=10..80 --set threats.north-axis.count=20..80 --lhs 30
-  $ bulwark report sw-0a1b2c3d4e --out stock.html`,
+  $ bulwark report sw-0a1b2c3d4e --out stock.html
+  $ bulwark sweep --set defenders.north-interceptors.stock=10..80:10 -n 500 --queue redis://10.0.0.5:6379`,
     )
     .action(async (file: string | undefined, options: SweepOptions) => {
       const sets = options.set ?? [];
@@ -106,7 +114,10 @@ Examples:
       );
       const store = openStoreOrExit(options.store);
       try {
-        const result = await runBatch(store, prepared, { workers, progress: true });
+        const queue = queueOptions(options);
+        const result = await asUsageErrorAsync(() =>
+          runBatch(store, prepared, { workers, progress: true, queue }),
+        );
         if (result.interrupted) throw new Interrupted();
         const measures = options.measure
           .split(',')
