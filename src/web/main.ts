@@ -5,6 +5,7 @@ import './style.css';
 import { BatchView } from './batch-view.js';
 import { CampaignView } from './campaign-view.js';
 import { EventFeed } from './event-feed.js';
+import { setIcon } from './icons.js';
 import { MapView } from './map-view.js';
 import { renderOutcome } from './outcome-panel.js';
 import { ProvenancePanel } from './provenance-panel.js';
@@ -80,7 +81,7 @@ function updateUrl(): void {
   history.replaceState(null, '', url);
 }
 
-function render(follow: boolean): void {
+function render(): void {
   if (!replay) return;
   mapView.setTime(t);
   // The clock, the time bar, the feed and the panel are text and form controls: a few updates a
@@ -90,26 +91,23 @@ function render(follow: boolean): void {
     lastFeed = now;
     ui.clock.value = clockLabel(replay.scenario.startIso, t);
     if (document.activeElement !== ui.scrub || !playing) ui.scrub.value = String(Math.round(t));
-    feed.setTime(t, follow);
+    feed.setTime(t);
   }
   if (!playing || now - lastPanel > 250) {
     lastPanel = now;
-    renderOutcome(ui.measures, replay.outcomeAt(t), {
-      threats: mapView.stats.threats,
-      flights: mapView.stats.flights,
-    });
+    renderOutcome(ui.measures, replay.outcomeAt(t), replay.airborneAt(t));
   }
 }
 
-function setTime(next: number, follow = false): void {
+function setTime(next: number): void {
   if (!replay) return;
   t = Math.max(0, Math.min(replay.endS, next));
-  render(follow);
+  render();
 }
 
 function setPlaying(on: boolean): void {
   playing = on && replay !== undefined;
-  ui.play.textContent = playing ? '⏸' : '▶';
+  setIcon(ui.play, playing ? 'pause' : 'play');
   ui.play.setAttribute('aria-label', playing ? 'Pause' : 'Play');
   if (playing) {
     if (replay && t >= replay.endS) t = 0;
@@ -124,7 +122,7 @@ function tick(now: number): void {
   const interval = now - lastFrame;
   lastFrame = now;
   const started = performance.now();
-  setTime(t + dt * Number(ui.speed.value), true);
+  setTime(t + dt * Number(ui.speed.value));
   if (recordFrames) {
     frameTimes.push(interval);
     frameWork.push(performance.now() - started);
@@ -136,7 +134,7 @@ function tick(now: number): void {
 function jumpToEvent(index: number): void {
   if (!replay) return;
   setPlaying(false);
-  setTime(replay.events[index].t, true);
+  setTime(replay.events[index].t);
   const place = replay.placeOf(index);
   if (place) mapView.flyTo(place.lat, place.lon);
   updateUrl();
@@ -181,6 +179,9 @@ async function load(what: string, startAt: number | undefined, get: () => Promis
     storedRun = reply.runId;
     replay = new Replay(reply.scenario, reply.log);
     if (ui.seed.value === '' || storedRun) ui.seed.value = String(reply.log.seed);
+    // A stored run names the scenario file it was made from: the picker shows that one.
+    if (reply.source && [...ui.scenario.options].some((o) => o.value === reply.source))
+      ui.scenario.value = reply.source;
     ui.scrub.max = String(Math.ceil(replay.endS));
     mapView.show(replay);
     figures.show(reply.scenario);
@@ -191,7 +192,7 @@ async function load(what: string, startAt: number | undefined, get: () => Promis
       `${reply.scenario.name}, seed ${reply.log.seed}: ${o.threatsLaunched} threats, ${o.destroyed} destroyed, ` +
         `${o.leaked} leaked · ${Math.round(performance.now() - started)} ms`,
     );
-    setTime(startAt ?? 0, true);
+    setTime(startAt ?? 0);
     updateUrl();
   } catch (e) {
     setStatus(String((e as Error).message ?? e), true);
@@ -218,13 +219,13 @@ ui.stored.addEventListener('change', () => {
   if (ui.stored.value) void openStored(ui.stored.value);
 });
 ui.play.addEventListener('click', () => setPlaying(!playing));
-ui.scrub.addEventListener('input', () => setTime(Number(ui.scrub.value), true));
+ui.scrub.addEventListener('input', () => setTime(Number(ui.scrub.value)));
 ui.scrub.addEventListener('change', updateUrl);
 ui.speed.addEventListener('change', updateUrl);
 ui.filter.addEventListener('change', () => {
   if (!replay) return;
   feed.show(replay, ui.filter.value as 'key' | 'all');
-  feed.setTime(t, false);
+  feed.setTime(t);
 });
 ui.tiles.addEventListener('change', () => {
   mapView.setTileServer(ui.tiles.value.trim() || undefined);
@@ -270,13 +271,13 @@ document.addEventListener('keydown', (e) => {
     case 'ArrowLeft':
       if (target.closest('#map')) return;
       e.preventDefault();
-      setTime(t + (e.key === 'ArrowRight' ? big : -big), true);
+      setTime(t + (e.key === 'ArrowRight' ? big : -big));
       break;
     case 'Home':
-      setTime(0, true);
+      setTime(0);
       break;
     case 'End':
-      if (replay) setTime(replay.endS, true);
+      if (replay) setTime(replay.endS);
       break;
     case '[':
       changeSpeed(-1);

@@ -17,7 +17,7 @@ import countriesUrl from 'world-atlas/countries-50m.json?url';
 import { CoverageLayer } from './coverage-layer.js';
 import { clearToMap, fastProjector, metresPerPixel, type Projector } from './map-canvas.js';
 import { PlaceLayer } from './place-layer.js';
-import { EntityPositions, type Replay } from './replay.js';
+import { countUpTo, EntityPositions, type Replay } from './replay.js';
 import { flightSidc, SIDC, stamp, trackIsHostile, unitSidc, type Stamp } from './symbols.js';
 import { FireGroupMode, JetMode } from '../model/world.js';
 
@@ -71,18 +71,6 @@ const noStats = (): DrawStats => ({
   movingUnits: 0,
   coverage: 0,
 });
-
-/** Number of values in an ascending array that are at most t. */
-function countUpTo(values: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** What a moving unit is doing, beside its name. */
 function modeLabel(kind: string, mode: number): string {
