@@ -3,10 +3,13 @@
 
 import './style.css';
 import { BatchView } from './batch-view.js';
+import { DetailsCard } from './details-card.js';
+import { describeEntity, type Picked } from './entity-details.js';
 import { CampaignView } from './campaign-view.js';
 import { EventFeed } from './event-feed.js';
 import { setIcon } from './icons.js';
 import { MapView } from './map-view.js';
+import { Pairings } from './pairings.js';
 import { renderOutcome } from './outcome-panel.js';
 import { ProvenancePanel } from './provenance-panel.js';
 import { Replay } from './replay.js';
@@ -52,6 +55,23 @@ const frameTimes: number[] = [];
 const frameWork: number[] = [];
 let recordFrames = false;
 
+// Details of what is under the pointer, or of what was clicked, followed as time moves.
+let pairings = new Pairings([]);
+const details = new DetailsCard(
+  $('map'),
+  (picked) => (replay ? describeEntity(replay, pairings, picked, t) : undefined),
+  (picked) => {
+    mapView.selected = picked;
+    mapView.draw();
+  },
+);
+mapView.map.on('click', (e) => details.pin(mapView.pick(e.containerPoint.x, e.containerPoint.y)));
+mapView.map.on('mousemove', (e) => {
+  const picked = mapView.pick(e.containerPoint.x, e.containerPoint.y);
+  $('map').classList.toggle('over-entity', picked !== undefined);
+  details.hover(picked);
+});
+
 const feed = new EventFeed(ui.events, (index) => jumpToEvent(index));
 const batches = new BatchView($<HTMLDialogElement>('batches'), () => source.headers());
 $<HTMLButtonElement>('open-batches').addEventListener('click', () => void batches.open());
@@ -96,6 +116,7 @@ function render(): void {
   if (!playing || now - lastPanel > 250) {
     lastPanel = now;
     renderOutcome(ui.measures, replay.outcomeAt(t), replay.airborneAt(t));
+    details.refresh();
   }
 }
 
@@ -178,6 +199,8 @@ async function load(what: string, startAt: number | undefined, get: () => Promis
     }
     storedRun = reply.runId;
     replay = new Replay(reply.scenario, reply.log);
+    pairings = new Pairings(replay.events);
+    details.pin(undefined);
     if (ui.seed.value === '' || storedRun) ui.seed.value = String(reply.log.seed);
     // A stored run names the scenario file it was made from: the picker shows that one.
     if (reply.source && [...ui.scenario.options].some((o) => o.value === reply.source))
@@ -294,6 +317,9 @@ document.addEventListener('keydown', (e) => {
     case 'r':
       void run();
       break;
+    case 'Escape':
+      details.pin(undefined);
+      break;
     case 'b':
       void batches.open();
       break;
@@ -336,6 +362,10 @@ window.bulwark = {
     };
   },
   setTime: (s: number) => setTime(s),
+  /** Where a threat, track, flight, unit or asset is on the screen now (container pixels). */
+  screenOf: (kind: Picked['kind'], id: number) => mapView.screenOf({ kind, id }),
+  /** Flights in the air now, and what each is sent after. */
+  pairings: () => (replay ? replay.flightsInAir(t).map((f) => [f, pairings.targetAt(f, t)]) : []),
   view: (lat: number, lon: number, zoom: number) => mapView.map.setView([lat, lon], zoom, { animate: false }),
   play: (on: boolean) => setPlaying(on),
   /** Over the next `frames` animation frames while playing: time between frames and time spent drawing, ms. */

@@ -279,6 +279,48 @@ export class Replay {
     };
   }
 
+  /** Ids of the threats in the air at t. */
+  threatsInAir(t: number): number[] {
+    return inAir(this.threatLife, t);
+  }
+
+  /** Ids of the interceptor flights in the air at t. */
+  flightsInAir(t: number): number[] {
+    return inAir(this.flightLife, t);
+  }
+
+  /**
+   * A defender unit's weapons by t: guided weapons (interceptors, missiles) or rounds left in store
+   * and on the launchers (its stock, plus deliveries, less what left and did not come back), flights
+   * in the air, engagements and kills.
+   */
+  unitStatusAt(
+    u: number,
+    t: number,
+  ): { left: number; delivered: number; inAir: number; engagements: number; kills: number } {
+    const name = this.bases[u]?.name;
+    let delivered = 0;
+    let used = 0;
+    let engagements = 0;
+    let kills = 0;
+    const count = this.eventCountAt(t);
+    for (let i = 0; i < count; i++) {
+      const e = this.events[i];
+      if (!('unit' in e) || e.unit !== name) continue;
+      if (e.kind === 'resupply') delivered += e.amount;
+      else if (e.kind === 'interceptor-launch') used++;
+      else if (e.kind === 'interceptor-recovered') used--;
+      else if (e.kind === 'intercept-attempt') {
+        engagements++;
+        if (e.flight < 0) used += e.rounds ?? 0;
+      } else if (e.kind === 'kill') kills++;
+    }
+    let flying = 0;
+    for (const f of this.flightsInAir(t)) if (this.flightUnit[f] === u) flying++;
+    const stock = this.scenario.defenders[u]?.stock ?? 0;
+    return { left: stock + delivered - used, delivered, inAir: flying, engagements, kills };
+  }
+
   /** The outcome measures counting only what has happened by time t. */
   outcomeAt(t: number): Outcome {
     const count = this.eventCountAt(t);
@@ -455,6 +497,14 @@ export class Replay {
       }
     }
   }
+}
+
+function inAir(life: readonly Lifetime[], t: number): number[] {
+  const ids: number[] = [];
+  life.forEach((l, id) => {
+    if (l.t0 <= t && t < l.t1) ids.push(id);
+  });
+  return ids;
 }
 
 /** Number of values in an ascending array that are at most t (Infinity sorts last and never counts). */
