@@ -16,6 +16,7 @@ import { Replay } from './replay.js';
 import type { RunReply } from './run-messages.js';
 import { clockLabel } from './scenario-clock.js';
 import { DEFAULT_SCENARIO_ID, SAMPLE_EVERY_S, ScenarioSource } from './source.js';
+import type { Outcome } from '../model/outcome.js';
 import { formatIssue } from '../scenario/issue.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -46,6 +47,8 @@ let t = 0;
 let playing = false;
 let lastFrame = 0;
 let lastPanel = -1;
+let lastOutcome = -1;
+let panelOutcome: Outcome | undefined;
 let lastFeed = -1;
 let runs = 0;
 let ready = false;
@@ -115,7 +118,13 @@ function render(): void {
   }
   if (!playing || now - lastPanel > 250) {
     lastPanel = now;
-    renderOutcome(ui.measures, replay.outcomeAt(t), replay.airborneAt(t));
+    // The outcome so far sums every event up to now (tens of thousands on a record night): once a
+    // second is enough while playing; what is in the air is a lookup, fresh each time.
+    if (!playing || !panelOutcome || now - lastOutcome > 1000) {
+      lastOutcome = now;
+      panelOutcome = replay.outcomeAt(t);
+    }
+    renderOutcome(ui.measures, panelOutcome, replay.airborneAt(t));
     details.refresh();
   }
 }
@@ -199,6 +208,7 @@ async function load(what: string, startAt: number | undefined, get: () => Promis
     }
     storedRun = reply.runId;
     replay = new Replay(reply.scenario, reply.log);
+    panelOutcome = undefined;
     pairings = new Pairings(replay.events);
     details.pin(undefined);
     if (ui.seed.value === '' || storedRun) ui.seed.value = String(reply.log.seed);
