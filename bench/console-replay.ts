@@ -174,7 +174,9 @@ export async function run(): Promise<boolean> {
     // Frame intervals include Chromium's software compositing and whatever else the cores are doing.
     console.log(`console replay at 1280×800, 60× speed: ${cpus().length} cores, load average ${load()}`);
     await openRun(page, `${origin}/?scenario=record-night-ideal.yaml&where=server&speed=60`);
-    console.log('record night, perfect sensing (the threats are the picture), whole front in view:');
+    console.log(
+      'record night, perfect sensing (the threats are the picture), the default view (all five defended regions):',
+    );
     await measureIdle(page);
     met = (await measure(page, 'build-up (23:30)', 5400)) && met;
     met = (await measure(page, 'peak (01:00)', 10800)) && met;
@@ -188,7 +190,7 @@ export async function run(): Promise<boolean> {
         `acoustic nodes and ${sensors.observerPosts} observer posts (GNN tracks), coverage on:`,
     );
     await measureIdle(page);
-    met = (await measure(page, 'peak (01:00), whole front', 10800)) && met;
+    met = (await measure(page, 'peak (01:00), default view', 10800)) && met;
     // Closer in, where track ellipses show: the city and the moment with the most of them.
     const busiest = await page.evaluate(() => {
       const b = (window as unknown as { bulwark: Bulwark }).bulwark;

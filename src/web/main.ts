@@ -8,6 +8,7 @@ import { describeEntity, type Picked } from './entity-details.js';
 import { CampaignView } from './campaign-view.js';
 import { EventFeed } from './event-feed.js';
 import { setIcon } from './icons.js';
+import { renderLegend } from './map-legend.js';
 import { MapView } from './map-view.js';
 import { Pairings } from './pairings.js';
 import { renderOutcome } from './outcome-panel.js';
@@ -81,6 +82,9 @@ $<HTMLButtonElement>('open-batches').addEventListener('click', () => void batche
 const campaigns = new CampaignView($<HTMLDialogElement>('campaigns'), (json) => source.headers(json));
 $<HTMLButtonElement>('open-campaigns').addEventListener('click', () => void campaigns.open());
 const figures = new ProvenancePanel($('figures-panel'));
+$('legend-panel').addEventListener('toggle', () => {
+  if ($('legend').childElementCount === 0) renderLegend($('legend'));
+});
 
 function setStatus(text: string, error = false): void {
   ui.status.textContent = text;
@@ -374,6 +378,11 @@ window.bulwark = {
   setTime: (s: number) => setTime(s),
   /** Where a threat, track, flight, unit or asset is on the screen now (container pixels). */
   screenOf: (kind: Picked['kind'], id: number) => mapView.screenOf({ kind, id }),
+  /** Centres the map on a threat, track, flight, unit or asset where it is now. */
+  centreOn: (kind: Picked['kind'], id: number) => {
+    const place = mapView.locate({ kind, id });
+    if (place) mapView.map.setView([place.lat, place.lon], mapView.map.getZoom(), { animate: false });
+  },
   /** Flights in the air now, and what each is sent after. */
   pairings: () => (replay ? replay.flightsInAir(t).map((f) => [f, pairings.targetAt(f, t)]) : []),
   view: (lat: number, lon: number, zoom: number) => mapView.map.setView([lat, lon], zoom, { animate: false }),

@@ -25,6 +25,7 @@ interface Bulwark {
   setTime(t: number): void;
   view(lat: number, lon: number, zoom: number): void;
   screenOf(kind: string, id: number): { x: number; y: number } | undefined;
+  centreOn(kind: string, id: number): void;
   pairings(): [number, number][];
 }
 
@@ -37,6 +38,10 @@ let events: SimEvent[] = [];
 
 /** Clicks what the console draws for `kind` `id`, after centring the map on it. */
 async function clickOn(kind: string, id: number): Promise<void> {
+  await page.evaluate(
+    ([k, i]) => (window as unknown as { bulwark: Bulwark }).bulwark.centreOn(k as string, i as number),
+    [kind, id] as const,
+  );
   const at = await page.evaluate(
     ([k, i]) => (window as unknown as { bulwark: Bulwark }).bulwark.screenOf(k as string, i as number),
     [kind, id] as const,
@@ -187,5 +192,32 @@ describe('console details and pairing lines', () => {
     );
     await page.screenshot({ path: join(ARTIFACTS, 'console-details-asset.png') });
     expect(errors).toEqual([]);
+  });
+
+  it('has a legend of every symbol and colour, each drawn', async () => {
+    await page.click('#legend-panel summary');
+    await page.waitForSelector('#legend li');
+    const entries = await page.evaluate(() =>
+      [...document.querySelectorAll('#legend li')].map((li) => {
+        const canvas = li.querySelector('canvas')!;
+        const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let ink = 0;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) ink++;
+        return { text: li.textContent, ink };
+      }),
+    );
+    expect(entries.map((e) => e.text)).toEqual(
+      expect.arrayContaining([
+        'attack drone (hostile)',
+        'decoy (unknown)',
+        'hostile track: decoy ≤ 25%, σ ≤ 2 km',
+        'SAM missile in flight',
+        'interceptor → what it is after',
+        'asset destroyed',
+        'electronic-warfare zone',
+      ]),
+    );
+    for (const e of entries) expect([e.text, e.ink > 10]).toEqual([e.text, true]);
+    await page.locator('#legend-panel').screenshot({ path: join(ARTIFACTS, 'console-legend.png') });
   });
 });
