@@ -85,7 +85,7 @@ export const LEGEND: [string, [Draw, string][]][] = [
     'Threats (perfect sensing)',
     [
       [symbol(SIDC.hostileDrone), 'attack drone (hostile)'],
-      [symbol(SIDC.hostileMissile), 'cruise missile or jet drone (hostile)'],
+      [symbol(SIDC.hostileMissile), 'fast threat, over 540 km/h: cruise missile (hostile)'],
       [symbol(SIDC.unknownDrone), 'decoy (unknown)'],
       [line('rgba(255,120,100,0.6)', []), 'track history, last 2 min'],
     ],
