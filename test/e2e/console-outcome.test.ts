@@ -114,6 +114,9 @@ describe('console outcome panel against the run', () => {
     const truth = airborneAt(events, t);
     expect(truth.threats).toBeGreaterThan(20);
     await setTime(page, t);
+    // Zoomed out, both axes of the raid on the map.
+    await view(page, 51.2, 32.2, 7);
+    await page.waitForTimeout(300);
     const whole = await page.evaluate(() => (window as unknown as { bulwark: Bulwark }).bulwark.state());
     expect(Number(await measure(page, 'threats in the air'))).toBe(truth.threats);
     expect(Number(await measure(page, 'interceptors in the air'))).toBe(truth.flights);
