@@ -285,6 +285,9 @@ function paragraph(className: string, html: [string, string]): HTMLParagraphElem
   return p;
 }
 
+/** Below this share of variance explained on held-out nights, the surrogate's figure is flagged. */
+const POOR_FIT_R2 = 0.5;
+
 /** Which evaluator ran the nights, and the surrogate's measured error when it was used. */
 function evaluation(t: Trajectory): HTMLElement {
   const e = t.evaluation;
@@ -313,15 +316,30 @@ function evaluation(t: Trajectory): HTMLElement {
     );
     return box;
   }
-  box.append(
-    table(
-      `Surrogate error against direct simulation on ${s.heldOut.points} held-out nights`,
-      ['per night', 'mean (simulated)', 'RMSE', 'MAE', 'bias', 'R²'],
-      s.heldOut.errors
-        .filter((x) => !x.name.startsWith('damage:'))
-        .map((x) => [x.name, ...[x.meanActual, x.rmse, x.mae, x.bias, x.r2].map((v) => fmt(num(v)))]),
-    ),
+  const errors = s.heldOut.errors.filter((x) => !x.name.startsWith('damage:'));
+  // R² below 0: the surrogate predicts these nights worse than their plain mean would.
+  const poor = errors.filter((x) => num(x.r2) < POOR_FIT_R2);
+  if (poor.length > 0) {
+    box.append(
+      paragraph('warn poor-fit', [
+        'Poor fit:',
+        ` the surrogate explains little or none of what simulated nights do for ${poor
+          .map((x) => `${x.name} (R² ${fmt(num(x.r2))})`)
+          .join(
+            ', ',
+          )}; read those charts with care, or fit on more nights (Fit on) or run the nights directly.`,
+      ]),
+    );
+  }
+  const t2 = table(
+    `Surrogate error against direct simulation on ${s.heldOut.points} held-out nights`,
+    ['per night', 'mean (simulated)', 'RMSE', 'MAE', 'bias', 'R²'],
+    errors.map((x) => [x.name, ...[x.meanActual, x.rmse, x.mae, x.bias, x.r2].map((v) => fmt(num(v)))]),
   );
+  errors.forEach((x, i) => {
+    if (num(x.r2) < POOR_FIT_R2) t2.tBodies[0]?.rows[i]?.cells[5]?.classList.add('bad');
+  });
+  box.append(t2);
   return box;
 }
 

@@ -55,11 +55,12 @@ function frame(
   y0: number,
   y1: number,
   yFormat: (v: number) => string = fmt,
+  top = M.top,
 ) {
   const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': title, class: 'chart' });
   el('text', { x: M.left, y: 14, class: 'chart-title' }, svg).textContent = title;
   const sx = (v: number) => M.left + ((v - x0) / (x1 - x0 || 1)) * (W - M.left - M.right);
-  const sy = (v: number) => H - M.bottom - ((v - y0) / (y1 - y0 || 1)) * (H - M.top - M.bottom);
+  const sy = (v: number) => H - M.bottom - ((v - y0) / (y1 - y0 || 1)) * (H - top - M.bottom);
   for (const t of ticks(x0, x1)) {
     el('line', { x1: sx(t), x2: sx(t), y1: H - M.bottom, y2: H - M.bottom + 4, class: 'axis' }, svg);
     el('text', { x: sx(t), y: H - M.bottom + 15, 'text-anchor': 'middle', class: 'tick' }, svg).textContent =
@@ -80,8 +81,8 @@ function frame(
     'text',
     {
       x: 12,
-      y: (M.top + H - M.bottom) / 2,
-      transform: `rotate(-90 12 ${(M.top + H - M.bottom) / 2})`,
+      y: (top + H - M.bottom) / 2,
+      transform: `rotate(-90 12 ${(top + H - M.bottom) / 2})`,
       'text-anchor': 'middle',
       class: 'label',
     },
@@ -250,6 +251,30 @@ function bandPath(
     .join(' ');
 }
 
+/** Legend text is 10 px (style.css); a character is at most this wide on average, in chart units. */
+const LEGEND_CHAR = 6.2;
+const LEGEND_ROW = 13;
+
+/** Legend entries left to right under the title, wrapped onto further rows where the width runs out. */
+export function legendLayout(texts: readonly string[]): {
+  rows: number;
+  items: { text: string; x: number; y: number; width: number }[];
+} {
+  const items: { text: string; x: number; y: number; width: number }[] = [];
+  let x = M.left;
+  let row = 0;
+  for (const text of texts) {
+    const width = text.length * LEGEND_CHAR;
+    if (x > M.left && x + width > W - M.right) {
+      row++;
+      x = M.left;
+    }
+    items.push({ text, x, y: 14 + LEGEND_ROW * (row + 1), width });
+    x += width + 12;
+  }
+  return { rows: texts.length > 0 ? row + 1 : 0, items };
+}
+
 /**
  * Several series over a common x axis (days of a campaign), each a line with its band. A cursor
  * follows the pointer — or, once the chart has the focus, the arrow keys (Shift: ten times the
@@ -267,9 +292,12 @@ export function bandChart(
   const x0 = Math.min(...xs);
   const x1 = Math.max(...xs, x0 + 1);
   const y0 = Math.min(0, ...ys);
-  const top = Math.max(...ys);
-  const y1 = top > y0 ? top : y0 + 1;
-  const { svg, sx, sy } = frame(title, xLabel, yLabel, x0, x1, y0, y1, yFormat);
+  const highest = Math.max(...ys);
+  const y1 = highest > y0 ? highest : y0 + 1;
+  // The legend takes its own rows under the title (never beside it, where long titles run into it).
+  const legend = legendLayout(series.map((s) => `— ${s.title}`));
+  const top = M.top + legend.rows * LEGEND_ROW;
+  const { svg, sx, sy } = frame(title, xLabel, yLabel, x0, x1, y0, y1, yFormat, top);
   svg.setAttribute('tabindex', '0');
   svg.setAttribute(
     'aria-label',
@@ -280,27 +308,18 @@ export function bandChart(
     if (band) el('path', { d: band, class: `band s${i}` }, svg);
   });
   series.forEach((s, i) => el('path', { d: linePath(s.points, sx, sy), class: `line s${i}` }, svg));
-  // Legend along the top, right of the title.
-  let lx = W - M.right;
-  [...series].reverse().forEach((s, k) => {
-    const i = series.length - 1 - k;
-    const text = el('text', { x: lx, y: 14, 'text-anchor': 'end', class: `legend s${i}` }, svg);
-    text.textContent = `— ${s.title}`;
-    lx -= 8 + 6 * text.textContent.length;
+  legend.items.forEach((item, i) => {
+    el('text', { x: item.x, y: item.y, class: `legend s${i}` }, svg).textContent = item.text;
   });
 
-  const cursor = el('line', { y1: M.top, y2: H - M.bottom, class: 'cursor', visibility: 'hidden' }, svg);
+  const cursor = el('line', { y1: top, y2: H - M.bottom, class: 'cursor', visibility: 'hidden' }, svg);
   const readout = el('g', { class: 'readout', visibility: 'hidden' }, svg);
   const lines = [xLabel, ...series.map((s) => s.title)].map((_, i) =>
-    el(
-      'text',
-      { x: M.left + 6, y: M.top + 11 + 12 * i, class: i === 0 ? 'readout-x' : `s${i - 1}` },
-      readout,
-    ),
+    el('text', { x: M.left + 6, y: top + 11 + 12 * i, class: i === 0 ? 'readout-x' : `s${i - 1}` }, readout),
   );
   const hit = el(
     'rect',
-    { x: M.left, y: M.top, width: W - M.left - M.right, height: H - M.top - M.bottom, class: 'hit' },
+    { x: M.left, y: top, width: W - M.left - M.right, height: H - top - M.bottom, class: 'hit' },
     svg,
   );
   const steps = [...new Set(xs)].sort((a, b) => a - b);

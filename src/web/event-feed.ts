@@ -4,6 +4,9 @@ import type { SimEvent } from '../model/events.js';
 import type { Replay } from './replay.js';
 import { clockLabel } from './scenario-clock.js';
 
+/** How long the feed stops following the clock after the reader scrolls it. */
+const FOLLOW_PAUSE_MS = 4000;
+
 const KEY_KINDS = new Set<SimEvent['kind']>(['kill', 'impact', 'expired', 'lost-ew', 'interceptor-lost']);
 
 export function describeEvent(e: SimEvent): string {
@@ -48,6 +51,9 @@ export class EventFeed {
   private current = -1;
   private replay: Replay | undefined;
 
+  /** When the reader last scrolled the list by hand: the feed leaves it alone for a while after. */
+  private readByHandAt = -Infinity;
+
   constructor(
     private readonly list: HTMLOListElement,
     private readonly onChoose: (index: number) => void,
@@ -56,6 +62,14 @@ export class EventFeed {
       const button = (e.target as HTMLElement).closest('button');
       if (button?.dataset.index) this.onChoose(Number(button.dataset.index));
     });
+    const byHand = () => (this.readByHandAt = performance.now());
+    for (const kind of ['wheel', 'touchmove', 'pointerdown'] as const)
+      list.addEventListener(kind, byHand, { passive: true });
+  }
+
+  /** The feed follows the clock unless the reader is scrolling it or pointing into it. */
+  private get following(): boolean {
+    return performance.now() - this.readByHandAt > FOLLOW_PAUSE_MS && !this.list.matches(':hover');
   }
 
   show(replay: Replay, filter: 'key' | 'all'): void {
@@ -72,11 +86,12 @@ export class EventFeed {
       button.type = 'button';
       button.dataset.index = String(index);
       button.dataset.kind = e.kind;
+      button.title = describeEvent(e);
       const time = document.createElement('span');
       time.textContent = clockLabel(replay.scenario.startIso, e.t).split(' ')[0];
       const text = document.createElement('span');
       text.className = e.kind;
-      text.textContent = describeEvent(e);
+      text.textContent = button.title;
       button.append(time, text);
       li.append(button);
       fragment.append(li);
@@ -85,8 +100,12 @@ export class EventFeed {
     this.list.append(fragment);
   }
 
-  /** Marks what has happened by now; keeps the latest in view while playing. */
-  setTime(t: number, follow: boolean): void {
+  /**
+   * Marks what has happened by now and keeps the latest of it in view (the top of the list before
+   * the first), whether time moves by playing, scrubbing, keys or a shared link; `follow: false`
+   * only marks.
+   */
+  setTime(t: number, follow = true): void {
     if (!this.replay) return;
     const count = this.replay.eventCountAt(t);
     let lo = 0;
@@ -97,7 +116,10 @@ export class EventFeed {
       else hi = mid;
     }
     const current = lo - 1;
-    if (current === this.current) return;
+    if (current === this.current) {
+      if (follow && this.following) this.reveal(current);
+      return;
+    }
     const from = Math.max(0, Math.min(current, this.current));
     const to = Math.max(current, this.current);
     for (let i = from; i <= to && i < this.items.length; i++) {
@@ -112,7 +134,21 @@ export class EventFeed {
       this.items[this.current].li.className = 'future';
     }
     this.current = current;
-    if (follow && current >= 0) this.items[current].li.scrollIntoView({ block: 'nearest' });
+    if (follow && this.following) this.reveal(current);
+  }
+
+  /** Scrolls the list, and only the list, so that entry `i` shows (the top for none yet). */
+  private reveal(i: number): void {
+    const list = this.list;
+    if (i < 0) {
+      if (list.scrollTop !== 0) list.scrollTop = 0;
+      return;
+    }
+    const box = this.items[i].li.getBoundingClientRect();
+    const top = box.top - list.getBoundingClientRect().top + list.scrollTop;
+    const bottom = top + box.height;
+    if (top < list.scrollTop) list.scrollTop = top;
+    else if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight;
   }
 
   /** The feed's next (+1) or previous (−1) entry from the current one, as an event index. */

@@ -3,15 +3,21 @@
 
 import './style.css';
 import { BatchView } from './batch-view.js';
+import { DetailsCard } from './details-card.js';
+import { describeEntity, type Picked } from './entity-details.js';
 import { CampaignView } from './campaign-view.js';
 import { EventFeed } from './event-feed.js';
+import { setIcon } from './icons.js';
+import { renderLegend } from './map-legend.js';
 import { MapView } from './map-view.js';
+import { Pairings } from './pairings.js';
 import { renderOutcome } from './outcome-panel.js';
 import { ProvenancePanel } from './provenance-panel.js';
 import { Replay } from './replay.js';
 import type { RunReply } from './run-messages.js';
 import { clockLabel } from './scenario-clock.js';
 import { DEFAULT_SCENARIO_ID, SAMPLE_EVERY_S, ScenarioSource } from './source.js';
+import type { Outcome } from '../model/outcome.js';
 import { formatIssue } from '../scenario/issue.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -42,6 +48,8 @@ let t = 0;
 let playing = false;
 let lastFrame = 0;
 let lastPanel = -1;
+let lastOutcome = -1;
+let panelOutcome: Outcome | undefined;
 let lastFeed = -1;
 let runs = 0;
 let ready = false;
@@ -51,12 +59,32 @@ const frameTimes: number[] = [];
 const frameWork: number[] = [];
 let recordFrames = false;
 
+// Details of what is under the pointer, or of what was clicked, followed as time moves.
+let pairings = new Pairings([]);
+const details = new DetailsCard(
+  $('map'),
+  (picked) => (replay ? describeEntity(replay, pairings, picked, t) : undefined),
+  (picked) => {
+    mapView.selected = picked;
+    mapView.draw();
+  },
+);
+mapView.map.on('click', (e) => details.pin(mapView.pick(e.containerPoint.x, e.containerPoint.y)));
+mapView.map.on('mousemove', (e) => {
+  const picked = mapView.pick(e.containerPoint.x, e.containerPoint.y);
+  $('map').classList.toggle('over-entity', picked !== undefined);
+  details.hover(picked);
+});
+
 const feed = new EventFeed(ui.events, (index) => jumpToEvent(index));
 const batches = new BatchView($<HTMLDialogElement>('batches'), () => source.headers());
 $<HTMLButtonElement>('open-batches').addEventListener('click', () => void batches.open());
 const campaigns = new CampaignView($<HTMLDialogElement>('campaigns'), (json) => source.headers(json));
 $<HTMLButtonElement>('open-campaigns').addEventListener('click', () => void campaigns.open());
 const figures = new ProvenancePanel($('figures-panel'));
+$('legend-panel').addEventListener('toggle', () => {
+  if ($('legend').childElementCount === 0) renderLegend($('legend'));
+});
 
 function setStatus(text: string, error = false): void {
   ui.status.textContent = text;
@@ -80,7 +108,7 @@ function updateUrl(): void {
   history.replaceState(null, '', url);
 }
 
-function render(follow: boolean): void {
+function render(): void {
   if (!replay) return;
   mapView.setTime(t);
   // The clock, the time bar, the feed and the panel are text and form controls: a few updates a
@@ -90,26 +118,30 @@ function render(follow: boolean): void {
     lastFeed = now;
     ui.clock.value = clockLabel(replay.scenario.startIso, t);
     if (document.activeElement !== ui.scrub || !playing) ui.scrub.value = String(Math.round(t));
-    feed.setTime(t, follow);
+    feed.setTime(t);
   }
   if (!playing || now - lastPanel > 250) {
     lastPanel = now;
-    renderOutcome(ui.measures, replay.outcomeAt(t), {
-      threats: mapView.stats.threats,
-      flights: mapView.stats.flights,
-    });
+    // The outcome so far sums every event up to now (tens of thousands on a record night): once a
+    // second is enough while playing; what is in the air is a lookup, fresh each time.
+    if (!playing || !panelOutcome || now - lastOutcome > 1000) {
+      lastOutcome = now;
+      panelOutcome = replay.outcomeAt(t);
+    }
+    renderOutcome(ui.measures, panelOutcome, replay.airborneAt(t));
+    details.refresh();
   }
 }
 
-function setTime(next: number, follow = false): void {
+function setTime(next: number): void {
   if (!replay) return;
   t = Math.max(0, Math.min(replay.endS, next));
-  render(follow);
+  render();
 }
 
 function setPlaying(on: boolean): void {
   playing = on && replay !== undefined;
-  ui.play.textContent = playing ? '⏸' : '▶';
+  setIcon(ui.play, playing ? 'pause' : 'play');
   ui.play.setAttribute('aria-label', playing ? 'Pause' : 'Play');
   if (playing) {
     if (replay && t >= replay.endS) t = 0;
@@ -124,7 +156,7 @@ function tick(now: number): void {
   const interval = now - lastFrame;
   lastFrame = now;
   const started = performance.now();
-  setTime(t + dt * Number(ui.speed.value), true);
+  setTime(t + dt * Number(ui.speed.value));
   if (recordFrames) {
     frameTimes.push(interval);
     frameWork.push(performance.now() - started);
@@ -136,7 +168,7 @@ function tick(now: number): void {
 function jumpToEvent(index: number): void {
   if (!replay) return;
   setPlaying(false);
-  setTime(replay.events[index].t, true);
+  setTime(replay.events[index].t);
   const place = replay.placeOf(index);
   if (place) mapView.flyTo(place.lat, place.lon);
   updateUrl();
@@ -180,7 +212,13 @@ async function load(what: string, startAt: number | undefined, get: () => Promis
     }
     storedRun = reply.runId;
     replay = new Replay(reply.scenario, reply.log);
+    panelOutcome = undefined;
+    pairings = new Pairings(replay.events);
+    details.pin(undefined);
     if (ui.seed.value === '' || storedRun) ui.seed.value = String(reply.log.seed);
+    // A stored run names the scenario file it was made from: the picker shows that one.
+    if (reply.source && [...ui.scenario.options].some((o) => o.value === reply.source))
+      ui.scenario.value = reply.source;
     ui.scrub.max = String(Math.ceil(replay.endS));
     mapView.show(replay);
     figures.show(reply.scenario);
@@ -191,7 +229,7 @@ async function load(what: string, startAt: number | undefined, get: () => Promis
       `${reply.scenario.name}, seed ${reply.log.seed}: ${o.threatsLaunched} threats, ${o.destroyed} destroyed, ` +
         `${o.leaked} leaked · ${Math.round(performance.now() - started)} ms`,
     );
-    setTime(startAt ?? 0, true);
+    setTime(startAt ?? 0);
     updateUrl();
   } catch (e) {
     setStatus(String((e as Error).message ?? e), true);
@@ -218,13 +256,13 @@ ui.stored.addEventListener('change', () => {
   if (ui.stored.value) void openStored(ui.stored.value);
 });
 ui.play.addEventListener('click', () => setPlaying(!playing));
-ui.scrub.addEventListener('input', () => setTime(Number(ui.scrub.value), true));
+ui.scrub.addEventListener('input', () => setTime(Number(ui.scrub.value)));
 ui.scrub.addEventListener('change', updateUrl);
 ui.speed.addEventListener('change', updateUrl);
 ui.filter.addEventListener('change', () => {
   if (!replay) return;
   feed.show(replay, ui.filter.value as 'key' | 'all');
-  feed.setTime(t, false);
+  feed.setTime(t);
 });
 ui.tiles.addEventListener('change', () => {
   mapView.setTileServer(ui.tiles.value.trim() || undefined);
@@ -270,13 +308,13 @@ document.addEventListener('keydown', (e) => {
     case 'ArrowLeft':
       if (target.closest('#map')) return;
       e.preventDefault();
-      setTime(t + (e.key === 'ArrowRight' ? big : -big), true);
+      setTime(t + (e.key === 'ArrowRight' ? big : -big));
       break;
     case 'Home':
-      setTime(0, true);
+      setTime(0);
       break;
     case 'End':
-      if (replay) setTime(replay.endS, true);
+      if (replay) setTime(replay.endS);
       break;
     case '[':
       changeSpeed(-1);
@@ -292,6 +330,9 @@ document.addEventListener('keydown', (e) => {
     }
     case 'r':
       void run();
+      break;
+    case 'Escape':
+      details.pin(undefined);
       break;
     case 'b':
       void batches.open();
@@ -335,6 +376,15 @@ window.bulwark = {
     };
   },
   setTime: (s: number) => setTime(s),
+  /** Where a threat, track, flight, unit or asset is on the screen now (container pixels). */
+  screenOf: (kind: Picked['kind'], id: number) => mapView.screenOf({ kind, id }),
+  /** Centres the map on a threat, track, flight, unit or asset where it is now. */
+  centreOn: (kind: Picked['kind'], id: number) => {
+    const place = mapView.locate({ kind, id });
+    if (place) mapView.map.setView([place.lat, place.lon], mapView.map.getZoom(), { animate: false });
+  },
+  /** Flights in the air now, and what each is sent after. */
+  pairings: () => (replay ? replay.flightsInAir(t).map((f) => [f, pairings.targetAt(f, t)]) : []),
   view: (lat: number, lon: number, zoom: number) => mapView.map.setView([lat, lon], zoom, { animate: false }),
   play: (on: boolean) => setPlaying(on),
   /** Over the next `frames` animation frames while playing: time between frames and time spent drawing, ms. */

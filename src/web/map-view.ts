@@ -17,7 +17,9 @@ import countriesUrl from 'world-atlas/countries-50m.json?url';
 import { CoverageLayer } from './coverage-layer.js';
 import { clearToMap, fastProjector, metresPerPixel, type Projector } from './map-canvas.js';
 import { PlaceLayer } from './place-layer.js';
-import { EntityPositions, type Replay } from './replay.js';
+import type { Picked } from './entity-details.js';
+import { findId, Pairings } from './pairings.js';
+import { countUpTo, EntityPositions, type Replay } from './replay.js';
 import { flightSidc, SIDC, stamp, trackIsHostile, unitSidc, type Stamp } from './symbols.js';
 import { FireGroupMode, JetMode } from '../model/world.js';
 
@@ -41,6 +43,8 @@ export interface DrawStats {
   movingUnits: number;
   /** Sensor footprints drawn (radars, acoustic nodes, observer posts in view); 0 when the layer is off. */
   coverage: number;
+  /** Lines from interceptors in flight to the threat or track they are sent after. */
+  pairings: number;
 }
 
 /** Optional layers, switched from the console. */
@@ -70,19 +74,8 @@ const noStats = (): DrawStats => ({
   ellipses: 0,
   movingUnits: 0,
   coverage: 0,
+  pairings: 0,
 });
-
-/** Number of values in an ascending array that are at most t. */
-function countUpTo(values: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** What a moving unit is doing, beside its name. */
 function modeLabel(kind: string, mode: number): string {
@@ -130,6 +123,9 @@ export class MapView {
   private markLon = new Float64Array(0);
   private markMiss = new Uint8Array(0);
   private impactT = new Float64Array(0);
+  private pairings = new Pairings([]);
+  /** The thing whose details are on show, ringed on the map. */
+  selected: Picked | undefined;
   stats: DrawStats = noStats();
 
   constructor(container: HTMLElement) {
@@ -223,6 +219,8 @@ export class MapView {
     this.unitStamps = kinds.map((kind) => stamp(unitSidc(kind), kind === 'jet' ? 16 : 18));
     this.mobile = Uint8Array.from(kinds, (kind) => (kind === 'jet' || kind === 'fire-group' ? 1 : 0));
     this.coverage = new CoverageLayer(replay.scenario);
+    this.pairings = new Pairings(replay.events);
+    this.selected = undefined;
     const marks: number[] = [];
     const impacts: number[] = [];
     replay.events.forEach((e, i) => {
@@ -238,13 +236,16 @@ export class MapView {
     this.markMiss = Uint8Array.from({ length: n }, (_, k) => marks[4 * k + 3]);
     this.impactT = Float64Array.from(impacts);
     this.backgroundKey = '';
+    // Frame the defended region — the assets and the units defending them — not the launch points
+    // hundreds of kilometres out, which would leave the city a corner of overlapping labels.
     const points: L.LatLngExpression[] = [
       ...replay.assets.map((a) => [a.lat, a.lon] as [number, number]),
       ...replay.bases.map((b) => [b.lat, b.lon] as [number, number]),
     ];
-    for (const e of replay.events)
-      if (e.kind === 'threat-launch') points.push(this.toLatLng(replay, e.e, e.n));
-    if (points.length > 0) this.map.fitBounds(L.latLngBounds(points), { padding: [30, 30], maxZoom: 11 });
+    if (points.length === 0)
+      for (const e of replay.events)
+        if (e.kind === 'threat-launch') points.push(this.toLatLng(replay, e.e, e.n));
+    if (points.length > 0) this.map.fitBounds(L.latLngBounds(points), { padding: [60, 60], maxZoom: 11 });
     this.draw();
   }
 
@@ -468,8 +469,25 @@ export class MapView {
       }
     }
 
-    // Interceptor drones and missiles in flight, in the symbol of what their unit fires.
+    // Interceptor drones and missiles in flight, in the symbol of what their unit fires, each with
+    // a line to what it is sent after (a track, or with perfect sensing the threat itself).
     replay.flightsAt(t, this.flights);
+    const targets = replay.hasTracks ? this.tracks : this.threats;
+    ctx.beginPath();
+    for (let k = 0; k < this.flights.count; k++) {
+      const j = findId(targets.ids, targets.count, this.pairings.targetAt(this.flights.ids[k], t));
+      if (j < 0) continue;
+      fast.at(this.flights.lat[k], this.flights.lon[k]);
+      ctx.moveTo(at.x, at.y);
+      fast.at(targets.lat[j], targets.lon[j]);
+      ctx.lineTo(at.x, at.y);
+      stats.pairings++;
+    }
+    ctx.setLineDash([4, 3]);
+    ctx.lineWidth = 1.2;
+    ctx.strokeStyle = 'rgba(126,195,255,0.75)';
+    ctx.stroke();
+    ctx.setLineDash([]);
     for (let k = 0; k < this.flights.count; k++) {
       fast.at(this.flights.lat[k], this.flights.lon[k]);
       if (!inView(20)) continue;
@@ -501,7 +519,83 @@ export class MapView {
       ctx.strokeText(text, x, at.y);
       ctx.fillText(text, x, at.y);
     }
+    this.drawSelection(replay, fast);
     this.stats = stats;
+  }
+
+  /** Where a picked thing is now, if it is on the map at this moment. */
+  locate(picked: Picked): { lat: number; lon: number } | undefined {
+    const replay = this.replay;
+    if (!replay) return undefined;
+    const find = (p: EntityPositions, id: number) => {
+      const k = findId(p.ids, p.count, id);
+      return k < 0 ? undefined : { lat: p.lat[k], lon: p.lon[k] };
+    };
+    switch (picked.kind) {
+      case 'threat':
+        return find(this.threats, picked.id);
+      case 'track':
+        return find(this.tracks, picked.id);
+      case 'flight':
+        return find(this.flights, picked.id);
+      case 'unit':
+        return picked.id < this.units.count
+          ? { lat: this.units.lat[picked.id], lon: this.units.lon[picked.id] }
+          : undefined;
+      case 'asset':
+        return replay.assets[picked.id];
+    }
+  }
+
+  /** A ring around the thing whose details are on show. */
+  private drawSelection(replay: Replay, fast: Projector): void {
+    const place = this.selected && this.locate(this.selected);
+    if (!place) return;
+    fast.at(place.lat, place.lon);
+    const ctx = this.ctx;
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = '#ffffff';
+    ctx.beginPath();
+    ctx.arc(fast.point.x, fast.point.y, 14, 0, 2 * Math.PI);
+    ctx.stroke();
+  }
+
+  /**
+   * The thing drawn nearest a point of the map (container pixels), within `radius` pixels: a
+   * threat or track, an interceptor, a unit or an asset, as drawn at the current moment.
+   */
+  pick(x: number, y: number, radius = 14): Picked | undefined {
+    const replay = this.replay;
+    if (!replay) return undefined;
+    const fast = fastProjector(this.map);
+    let best: Picked | undefined;
+    let bestD = radius * radius;
+    const consider = (kind: Picked['kind'], id: number, lat: number, lon: number) => {
+      fast.at(lat, lon);
+      const d = (fast.point.x - x) ** 2 + (fast.point.y - y) ** 2;
+      if (d <= bestD) {
+        bestD = d;
+        best = { kind, id };
+      }
+    };
+    replay.assets.forEach((a, i) => consider('asset', i, a.lat, a.lon));
+    for (let u = 0; u < this.units.count; u++) consider('unit', u, this.units.lat[u], this.units.lon[u]);
+    const moving: [Picked['kind'], EntityPositions][] = [
+      ['threat', this.threats],
+      ['flight', this.flights],
+    ];
+    if (replay.hasTracks) moving.push(['track', this.tracks]);
+    for (const [kind, p] of moving)
+      for (let k = 0; k < p.count; k++) consider(kind, p.ids[k], p.lat[k], p.lon[k]);
+    return best;
+  }
+
+  /** Screen position (container pixels) of a picked thing now, for the browser tests. */
+  screenOf(picked: Picked): { x: number; y: number } | undefined {
+    const place = this.locate(picked);
+    if (!place) return undefined;
+    const p = this.map.latLngToContainerPoint([place.lat, place.lon]);
+    return { x: p.x, y: p.y };
   }
 
   /**

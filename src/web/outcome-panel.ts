@@ -8,6 +8,19 @@ function money(v: number): string {
   return `$${v.toFixed(0)}`;
 }
 
+/**
+ * Attacker cost destroyed per unit spent, as the CLI writes it; a dash before anything was spent or
+ * shot down (0 : 1 would read as a lost exchange), ∞ when kills cost nothing (cannon passes).
+ */
+export function costExchangeLabel(o: Outcome): string {
+  if (o.defenseSpend <= 0 && o.attackerLossDestroyed <= 0) return '—';
+  return Number.isFinite(o.costExchangeRatio) ? `${o.costExchangeRatio.toFixed(2)} : 1` : '∞';
+}
+
+/**
+ * The outcome panel. `inAir` is what is in the air at this moment over the whole run, whatever
+ * part of it the map shows.
+ */
 export function renderOutcome(
   target: HTMLElement,
   o: Outcome,
@@ -32,14 +45,14 @@ export function renderOutcome(
       o.peopleAffected > 0 ? Math.round(o.peopleAffected).toLocaleString('en') : '0',
       o.peopleAffected > 0 ? 'bad' : undefined,
     ],
-    ['interceptors spent', String(o.interceptorsSpent)],
+    // Every guided interceptor spent, drones and missiles alike (the CLI lists the two apart).
+    ['interceptors spent', String(o.interceptorsSpent + o.missilesSpent)],
+    ['drones / missiles', `${o.interceptorsSpent} / ${o.missilesSpent}`],
+    ['rounds fired', Math.round(o.roundsFired).toLocaleString('en')],
     ['engagements', String(o.interceptAttempts)],
     ['defense spend', money(o.defenseSpend)],
     ['attacker spend', money(o.attackerSpend)],
-    [
-      'cost-exchange ratio',
-      Number.isFinite(o.costExchangeRatio) ? `${o.costExchangeRatio.toFixed(2)} : 1` : '—',
-    ],
+    ['cost-exchange ratio', costExchangeLabel(o)],
   ];
   // Built once, then only the values change: no layout churn while a night plays.
   if (target.childElementCount !== rows.length * 2) {

@@ -72,6 +72,17 @@ describe('replay', () => {
     expect(positions.lon[k]).toBeCloseTo(place.lon, 6);
   });
 
+  it('counts what is in the air at any moment as the simulation sampled it', () => {
+    for (const t of moments) {
+      const frame = fine.samples!.frames[t - 1];
+      expect([t, coarse.airborneAt(t)]).toEqual([
+        t,
+        { threats: frame.threats.length / THREAT_STRIDE, flights: frame.flights.length / FLIGHT_STRIDE },
+      ]);
+    }
+    expect(coarse.airborneAt(-1)).toEqual({ threats: 0, flights: 0 });
+  });
+
   it('counts events and sums the outcome up to any moment', () => {
     expect(coarse.eventCountAt(-1)).toBe(0);
     expect(coarse.eventCountAt(coarse.endS)).toBe(coarse.events.length);

@@ -95,6 +95,11 @@ export class Replay {
   private readonly threatLife: Lifetime[];
   private readonly flightLife: Lifetime[];
   private readonly eventPlaces: (LatLonPoint | undefined)[];
+  /** Launch and end times, each ascending: what is in the air at t is launched by t and not yet ended. */
+  private readonly threatStarts: Float64Array;
+  private readonly threatEnds: Float64Array;
+  private readonly flightStarts: Float64Array;
+  private readonly flightEnds: Float64Array;
   private outcomeCache: { count: number; outcome: Outcome } | undefined;
 
   constructor(
@@ -203,6 +208,13 @@ export class Replay {
       }
     });
 
+    const ascending = (life: Lifetime[], at: (l: Lifetime) => number) =>
+      Float64Array.from(life.filter((l) => Number.isFinite(l.t0)).map(at)).sort();
+    this.threatStarts = ascending(this.threatLife, (l) => l.t0);
+    this.threatEnds = ascending(this.threatLife, (l) => l.t1);
+    this.flightStarts = ascending(this.flightLife, (l) => l.t0);
+    this.flightEnds = ascending(this.flightLife, (l) => l.t1);
+
     const frames = log.samples?.frames ?? [];
     this.threatFrames = frames.map((f) => this.geoFrame(f.t, f.threats, THREAT_STRIDE, 1));
     this.flightFrames = frames.map((f) => this.geoFrame(f.t, f.flights, FLIGHT_STRIDE, 2));
@@ -254,6 +266,59 @@ export class Replay {
       else hi = mid;
     }
     return lo;
+  }
+
+  /**
+   * Threats and interceptor flights in the air at t, the whole run over (not only what a map view
+   * holds): launched by t and not yet ended — the same lifetimes the map draws them with.
+   */
+  airborneAt(t: number): { threats: number; flights: number } {
+    return {
+      threats: countUpTo(this.threatStarts, t) - countUpTo(this.threatEnds, t),
+      flights: countUpTo(this.flightStarts, t) - countUpTo(this.flightEnds, t),
+    };
+  }
+
+  /** Ids of the threats in the air at t. */
+  threatsInAir(t: number): number[] {
+    return inAir(this.threatLife, t);
+  }
+
+  /** Ids of the interceptor flights in the air at t. */
+  flightsInAir(t: number): number[] {
+    return inAir(this.flightLife, t);
+  }
+
+  /**
+   * A defender unit's weapons by t: guided weapons (interceptors, missiles) or rounds left in store
+   * and on the launchers (its stock, plus deliveries, less what left and did not come back), flights
+   * in the air, engagements and kills.
+   */
+  unitStatusAt(
+    u: number,
+    t: number,
+  ): { left: number; delivered: number; inAir: number; engagements: number; kills: number } {
+    const name = this.bases[u]?.name;
+    let delivered = 0;
+    let used = 0;
+    let engagements = 0;
+    let kills = 0;
+    const count = this.eventCountAt(t);
+    for (let i = 0; i < count; i++) {
+      const e = this.events[i];
+      if (!('unit' in e) || e.unit !== name) continue;
+      if (e.kind === 'resupply') delivered += e.amount;
+      else if (e.kind === 'interceptor-launch') used++;
+      else if (e.kind === 'interceptor-recovered') used--;
+      else if (e.kind === 'intercept-attempt') {
+        engagements++;
+        if (e.flight < 0) used += e.rounds ?? 0;
+      } else if (e.kind === 'kill') kills++;
+    }
+    let flying = 0;
+    for (const f of this.flightsInAir(t)) if (this.flightUnit[f] === u) flying++;
+    const stock = this.scenario.defenders[u]?.stock ?? 0;
+    return { left: stock + delivered - used, delivered, inAir: flying, engagements, kills };
   }
 
   /** The outcome measures counting only what has happened by time t. */
@@ -432,6 +497,26 @@ export class Replay {
       }
     }
   }
+}
+
+function inAir(life: readonly Lifetime[], t: number): number[] {
+  const ids: number[] = [];
+  life.forEach((l, id) => {
+    if (l.t0 <= t && t < l.t1) ids.push(id);
+  });
+  return ids;
+}
+
+/** Number of values in an ascending array that are at most t (Infinity sorts last and never counts). */
+export function countUpTo(values: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function indexOf(ids: Int32Array, id: number): number {

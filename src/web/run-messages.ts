@@ -19,5 +19,7 @@ export type RunReply =
       log: RunLog;
       outcome: Outcome;
       /** Set when the run is stored on the server. */ runId?: string;
+      /** The scenario file a stored run was made from, when it came from one. */
+      source?: string;
     }
   | { ok: false; issues?: ScenarioIssue[]; error?: string };

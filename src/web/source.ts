@@ -114,6 +114,7 @@ export class ScenarioSource {
       log: assembler.finish(),
       outcome: assembler.outcome,
       runId: id,
+      ...(assembler.header?.source !== undefined ? { source: assembler.header.source } : {}),
     };
   }
 }

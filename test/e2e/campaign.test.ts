@@ -76,6 +76,50 @@ describe('campaign view', () => {
       expect((d!.match(/L/g) ?? []).length).toBeGreaterThan(100);
       expect(await charts.nth(i).locator('path.band').count()).toBeGreaterThan(0);
     }
+    // Legends sit clear of the titles, of each other, and inside the chart.
+    const overlaps = await charts.evaluateAll((svgs) =>
+      svgs.flatMap((svg) => {
+        const boxes = [...svg.querySelectorAll('text.chart-title, text.legend')].map((t) => ({
+          text: t.textContent,
+          box: (t as SVGTextElement).getBBox(),
+        }));
+        const out: string[] = [];
+        const view = (svg as SVGSVGElement).viewBox.baseVal;
+        boxes.forEach((a, i) => {
+          if (a.box.x < 0 || a.box.x + a.box.width > view.width + 0.5) out.push(`${a.text} outside`);
+          for (const b of boxes.slice(i + 1)) {
+            const apart =
+              a.box.x + a.box.width <= b.box.x ||
+              b.box.x + b.box.width <= a.box.x ||
+              a.box.y + a.box.height <= b.box.y ||
+              b.box.y + b.box.height <= a.box.y;
+            if (!apart) out.push(`${a.text} / ${b.text}`);
+          }
+        });
+        return out;
+      }),
+    );
+    expect(overlaps).toEqual([]);
+    // A surrogate that explains held-out nights poorly says so, naming each figure with its R².
+    const trajectory = (await page.evaluate(
+      async (id) => {
+        const r = await fetch(`api/campaign-runs/${id}/trajectory`);
+        return r.json();
+      },
+      await page.inputValue('#campaign-previous'),
+    )) as {
+      evaluation: { surrogate?: { heldOut?: { errors: { name: string; r2: number | null }[] } } };
+    };
+    const poor = (trajectory.evaluation.surrogate?.heldOut?.errors ?? []).filter(
+      (x) => !x.name.startsWith('damage:') && x.r2 !== null && x.r2 < 0.5,
+    );
+    const warning = page.locator('#campaign-body .poor-fit');
+    if (poor.length === 0) expect(await warning.count()).toBe(0);
+    else {
+      const text = (await warning.textContent())!;
+      for (const x of poor) expect(text).toContain(`${x.name} (R²`);
+      expect(await page.locator('#campaign-body td.bad').count()).toBe(poor.length);
+    }
     // Spend draws both sides.
     expect(await page.locator('svg[data-chart="spend"] path.line').count()).toBe(2);
     const body = (await page.textContent('#campaign-body'))!;
@@ -118,7 +162,7 @@ describe('campaign view', () => {
     );
     expect(again.errors).toEqual([]);
     await again.page.close();
-  });
+  }, 240_000);
 });
 
 describe('catalog figures panel', () => {

@@ -107,6 +107,15 @@ describe('web console', () => {
     await page.evaluate(() =>
       (window as unknown as { bulwark: { setTime(t: number): void } }).bulwark.setTime(5400),
     );
+    // The map frames the defended region (the panel counts the whole raid); zoomed out, both axes show.
+    expect(Number(await page.textContent('[data-measure="threats in the air"]'))).toBeGreaterThan(20);
+    await page.evaluate(() => {
+      (window as unknown as { bulwark: { view(a: number, b: number, z: number): void } }).bulwark.view(
+        51.2,
+        32.2,
+        7,
+      );
+    });
     const a = await state(page);
     expect(a.drawn.threats).toBeGreaterThan(20);
     const pixelsA = await layerPixels(page);
