@@ -176,13 +176,29 @@ export function applyPoint(text: string, point: SweepPoint): string {
   return doc.toString({ lineWidth: 0 });
 }
 
+/**
+ * Sets positions in the scenario text, as applyPoint sets values: each path is resolved the same
+ * way, and may name a field that holds a list (`defenders.fg-1.base`, `defenders.fg-1.patrol`);
+ * the new value is written as a flow list ([50.6, 30.7]). Used by siting to write its layout.
+ */
+export function applyPositions(
+  text: string,
+  edits: readonly { path: string; value: readonly number[] | readonly (readonly number[])[] }[],
+): string {
+  const doc = parseDocument(text, { uniqueKeys: true });
+  if (doc.errors.length > 0) throw new SweepError(`the scenario is not valid YAML: ${doc.errors[0].message}`);
+  for (const { path, value } of edits)
+    doc.setIn(resolvePath(doc, path, true), doc.createNode(value, { flow: true }));
+  return doc.toString({ lineWidth: 0 });
+}
+
 /** Checks every axis path against the document before any run starts. */
 export function checkPaths(text: string, axes: readonly SweepAxis[]): void {
   const doc = parseDocument(text, { uniqueKeys: true });
   for (const axis of axes) resolvePath(doc, axis.path);
 }
 
-function resolvePath(doc: Document, path: string): (string | number)[] {
+function resolvePath(doc: Document, path: string, listTarget = false): (string | number)[] {
   const segments = path.split('.');
   const keys: (string | number)[] = [];
   let node: unknown = doc.contents;
@@ -225,7 +241,7 @@ function resolvePath(doc: Document, path: string): (string | number)[] {
       throw new SweepError(`--set ${path}: ${where()} is a single value; it has no '${segment}'`);
     }
   }
-  if (isSeq(node) || isMap(node))
+  if ((isSeq(node) && !listTarget) || isMap(node))
     throw new SweepError(
       `--set ${path}: ${where()} is a ${isSeq(node) ? 'list' : 'mapping'}; name one of its values`,
     );
