@@ -177,19 +177,31 @@ export function applyPoint(text: string, point: SweepPoint): string {
 }
 
 /**
- * Sets positions in the scenario text, as applyPoint sets values: each path is resolved the same
- * way, and may name a field that holds a list (`defenders.fg-1.base`, `defenders.fg-1.patrol`);
- * the new value is written as a flow list ([50.6, 30.7]). Used by siting to write its layout.
+ * Sets positions in the scenario text: each path is resolved as applyPoint resolves it, and may
+ * name a field that holds a list (`defenders.fg-1.base`, `defenders.fg-1.patrol`). The new value
+ * is written as a flow list ([50.6, 30.7]) in place of the old value's text, so every other byte
+ * of the file (comments, layout, quoting) stays as it was. Used by siting to write its layout.
  */
 export function applyPositions(
   text: string,
   edits: readonly { path: string; value: readonly number[] | readonly (readonly number[])[] }[],
 ): string {
-  const doc = parseDocument(text, { uniqueKeys: true });
+  const doc = parseDocument(text, { uniqueKeys: true, keepSourceTokens: false });
   if (doc.errors.length > 0) throw new SweepError(`the scenario is not valid YAML: ${doc.errors[0].message}`);
-  for (const { path, value } of edits)
-    doc.setIn(resolvePath(doc, path, true), doc.createNode(value, { flow: true }));
-  return doc.toString({ lineWidth: 0 });
+  const splices = edits.map(({ path, value }) => {
+    const node = doc.getIn(resolvePath(doc, path, true), true) as
+      { range?: [number, number, number] } | undefined;
+    if (!node?.range) throw new SweepError(`${path}: no value to replace in the scenario`);
+    return { start: node.range[0], end: node.range[1], text: flowText(value) };
+  });
+  splices.sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const s of splices) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return out;
+}
+
+function flowText(value: readonly number[] | readonly (readonly number[])[]): string {
+  return `[${value.map((v) => (typeof v === 'number' ? String(v) : flowText(v))).join(', ')}]`;
 }
 
 /** Checks every axis path against the document before any run starts. */

@@ -83,7 +83,22 @@ export function resolveMoves(scenario: Scenario, paths: readonly string[]): Move
       keys.add(key);
       candidates.push(p);
     };
-    for (const area of areas) for (const p of area.positions) add(roundLatLon(frame.toLatLon(p.e, p.n)));
+    // A fire group's patrol moves with its base: a position is a candidate only when the whole
+    // patrol stays out of the no-go zones and, for polygon areas, inside an allowed polygon.
+    const unit = section === 'defenders' ? scenario.defenders[index] : undefined;
+    const patrolFits = (to: LatLon, polygonArea: boolean) => {
+      if (unit?.kind !== 'fire-group' || unit.patrol.length < 2) return true;
+      return shiftedPatrol(frame, unit.patrol, original, to).every((p) => {
+        const at = frame.toEnu(p.latDeg, p.lonDeg);
+        if (siting.noGo.some((z) => insidePolygon(at, z.polygon))) return false;
+        return !polygonArea || areas.some((a) => a.polygon !== undefined && insidePolygon(at, a.polygon));
+      });
+    };
+    for (const area of areas)
+      for (const p of area.positions) {
+        const ll = roundLatLon(frame.toLatLon(p.e, p.n));
+        if (patrolFits(ll, area.polygon !== undefined)) add(ll);
+      }
     // The file's own position is a candidate when an allowed polygon holds it, so the search can
     // always keep a unit where it is.
     const inNoGo = siting.noGo.some((z) => insidePolygon(at, z.polygon));
@@ -95,6 +110,10 @@ export function resolveMoves(scenario: Scenario, paths: readonly string[]): Move
       add(original);
       originalIndex = candidates.length - 1;
     }
+    if (candidates.length === 0)
+      throw new SitingError(
+        `--move ${path}: no allowed position keeps the patrol of '${name}' inside its areas and out of the no-go zones`,
+      );
     return { path, section, name, index, original, candidates, originalIndex };
   });
 }
@@ -112,8 +131,9 @@ export function originalLayout(moved: readonly MovedUnit[]): Layout {
 }
 
 /**
- * The scenario with the moved units at the layout's positions. A fire group's patrol moves with
- * its base, keeping its shape; a jet's patrol station stays where it is (it is flown to).
+ * The scenario with the moved units at the layout's positions, on the ground as a written
+ * [lat, lon] puts them. A fire group's patrol moves with its base, keeping its shape; a jet's
+ * patrol station stays where it is (it is flown to).
  */
 export function applyLayout(scenario: Scenario, moved: readonly MovedUnit[], layout: Layout): Scenario {
   const frame = new LocalFrame(scenario.origin);
@@ -123,7 +143,7 @@ export function applyLayout(scenario: Scenario, moved: readonly MovedUnit[], lay
     const to = layout[i];
     if (m.section === 'defenders') {
       const unit = defenders[m.index];
-      const base = frame.toEnu(to.latDeg, to.lonDeg, unit.base.u);
+      const base = frame.toEnu(to.latDeg, to.lonDeg, 0);
       if (unit.kind === 'fire-group') {
         const patrol = shiftedPatrol(frame, unit.patrol, m.original, to).map((p) =>
           frame.toEnu(p.latDeg, p.lonDeg, 0),
@@ -135,7 +155,7 @@ export function applyLayout(scenario: Scenario, moved: readonly MovedUnit[], lay
     } else {
       const sensor = sensors[m.index];
       if (sensor.type === 'radar')
-        sensors[m.index] = { ...sensor, position: frame.toEnu(to.latDeg, to.lonDeg, sensor.position.u) };
+        sensors[m.index] = { ...sensor, position: frame.toEnu(to.latDeg, to.lonDeg, 0) };
     }
   });
   return { ...scenario, defenders, sensors };
@@ -156,19 +176,19 @@ export function shiftedPatrol(frame: LocalFrame, patrol: readonly Enu[], from: L
 /** The scenario-file edits that write a layout: a field path and the position(s) it takes. */
 export interface PositionEdit {
   path: string;
-  /** One position ([lat, lon] or [lat, lon, alt]) or a list of them (a patrol). */
+  /** One position [lat, lon] or a list of them (a patrol). */
   value: number[] | number[][];
 }
 
 export function layoutEdits(scenario: Scenario, moved: readonly MovedUnit[], layout: Layout): PositionEdit[] {
   const frame = new LocalFrame(scenario.origin);
   const edits: PositionEdit[] = [];
-  const point = (p: LatLon, u = 0) => (u === 0 ? [p.latDeg, p.lonDeg] : [p.latDeg, p.lonDeg, u]);
+  const point = (p: LatLon) => [p.latDeg, p.lonDeg];
   moved.forEach((m, i) => {
     const to = layout[i];
     if (m.section === 'defenders') {
       const unit = scenario.defenders[m.index];
-      edits.push({ path: `defenders.${m.name}.base`, value: point(to, unit.base.u) });
+      edits.push({ path: `defenders.${m.name}.base`, value: point(to) });
       if (unit.kind === 'fire-group' && unit.patrol.length > 1)
         edits.push({
           path: `defenders.${m.name}.patrol`,

@@ -7,6 +7,7 @@
 // --seed S` does, the search's run i uses deriveSeed(S, SEARCH_RUN_OFFSET + i).
 
 import { LocalFrame, type LatLon } from '../../core/geo.js';
+import { bounds } from '../../core/polygon.js';
 import type { Scenario } from '../../model/scenario.js';
 import { runAndMeasure } from '../../run/run-scenario.js';
 import { batchSeeds } from '../monte-carlo.js';
@@ -119,15 +120,23 @@ export function searchSiting(plan: SitingPlan, settings: SearchSettings): Search
   if (originalChoice.every((c) => c >= 0) && originalChoice.join() !== plan.coverChoice.join())
     starts.push(originalChoice);
   const units = moved.map((m) => ({ candidates: m.candidates.map((c) => frame.toEnu(c.latDeg, c.lonDeg)) }));
+  // The first step spans half the widest unit's candidate set (at least four grid steps, at most
+  // sixteen); the search ends below one grid step.
   const spacing = scenario.siting!.spacingM;
+  const halfWidth = Math.max(...units.map((u) => diameter(u.candidates) / 2));
   const result = compassSearch(units, evaluate, {
     budgetRuns: settings.budgetRuns,
     runsPerLayout: settings.runsPerLayout,
     starts,
-    stepM: 4 * spacing,
+    stepM: Math.min(16 * spacing, Math.max(4 * spacing, halfWidth)),
     minStepM: spacing * 0.99,
   });
   return { ...result, layout: layoutOf(plan, result.best) };
+}
+
+function diameter(points: readonly { e: number; n: number }[]): number {
+  const b = bounds(points);
+  return Math.hypot(b.maxE - b.minE, b.maxN - b.minN);
 }
 
 /** How the two layouts compare on one set of waves. */
