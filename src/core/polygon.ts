@@ -17,7 +17,10 @@ export function signedArea(polygon: readonly PlanePoint[]): number {
   return twice / 2;
 }
 
-/** Whether p lies inside the polygon (even-odd rule; the polygon closes itself). */
+/**
+ * Whether p lies inside the polygon (even-odd rule; the polygon closes itself). Edges are
+ * half-open, as ray crossing makes them: for a rectangle, its west and south edges are inside.
+ */
 export function insidePolygon(p: PlanePoint, polygon: readonly PlanePoint[]): boolean {
   let inside = false;
   for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {

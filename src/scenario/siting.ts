@@ -11,7 +11,7 @@
 //       - { name: city-centre, polygon: [[50.42, 30.48], [50.47, 30.48], [50.47, 30.56], [50.42, 30.56]] }
 
 import type { Enu } from '../core/geo.js';
-import { gridInPolygon, insidePolygon, signedArea } from '../core/polygon.js';
+import { bounds, gridInPolygon, insidePolygon, signedArea } from '../core/polygon.js';
 import type { SitingArea, SitingSpec } from '../model/scenario.js';
 import { didYouMean } from './did-you-mean.js';
 import type { FieldPath } from './issue.js';
@@ -163,7 +163,9 @@ function parsePolygon(
     if (at) corners.push(at);
   });
   if (corners.length < list.length) return undefined;
-  if (Math.abs(signedArea(corners)) < 1) {
+  // A sliver (all corners on one line, give or take the map projection) has no inside to speak of.
+  const b = bounds(corners);
+  if (Math.abs(signedArea(corners)) < 1e-3 * ((b.maxE - b.minE) ** 2 + (b.maxN - b.minN) ** 2)) {
     r.error(path, 'the polygon has no area', { expected: 'corners that are not all on one line' });
     return undefined;
   }
