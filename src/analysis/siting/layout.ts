@@ -143,22 +143,25 @@ export function applyLayout(scenario: Scenario, moved: readonly MovedUnit[], lay
     const to = layout[i];
     if (m.section === 'defenders') {
       const unit = defenders[m.index];
-      const base = frame.toEnu(to.latDeg, to.lonDeg, 0);
+      const base = ground(frame, to);
       if (unit.kind === 'fire-group') {
-        const patrol = shiftedPatrol(frame, unit.patrol, m.original, to).map((p) =>
-          frame.toEnu(p.latDeg, p.lonDeg, 0),
-        );
+        const patrol = shiftedPatrol(frame, unit.patrol, m.original, to).map((p) => ground(frame, p));
         defenders[m.index] = { ...unit, base, patrol: [base, ...patrol.slice(1)] };
       } else {
         defenders[m.index] = { ...unit, base };
       }
     } else {
       const sensor = sensors[m.index];
-      if (sensor.type === 'radar')
-        sensors[m.index] = { ...sensor, position: frame.toEnu(to.latDeg, to.lonDeg, 0) };
+      if (sensor.type === 'radar') sensors[m.index] = { ...sensor, position: ground(frame, to) };
     }
   });
   return { ...scenario, defenders, sensors };
+}
+
+/** A written [lat, lon] as the scenario parser reads it: on the local plane, altitude 0. */
+function ground(frame: LocalFrame, p: LatLon): Enu {
+  const at = frame.toEnu(p.latDeg, p.lonDeg, 0);
+  return { e: at.e, n: at.n, u: 0 };
 }
 
 /** Patrol points shifted by the move of the base, rounded as they are written; the first is the base. */
@@ -227,6 +230,9 @@ function axisName(names: string[]): string {
   if (names.length === 1) return names[0];
   let prefix = names[0];
   for (const n of names) while (!n.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  // Whole words only: east-drones and east-decoys make east, not east-d.
+  if (!names.every((n) => n.length === prefix.length || /[-_ .]/.test(n[prefix.length])))
+    prefix = prefix.slice(0, Math.max(0, prefix.search(/[-_ .][^-_ .]*$/)));
   prefix = prefix.replace(/[-_ .]+$/, '');
   return prefix.length >= 2 ? prefix : names.join('+');
 }
