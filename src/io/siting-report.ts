@@ -57,10 +57,8 @@ export function sitingReport(args: {
     const q = frame.toLatLon(p.e, p.n);
     return { lat: round5(q.latDeg), lon: round5(q.lonDeg) };
   };
-  const ring = (polygon: readonly Enu[]): [number, number][] => {
-    const points = polygon.map((p) => ll(p)).map((p) => [p.lon, p.lat] as [number, number]);
-    return [...points, points[0]];
-  };
+  const ring = (polygon: readonly Enu[]): [number, number][] =>
+    clockwiseRing(polygon.map((p) => ll(p)).map((p) => [p.lon, p.lat] as [number, number]));
   const siting = scenario.siting!;
   const movedNames = new Set(plan.moved.filter((m) => m.section === 'defenders').map((m) => m.name));
   // The map's extent: what is sited and what it defends, with a margin; axes are clipped to it.
@@ -130,6 +128,21 @@ export function sitingReport(args: {
 }
 
 const round5 = (v: number) => Math.round(v * 1e5) / 1e5;
+
+/**
+ * A closed [lon, lat] ring running clockwise: GeoJSON on the sphere (d3-geo, so Vega) reads a
+ * counter-clockwise exterior ring as the whole globe less the polygon.
+ */
+export function clockwiseRing(points: readonly [number, number][]): [number, number][] {
+  let twice = 0;
+  for (let i = 0; i < points.length; i++) {
+    const [x1, y1] = points[i];
+    const [x2, y2] = points[(i + 1) % points.length];
+    twice += x1 * y2 - x2 * y1;
+  }
+  const ordered = twice > 0 ? [...points].reverse() : [...points];
+  return [...ordered, ordered[0]];
+}
 
 /** Liang–Barsky: the part of segment a→b inside the box, or undefined. */
 function clip(
