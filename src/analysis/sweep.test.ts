@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../scenario/index.js';
 import {
   applyPoint,
+  applyPositions,
   checkPaths,
   gridPoints,
   latinHypercubePoints,
@@ -121,5 +122,21 @@ describe('applyPoint', () => {
     );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues[0].field).toBe('defenders[0].stock');
+  });
+
+  it('writes positions in place of the old values, every other byte kept', () => {
+    const text = applyPositions(SCENARIO, [
+      { path: 'defenders.north-interceptors.base', value: [50.61, 30.56] },
+      { path: 'defenders.south-interceptors.base', value: [50.31, 30.5] },
+    ]);
+    expect(text).toBe(
+      SCENARIO.replace('base: [50.6, 30.55]', 'base: [50.61, 30.56]').replace(
+        'base: [50.3, 30.55]',
+        'base: [50.31, 30.5]',
+      ),
+    );
+    expect(() => applyPositions(SCENARIO, [{ path: 'defenders.west.base', value: [50, 30] }])).toThrow(
+      /no item named 'west'/,
+    );
   });
 });

@@ -176,13 +176,41 @@ export function applyPoint(text: string, point: SweepPoint): string {
   return doc.toString({ lineWidth: 0 });
 }
 
+/**
+ * Sets positions in the scenario text: each path is resolved as applyPoint resolves it, and may
+ * name a field that holds a list (`defenders.fg-1.base`, `defenders.fg-1.patrol`). The new value
+ * is written as a flow list ([50.6, 30.7]) in place of the old value's text, so every other byte
+ * of the file (comments, layout, quoting) stays as it was. Used by siting to write its layout.
+ */
+export function applyPositions(
+  text: string,
+  edits: readonly { path: string; value: readonly number[] | readonly (readonly number[])[] }[],
+): string {
+  const doc = parseDocument(text, { uniqueKeys: true, keepSourceTokens: false });
+  if (doc.errors.length > 0) throw new SweepError(`the scenario is not valid YAML: ${doc.errors[0].message}`);
+  const splices = edits.map(({ path, value }) => {
+    const node = doc.getIn(resolvePath(doc, path, true), true) as
+      { range?: [number, number, number] } | undefined;
+    if (!node?.range) throw new SweepError(`${path}: no value to replace in the scenario`);
+    return { start: node.range[0], end: node.range[1], text: flowText(value) };
+  });
+  splices.sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const s of splices) out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return out;
+}
+
+function flowText(value: readonly number[] | readonly (readonly number[])[]): string {
+  return `[${value.map((v) => (typeof v === 'number' ? String(v) : flowText(v))).join(', ')}]`;
+}
+
 /** Checks every axis path against the document before any run starts. */
 export function checkPaths(text: string, axes: readonly SweepAxis[]): void {
   const doc = parseDocument(text, { uniqueKeys: true });
   for (const axis of axes) resolvePath(doc, axis.path);
 }
 
-function resolvePath(doc: Document, path: string): (string | number)[] {
+function resolvePath(doc: Document, path: string, listTarget = false): (string | number)[] {
   const segments = path.split('.');
   const keys: (string | number)[] = [];
   let node: unknown = doc.contents;
@@ -225,7 +253,7 @@ function resolvePath(doc: Document, path: string): (string | number)[] {
       throw new SweepError(`--set ${path}: ${where()} is a single value; it has no '${segment}'`);
     }
   }
-  if (isSeq(node) || isMap(node))
+  if ((isSeq(node) && !listTarget) || isMap(node))
     throw new SweepError(
       `--set ${path}: ${where()} is a ${isSeq(node) ? 'list' : 'mapping'}; name one of its values`,
     );

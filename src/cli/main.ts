@@ -10,6 +10,7 @@ import { registerRuns } from './commands/runs.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerTrack } from './commands/track.js';
 import { registerServe } from './commands/serve.js';
+import { registerSite } from './commands/site.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWta } from './commands/wta.js';
 import { registerWorker } from './commands/worker.js';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerWta(program);
   registerCampaign(program);
   registerPlan(program);
+  registerSite(program);
   registerServe(program);
   registerWorker(program);
   program.addHelpText(
@@ -52,6 +54,7 @@ Examples:
   $ bulwark wta data/wta/B-20x10-s1.json   # solve a static weapon-target assignment
   $ bulwark campaign scenarios/campaigns/kyiv-winter.yaml   # a year of raids, production and budgets
   $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective damage --budget '8 M$'
+  $ bulwark site scenarios/kyiv-layered-night.yaml --move defenders.fg-desna,defenders.fg-brovary
   $ bulwark serve --open               # the web console on http://127.0.0.1:8720/
   $ bulwark worker --queue redis://10.0.0.5:6379   # run queued batches (mc/sweep --queue) here
   $ bulwark help run                   # options of one command`,

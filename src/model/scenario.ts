@@ -24,6 +24,27 @@ export interface Scenario {
   c2: C2Spec;
   /** Electronic-warfare zones in which navigation-dependent threats may be lost. */
   ewZones: EwZone[];
+  /** Where units may be placed when `bulwark site` chooses their positions; the run ignores it. */
+  siting?: SitingSpec;
+}
+
+/** The allowed areas and no-go zones of siting (docs/siting.md). */
+export interface SitingSpec {
+  /** Spacing of the grid of candidate positions laid inside allowed polygons. */
+  spacingM: number;
+  areas: SitingArea[];
+  noGo: { name: string; polygon: Enu[] }[];
+}
+
+/** Where some units may stand: inside a polygon, or at one of listed candidate points. */
+export interface SitingArea {
+  name: string;
+  /** Defender units and sensors (radars) allowed here, by name. */
+  units: string[];
+  polygon?: Enu[];
+  candidates?: Enu[];
+  /** Candidate positions: the polygon's grid or the listed points, less those in a no-go zone. */
+  positions: Enu[];
 }
 
 export const ASSET_KINDS = [

@@ -21,6 +21,7 @@ import { parseEwZones } from './ew.js';
 import { ScenarioError, type FieldPath, type ScenarioIssue } from './issue.js';
 import { LIMITS } from './limits.js';
 import { parseSensors, parseTracking } from './sensors.js';
+import { parseSiting } from './siting.js';
 import { readDocument } from './document.js';
 import { Reader, describe, type Raw, type RawObject } from './reader.js';
 
@@ -47,6 +48,7 @@ const TOP_FIELDS = [
   'tracking',
   'c2',
   'ew',
+  'siting',
 ];
 
 export function parseScenario(text: string, file = 'scenario.yaml'): ParseResult {
@@ -118,6 +120,11 @@ class ScenarioParser {
     const tracking = parseTracking(r, top.tracking, sensors);
     const c2 = parseC2(r, top.c2, stepS, threatTypes);
     const ewZones = parseEwZones(r, top.ew, (v, p) => this.position(v, p, assets));
+    const movable = [
+      ...defenders.map((d) => d.name),
+      ...sensors.filter((s) => s.type === 'radar').map((s) => s.name),
+    ];
+    const siting = parseSiting(r, top.siting, movable, (v, p) => this.position(v, p, assets));
     return {
       name,
       description,
@@ -134,6 +141,7 @@ class ScenarioParser {
       ...(tracking ? { tracking } : {}),
       c2,
       ewZones,
+      ...(siting ? { siting } : {}),
     };
   }
 
