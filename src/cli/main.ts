@@ -1,6 +1,7 @@
 // The `bulwark` command line: one entry, one sub-command per job.
 
 import { Command, CommanderError } from 'commander';
+import { registerLive } from './commands/live.js';
 import { registerMc } from './commands/mc.js';
 import { registerReport } from './commands/report.js';
 import { registerCampaign } from './commands/campaign.js';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerCampaign(program);
   registerPlan(program);
   registerServe(program);
+  registerLive(program);
   program.addHelpText(
     'after',
     `
@@ -51,6 +53,7 @@ Examples:
   $ bulwark campaign scenarios/campaigns/kyiv-winter.yaml   # a year of raids, production and budgets
   $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective damage --budget '8 M$'
   $ bulwark serve --open               # the web console on http://127.0.0.1:8720/
+  $ bulwark live my-city.yaml --replay night.ndjson --speed 10   # engagement advice on a live picture
   $ bulwark help run                   # options of one command`,
   );
   return program;

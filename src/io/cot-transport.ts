@@ -33,7 +33,10 @@ export function listenUdp(
   onMessage: (text: string, receivedMs: number) => void,
 ): Promise<Listener> {
   return new Promise((resolve, reject) => {
-    const socket: Socket = createSocket({ type: host.includes(':') ? 'udp6' : 'udp4', recvBufferSize: 8 << 20 });
+    const socket: Socket = createSocket({
+      type: host.includes(':') ? 'udp6' : 'udp4',
+      recvBufferSize: 8 << 20,
+    });
     socket.on('message', (data) => onMessage(data.toString('utf8'), performance.now()));
     socket.once('error', reject);
     socket.bind(port, host, () => {

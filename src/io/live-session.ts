@@ -22,7 +22,7 @@ export interface LiveSessionOptions {
   log: (line: string) => void;
   /** Wall seconds without an accepted message before the feed counts as lost. */
   feedTimeoutS?: number;
-  /** Picture seconds per wall second between messages (a replay played faster). */
+  /** Picture seconds per wall second once the feed is quiet (a replay played faster). */
   clockRate?: number;
   /** Staleness of GeoJSON reports that carry none, s. */
   defaultStaleS?: number;
@@ -30,7 +30,7 @@ export interface LiveSessionOptions {
   sendCot?: (xml: string) => void;
   /** Keep every update-to-plan latency (for the benchmark); off by default. */
   keepLatencies?: boolean;
-  /** Write plans; off in the benchmark's pure-latency runs is never needed, kept for clarity. */
+  /** The wall clock, ms (performance.now by default). */
   now?: () => number;
 }
 
@@ -83,10 +83,17 @@ export class LiveSession {
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** Picture time now, seconds after scenario start. */
+  /**
+   * Picture time now, seconds after scenario start: the newest report's time while the feed
+   * flows; once it has been quiet past the feed timeout, run on by the wall clock so that the
+   * tracks age out.
+   */
   pictureNowS(): number {
     if (!Number.isFinite(this.latestS)) return 0;
-    return this.latestS + ((this.now() - this.latestWallMs) / 1000) * (this.options.clockRate ?? 1);
+    const quietS = (this.now() - this.latestWallMs) / 1000;
+    return (
+      this.latestS + (quietS > (this.options.feedTimeoutS ?? 10) ? quietS * (this.options.clockRate ?? 1) : 0)
+    );
   }
 
   cot(xml: string, receivedMs = this.now(), source: FeedSource = 'udp'): void {
@@ -155,7 +162,8 @@ export class LiveSession {
       const timeMs = Date.parse(plan.time);
       for (const r of plan.recommendations) this.options.sendCot(encodeCotRecommendation(r, timeMs, 30));
     }
-    if (this.pendingSinceMs >= 0 && this.options.keepLatencies) this.latenciesMs.push(this.now() - this.pendingSinceMs);
+    if (this.pendingSinceMs >= 0 && this.options.keepLatencies)
+      this.latenciesMs.push(this.now() - this.pendingSinceMs);
     this.pendingSinceMs = -1;
     return plan;
   }
@@ -186,7 +194,10 @@ export class LiveSession {
       },
     };
     this.options.write(JSON.stringify(line) + '\n');
-    if (feed === 'lost') this.options.log('live: feed lost — no track report accepted for a while; tracks age out at their stale times');
+    if (feed === 'lost')
+      this.options.log(
+        'live: feed lost — no track report accepted for a while; tracks age out at their stale times',
+      );
   }
 
   accept(track: string, unit: string): string | null {

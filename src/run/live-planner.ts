@@ -153,7 +153,9 @@ export class LivePlanner {
     }
     this.plan = next;
     // Most urgent first, then the unit's shots in order.
-    recommendations.sort((a, b) => b.threat.priority - a.threat.priority || a.id.localeCompare(b.id) || a.shot - b.shot);
+    recommendations.sort(
+      (a, b) => b.threat.priority - a.threat.priority || a.id.localeCompare(b.id) || a.shot - b.shot,
+    );
     const plan: LivePlan = {
       seq: ++this.seq,
       t: round3(t),
@@ -237,7 +239,8 @@ export class LivePlanner {
     if (i < 0) return `no accepted engagement of '${unitName}' at '${track}'`;
     this.engagements.splice(i, 1);
     const kind = this.scenario.defenders[u].kind;
-    if (kind === 'interceptor-drone' || kind === 'sam') this.units.airborne[u] = Math.max(0, this.units.airborne[u] - 1);
+    if (kind === 'interceptor-drone' || kind === 'sam')
+      this.units.airborne[u] = Math.max(0, this.units.airborne[u] - 1);
     if (result === 'kill') {
       this.picture.kill(track);
       // Other engagements of a destroyed track are over too.
@@ -245,7 +248,8 @@ export class LivePlanner {
         if (this.engagements[j].track === track) {
           const other = this.engagements[j].unit;
           const k = this.scenario.defenders[other].kind;
-          if (k === 'interceptor-drone' || k === 'sam') this.units.airborne[other] = Math.max(0, this.units.airborne[other] - 1);
+          if (k === 'interceptor-drone' || k === 'sam')
+            this.units.airborne[other] = Math.max(0, this.units.airborne[other] - 1);
           this.engagements.splice(j, 1);
         }
     }

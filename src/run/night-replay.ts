@@ -38,8 +38,14 @@ export interface ReplayFrame {
 export class ReplayMismatch extends Error {}
 
 /** Frames every `everyS` seconds from the first launch to the last threat's end. */
-export function* replayNight(scenario: Scenario, events: readonly SimEvent[], everyS: number): Generator<ReplayFrame> {
-  const launches = events.filter((e): e is Extract<SimEvent, { kind: 'threat-launch' }> => e.kind === 'threat-launch');
+export function* replayNight(
+  scenario: Scenario,
+  events: readonly SimEvent[],
+  everyS: number,
+): Generator<ReplayFrame> {
+  const launches = events.filter(
+    (e): e is Extract<SimEvent, { kind: 'threat-launch' }> => e.kind === 'threat-launch',
+  );
   launches.sort((a, b) => a.t - b.t || a.threat - b.threat);
   const endS = new Map<number, number>();
   for (const e of events)
@@ -49,7 +55,10 @@ export function* replayNight(scenario: Scenario, events: readonly SimEvent[], ev
   const typeIndex = new Map(scenario.threatTypes.map((t, i) => [t.name, i]));
   const waveIndex = new Map(scenario.waves.map((w, i) => [w.name, i]));
   const assetIndex = new Map(scenario.assets.map((a, i) => [a.name, i]));
-  const routePoints = launches.reduce((sum, l) => sum + (scenario.waves[waveIndex.get(l.wave) ?? 0]?.route.length ?? 0) + 1, 0);
+  const routePoints = launches.reduce(
+    (sum, l) => sum + (scenario.waves[waveIndex.get(l.wave) ?? 0]?.route.length ?? 0) + 1,
+    0,
+  );
   const threats = new ThreatState(launches.length, routePoints);
   const number = new Int32Array(launches.length);
   const ends = new Float64Array(launches.length);
@@ -58,9 +67,12 @@ export function* replayNight(scenario: Scenario, events: readonly SimEvent[], ev
     const type = typeIndex.get(l.type);
     const wave = waveIndex.get(l.wave);
     const aim = assetIndex.get(l.aim);
-    if (type === undefined) throw new ReplayMismatch(`threat ${l.threat}: type '${l.type}' is not in the scenario`);
-    if (wave === undefined) throw new ReplayMismatch(`threat ${l.threat}: wave '${l.wave}' is not in the scenario`);
-    if (aim === undefined) throw new ReplayMismatch(`threat ${l.threat}: asset '${l.aim}' is not in the scenario`);
+    if (type === undefined)
+      throw new ReplayMismatch(`threat ${l.threat}: type '${l.type}' is not in the scenario`);
+    if (wave === undefined)
+      throw new ReplayMismatch(`threat ${l.threat}: wave '${l.wave}' is not in the scenario`);
+    if (aim === undefined)
+      throw new ReplayMismatch(`threat ${l.threat}: asset '${l.aim}' is not in the scenario`);
     const spec = scenario.threatTypes[type];
     number[i] = l.threat;
     ends[i] = endS.get(l.threat) ?? Infinity;
@@ -106,7 +118,8 @@ export function* replayNight(scenario: Scenario, events: readonly SimEvent[], ev
     clock.tick++;
     const t = clock.t;
     for (let i = threats.firstUnresolved; i < threats.launchedCount; i++)
-      if (ends[i] <= t && threats.status[i] < ThreatStatus.Destroyed) threats.status[i] = ThreatStatus.Destroyed;
+      if (ends[i] <= t && threats.status[i] < ThreatStatus.Destroyed)
+        threats.status[i] = ThreatStatus.Destroyed;
     if (t + 1e-9 < nextFrameS) continue;
     nextFrameS += everyS * Math.max(1, Math.ceil((t - nextFrameS + 1e-9) / everyS));
     const frame: ReplayFrame = { t: Math.round(t * 1000) / 1000, threats: [] };

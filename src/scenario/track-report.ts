@@ -22,7 +22,8 @@ export interface FeedFrame {
   defaultStaleS: number;
 }
 
-export type Decoded = { ok: true; report: TrackReport } | { ok: false; reason: RejectReason; message: string };
+export type Decoded =
+  { ok: true; report: TrackReport } | { ok: false; reason: RejectReason; message: string };
 
 const THREAT_AIR = /^a-[husjkp]-A(-|$)/;
 const UNKNOWN_CE = 9_999_999;
@@ -31,8 +32,17 @@ const MAX_UID = 200;
 
 const bad = (reason: RejectReason, message: string): Decoded => ({ ok: false, reason, message });
 
-export function feedFrame(origin: { latDeg: number; lonDeg: number }, startIso: string, defaultStaleS = 30): FeedFrame {
-  return { frame: new LocalFrame(origin), startMs: Date.parse(startIso), maxRangeM: 3_000_000, defaultStaleS };
+export function feedFrame(
+  origin: { latDeg: number; lonDeg: number },
+  startIso: string,
+  defaultStaleS = 30,
+): FeedFrame {
+  return {
+    frame: new LocalFrame(origin),
+    startMs: Date.parse(startIso),
+    maxRangeM: 3_000_000,
+    defaultStaleS,
+  };
 }
 
 interface Attributes {
@@ -60,7 +70,8 @@ export function reportFromCot(raw: unknown, feed: FeedFrame): Decoded {
   if (typeof uid !== 'string' || uid === '' || uid.length > MAX_UID)
     return bad('malformed', `event uid: expected 1–${MAX_UID} characters`);
   const type = typeof a.type === 'string' ? a.type : '';
-  if (!THREAT_AIR.test(type)) return bad('unknown-type', `${uid}: type '${type.slice(0, 40)}' is not an air track that may be hostile`);
+  if (!THREAT_AIR.test(type))
+    return bad('unknown-type', `${uid}: type '${type.slice(0, 40)}' is not an air track that may be hostile`);
   const point = attributes((event as { point?: unknown }).point);
   if (!point) return bad('malformed', `${uid}: no <point>`);
   const detail = (event as { detail?: unknown }).detail as Record<string, unknown> | undefined;
@@ -91,13 +102,19 @@ export function reportFromGeoJson(line: string, feed: FeedFrame): Decoded {
   if (typeof value !== 'object' || value === null || (value as { type?: unknown }).type !== 'Feature')
     return bad('malformed', 'expected a GeoJSON Feature');
   const f = value as { id?: unknown; geometry?: unknown; properties?: unknown };
-  const props = (typeof f.properties === 'object' && f.properties !== null ? f.properties : {}) as Record<string, unknown>;
+  const props = (typeof f.properties === 'object' && f.properties !== null ? f.properties : {}) as Record<
+    string,
+    unknown
+  >;
   const id = f.id ?? props.uid;
   const uid = typeof id === 'number' ? String(id) : id;
   if (typeof uid !== 'string' || uid === '' || uid.length > MAX_UID)
     return bad('malformed', `feature id: expected a string or number (or properties.uid)`);
   if (props.type !== undefined && (typeof props.type !== 'string' || !THREAT_AIR.test(props.type)))
-    return bad('unknown-type', `${uid}: type '${String(props.type).slice(0, 40)}' is not an air track that may be hostile`);
+    return bad(
+      'unknown-type',
+      `${uid}: type '${String(props.type).slice(0, 40)}' is not an air track that may be hostile`,
+    );
   const g = f.geometry as { type?: unknown; coordinates?: unknown } | null | undefined;
   if (!g || g.type !== 'Point' || !Array.isArray(g.coordinates) || g.coordinates.length < 2)
     return bad('malformed', `${uid}: geometry: expected a Point [lon, lat, alt]`);
@@ -139,13 +156,18 @@ function convert(feed: FeedFrame, f: Fields): Decoded {
   }
   if (!(Math.abs(f.lat) <= 90) || !(Math.abs(f.lon) <= 180))
     return bad('malformed', `${f.uid}: point: expected lat in [-90, 90] and lon in [-180, 180]`);
-  if (!Number.isFinite(f.alt) || Math.abs(f.alt) > 100_000) return bad('malformed', `${f.uid}: altitude: expected metres within ±100 km`);
+  if (!Number.isFinite(f.alt) || Math.abs(f.alt) > 100_000)
+    return bad('malformed', `${f.uid}: altitude: expected metres within ±100 km`);
   if (!Number.isFinite(f.course) || !(f.speed >= 0 && f.speed < 10_000))
     return bad('malformed', `${f.uid}: track: expected a course in degrees and a speed of 0–10000 m/s`);
-  if (!(f.pDecoy >= 0 && f.pDecoy <= 1)) return bad('malformed', `${f.uid}: pDecoy: expected a probability in [0, 1]`);
+  if (!(f.pDecoy >= 0 && f.pDecoy <= 1))
+    return bad('malformed', `${f.uid}: pDecoy: expected a probability in [0, 1]`);
   const p = feed.frame.toEnu(f.lat, f.lon, 0);
   if (!(Math.hypot(p.e, p.n) <= feed.maxRangeM))
-    return bad('out-of-region', `${f.uid}: ${Math.round(Math.hypot(p.e, p.n) / 1000)} km from the region origin`);
+    return bad(
+      'out-of-region',
+      `${f.uid}: ${Math.round(Math.hypot(p.e, p.n) / 1000)} km from the region origin`,
+    );
   const course = (f.course * Math.PI) / 180;
   return {
     ok: true,
