@@ -98,7 +98,10 @@ export function listenTcp(
 }
 
 export interface Sender {
-  send(xml: string): Promise<void>;
+  /** UDP sends go out at once (a datagram is never waited for); TCP ones resolve once written. */
+  send(xml: string): Promise<void> | void;
+  /** Datagrams the system refused to send. */
+  failed(): number;
   close(): Promise<void>;
 }
 
@@ -106,12 +109,24 @@ export interface Sender {
 export function openSender(to: Endpoint): Promise<Sender> {
   if (to.protocol === 'udp') {
     const socket = createSocket(to.host.includes(':') ? 'udp6' : 'udp4');
+    let failed = 0;
+    let outstanding = 0;
+    let drained: (() => void) | undefined;
+    socket.on('error', () => failed++);
     return Promise.resolve({
-      send: (xml) =>
-        new Promise((resolve, reject) =>
-          socket.send(Buffer.from(xml, 'utf8'), to.port, to.host, (err) => (err ? reject(err) : resolve())),
-        ),
-      close: () => new Promise((done) => socket.close(() => done())),
+      send: (xml) => {
+        outstanding++;
+        socket.send(Buffer.from(xml, 'utf8'), to.port, to.host, (err) => {
+          if (err) failed++;
+          if (--outstanding === 0) drained?.();
+        });
+      },
+      failed: () => failed,
+      // Closing with datagrams still queued would lose them: wait for the last one.
+      close: async () => {
+        if (outstanding > 0) await new Promise<void>((done) => (drained = done));
+        await new Promise<void>((done) => socket.close(() => done()));
+      },
     });
   }
   return new Promise((resolve, reject) => {
@@ -124,6 +139,7 @@ export function openSender(to: Endpoint): Promise<Sender> {
             if (socket.write(xml + '\n', 'utf8', (err) => (err ? fail(err) : undefined))) done();
             else socket.once('drain', () => done());
           }),
+        failed: () => 0,
         close: () => new Promise((done) => socket.end(() => done())),
       });
     });

@@ -13,6 +13,9 @@ import { LivePlanner } from '../run/live-planner.js';
 import { feedFrame, reportFromGeoJson, type Decoded, type FeedFrame } from '../scenario/track-report.js';
 import { decodeCot, encodeCotRecommendation } from './cot-codec.js';
 
+const WARM_UP =
+  '<event version="2.0" uid="warm-up" type="a-h-A" how="m-g" time="2000-01-01T00:00:00Z" start="2000-01-01T00:00:00Z" stale="2000-01-01T00:00:01Z"><point lat="0" lon="0" hae="0" ce="0" le="0"/></event>';
+
 export type FeedSource = 'udp' | 'tcp' | 'geojson';
 
 export interface LiveSessionOptions {
@@ -70,6 +73,8 @@ export class LiveSession {
     const rejected = {} as Record<RejectReason, number>;
     for (const r of REJECT_REASONS) rejected[r] = 0;
     this.counts = { received: 0, accepted: 0, rejected, plans: 0, aged: 0 };
+    // The CoT library compiles its schema on first use: do it now, not on the first track.
+    decodeCot(WARM_UP, this.feed);
   }
 
   /** Start the once-a-second housekeeping: ageing out, the lost-feed watch. */

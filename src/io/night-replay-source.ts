@@ -42,6 +42,8 @@ export interface ReplayOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** Most track reports sent per second of wall time. */
+export const MAX_RATE = 4000;
 /** Messages sent between two turns of the event loop. */
 const BATCH = 32;
 
@@ -60,6 +62,7 @@ export async function playNight(
   let first: number | undefined;
   let sent = 0;
   let failure: unknown;
+  let nextMs = wall0;
   for (const f of replayNight(scenario, events, options.everyS)) {
     first ??= f.t;
     const frameDue = wall0 + ((f.t - first) / options.speed) * 1000;
@@ -68,7 +71,10 @@ export async function playNight(
     for (let j = 0; j < n; j++) {
       // Spread over the frame's interval: a burst of a thousand datagrams would overflow a
       // receiver's socket buffer, a steady stream does not.
-      const wait = frameDue + (j / n) * frameMs - performance.now();
+      // Never faster than MAX_RATE, even to catch up after a late timer: a catch-up burst is what
+      // overflows a receiver's socket buffer.
+      nextMs = Math.max(nextMs + 1000 / MAX_RATE, frameDue + (j / n) * frameMs);
+      const wait = nextMs - performance.now();
       if (wait > 4) await sleep(wait);
       else if (j % BATCH === 0) await new Promise((r) => setImmediate(r));
       const th = f.threats[j];

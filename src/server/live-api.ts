@@ -57,12 +57,10 @@ export function buildLiveApi(session: LiveSession, token?: string): FastifyInsta
     const s = shot(request.body);
     const result = request.body?.result;
     if (typeof s === 'string' || !RESULTS.includes(result as EngagementResult))
-      return reply
-        .status(400)
-        .send({
-          ok: false,
-          error: `body: expected {"track", "unit", "result": ${RESULTS.map((r) => `"${r}"`).join(' | ')}}`,
-        });
+      return reply.status(400).send({
+        ok: false,
+        error: `body: expected {"track", "unit", "result": ${RESULTS.map((r) => `"${r}"`).join(' | ')}}`,
+      });
     const out = answer(session.result(s.track, s.unit, result as EngagementResult));
     return reply.status(out.ok ? 200 : 409).send(out);
   });

@@ -128,8 +128,11 @@ is lost or restored and at the end. Refused messages are counted and logged on s
           throw new UsageError(`--send-to: cannot reach ${options.sendTo}: ${e.message}`);
         });
         const sent = await replay(scenario, events, { speed, everyS, send: (xml) => sender.send(xml) });
+        const failed = sender.failed();
         await sender.close();
-        process.stderr.write(`live: replay sent ${sent} track reports to ${options.sendTo}\n`);
+        process.stderr.write(
+          `live: replay sent ${sent - failed} track reports to ${options.sendTo}${failed ? ` (${failed} refused by the system)` : ''}\n`,
+        );
         return;
       }
 
@@ -157,7 +160,9 @@ is lost or restored and at the end. Refused messages are counted and logged on s
         feedTimeoutS: positive('--feed-timeout', options.feedTimeout),
         defaultStaleS: positive('--stale', options.stale),
         clockRate: events ? speed : 1,
-        ...(cotOut ? { sendCot: (xml: string) => void cotOut.send(xml).catch(() => {}) } : {}),
+        ...(cotOut
+          ? { sendCot: (xml: string) => void Promise.resolve(cotOut.send(xml)).catch(() => {}) }
+          : {}),
       });
       const listeners: Listener[] = [];
       const feeds: LineFeed[] = [];
