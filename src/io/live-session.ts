@@ -16,6 +16,9 @@ import { decodeCot, encodeCotRecommendation } from './cot-codec.js';
 const WARM_UP =
   '<event version="2.0" uid="warm-up" type="a-h-A" how="m-g" time="2000-01-01T00:00:00Z" start="2000-01-01T00:00:00Z" stale="2000-01-01T00:00:01Z"><point lat="0" lon="0" hae="0" ce="0" le="0"/></event>';
 
+/** Longest wait gathering updates before a re-plan, ms. */
+const MAX_GATHER_MS = 50;
+
 export type FeedSource = 'udp' | 'tcp' | 'geojson';
 
 export interface LiveSessionOptions {
@@ -59,6 +62,7 @@ export class LiveSession {
   /** Arrival of the oldest update not yet in a plan, or -1. */
   private pendingSinceMs = -1;
   private scheduled = false;
+  private lastReplanMs = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
   private closed = false;
 
@@ -152,12 +156,16 @@ export class LiveSession {
     if (this.pendingSinceMs < 0) this.pendingSinceMs = sinceMs;
     if (this.scheduled || this.closed) return;
     this.scheduled = true;
-    setImmediate(() => this.replan());
+    // Not at once: each turn of the event loop reads only a few dozen datagrams, so re-planning on
+    // every turn would leave the socket to overflow. Waiting half as long as the last re-plan took
+    // lets the loop drain what arrived meanwhile; the wait is part of the measured latency.
+    setTimeout(() => this.replan(), Math.min(MAX_GATHER_MS, Math.max(1, this.lastReplanMs / 2)));
   }
 
   /** Re-plan now over everything received so far. */
   replan(): LivePlan {
     this.scheduled = false;
+    const began = this.now();
     const t = this.pictureNowS();
     this.counts.aged += this.picture.expire(t);
     const plan = this.planner.replan(t);
@@ -167,8 +175,10 @@ export class LiveSession {
       const timeMs = Date.parse(plan.time);
       for (const r of plan.recommendations) this.options.sendCot(encodeCotRecommendation(r, timeMs, 30));
     }
+    const ended = this.now();
+    this.lastReplanMs = ended - began;
     if (this.pendingSinceMs >= 0 && this.options.keepLatencies)
-      this.latenciesMs.push(this.now() - this.pendingSinceMs);
+      this.latenciesMs.push(ended - this.pendingSinceMs);
     this.pendingSinceMs = -1;
     return plan;
   }
