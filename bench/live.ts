@@ -143,7 +143,37 @@ async function session(tracks: number, total: number, rate: number): Promise<Res
   };
 }
 
+/** CPU time of one re-plan (and of decoding one message) in-process: the figure a shared machine does not distort. */
+export function cpuPerReplan(tracks: number): { replanMs: number; decodeUs: number } {
+  const scenario = parseScenarioOrThrow(scenarioText(), 'live-bench.yaml');
+  const live = new LiveSession(scenario, { write: () => {}, log: () => {} });
+  const msgs = messages(tracks, Math.max(tracks * 3, 6000), tracks);
+  // The first half warms the decoder up (the JIT, the schema); the second half is measured.
+  const half = msgs.length >> 1;
+  for (let i = 0; i < half; i++) live.cot(msgs[i]);
+  const c0 = process.cpuUsage();
+  for (let i = half; i < msgs.length; i++) live.cot(msgs[i]);
+  const c1 = process.cpuUsage(c0);
+  for (let i = 0; i < 3; i++) live.replan();
+  const c2 = process.cpuUsage();
+  const runs = 10;
+  for (let i = 0; i < runs; i++) live.replan();
+  const c3 = process.cpuUsage(c2);
+  live.close();
+  return {
+    replanMs: (c3.user + c3.system) / 1000 / runs,
+    decodeUs: (c1.user + c1.system) / (msgs.length - half),
+  };
+}
+
 export async function run(): Promise<boolean> {
+  console.log('## bulwark live: CPU per re-plan (in-process, 50 effectors, lns)');
+  for (const tracks of [100, 500, 1000]) {
+    const c = cpuPerReplan(tracks);
+    console.log(
+      `${String(tracks).padEnd(6)} tracks: ${c.replanMs.toFixed(1)} ms CPU per re-plan, ${c.decodeUs.toFixed(0)} µs CPU per CoT message decoded`,
+    );
+  }
   console.log('## bulwark live: update-to-plan latency and CoT rate (UDP on loopback, 50 effectors, lns)');
   console.log('tracks  msgs/s  sent    received  plans   p50 ms   p99 ms   max ms   receiver CPU s');
   let ok = true;
