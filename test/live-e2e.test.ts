@@ -117,4 +117,20 @@ describe('bulwark live, end to end over UDP', () => {
     const recommended = new Set(plans.flatMap((p) => p.recommendations.map((r) => r.track)));
     for (const track of launchedAt) expect(recommended.has(track), track).toBe(true);
   }, 120_000);
+
+  it('says what is wrong with its flags and exits 2', async () => {
+    const fixture = join(import.meta.dirname, 'fixtures', 'small-night.yaml');
+    const help = run(['live', '--help']);
+    expect(await help.done).toBe(0);
+    expect(help.out()).toContain('Examples:');
+    const missing = run(['live', fixture, '--replay', '/nonexistent/night.ndjson']);
+    expect(await missing.done).toBe(2);
+    expect(missing.err()).toContain('--replay: no such file');
+    const udp = run(['live', fixture, '--udp', 'nowhere']);
+    expect(await udp.done).toBe(2);
+    expect(udp.err()).toContain('--udp: expected HOST:PORT');
+    const open = run(['live', fixture, '--udp', '0.0.0.0:0']);
+    expect(await open.done).toBe(2);
+    expect(open.err()).toContain('needs --token');
+  }, 60_000);
 });

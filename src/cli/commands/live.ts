@@ -136,14 +136,17 @@ is lost or restored and at the end. Refused messages are counted and logged on s
         return;
       }
 
-      const remote = [options.udp, options.tcp, options.http]
-        .filter((a): a is string => a !== undefined)
-        .map((a) => endpoint('bind', a).host);
+      const binds: [string, string | undefined][] = [
+        ['--udp', options.udp],
+        ['--tcp', options.tcp],
+        ['--http', options.http],
+      ];
+      const hostOf = ([flag, a]: [string, string | undefined]) =>
+        a === undefined ? [] : [endpoint(flag, a).host];
+      const remote = binds.flatMap(hostOf);
       const token =
         options.token ?? (remote.every(isLoopbackHost) ? undefined : randomBytes(18).toString('base64url'));
-      const feedHosts = [options.udp, options.tcp]
-        .filter((a): a is string => a !== undefined)
-        .map((a) => endpoint('bind', a).host);
+      const feedHosts = binds.slice(0, 2).flatMap(hostOf);
       if (!feedHosts.every(isLoopbackHost) && options.token === undefined)
         throw new UsageError(
           'a CoT listener off loopback needs --token (CoT carries no credentials: keep it behind your TAK server)',
