@@ -3,6 +3,7 @@
 import { run as campaign } from './campaign.js';
 import { run as consoleReplay } from './console-replay.js';
 import { run as linearAssignment } from './linear-assignment.js';
+import { run as live } from './live.js';
 import { run as mcBatch } from './mc-batch.js';
 import { run as queue } from './queue.js';
 import { run as recordNight } from './record-night.js';
@@ -30,6 +31,7 @@ const BENCHMARKS: [string, () => boolean | Promise<boolean>][] = [
   ['wta-sim', wtaSim],
   ['campaign', campaign],
   ['console-replay', consoleReplay],
+  ['live', live],
 ];
 
 const only = process.argv.slice(2);

@@ -17,9 +17,16 @@ const EXACT_NODES_PER_ITERATION = 2000;
 export const C2_POLICIES: Record<string, C2PolicyFactory> = {
   nearest: createNearestPolicy,
   'greedy-mmr': createWtaPolicy(greedyMmrSolver, () => 1),
-  exact: createWtaPolicy(branchAndBoundSolver, (iterations) => iterations * EXACT_NODES_PER_ITERATION),
-  lns: createWtaPolicy(lnsSolver, (iterations) => iterations),
+  exact: createWtaPolicy(branchAndBoundSolver, (iterations) => wtaBudget('exact', iterations)),
+  lns: createWtaPolicy(lnsSolver, (iterations) => wtaBudget('lns', iterations)),
 };
+
+/** The deterministic budget a WTA solver gets per cycle from the scenario's `c2.iterations`. */
+export function wtaBudget(solver: string, iterations: number): number {
+  if (solver === 'exact') return iterations * EXACT_NODES_PER_ITERATION;
+  if (solver === 'lns') return iterations;
+  return 1;
+}
 
 /** Phase 5: every decision cycle the policy turns the track picture into orders. */
 export function decisionPhase(policy: C2Policy, cycleS: number): Phase<World> {

@@ -176,7 +176,7 @@ function rowOf(threats: ThreatAssessment, trackId: number): number {
 }
 
 /** Why weapon e does what the plan says: its saving there, and the best alternatives' savings. */
-function explain(
+export function explain(
   t: number,
   state: WtaState,
   threats: ThreatAssessment,

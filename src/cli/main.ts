@@ -1,6 +1,7 @@
 // The `bulwark` command line: one entry, one sub-command per job.
 
 import { Command, CommanderError } from 'commander';
+import { registerLive } from './commands/live.js';
 import { registerMc } from './commands/mc.js';
 import { registerReport } from './commands/report.js';
 import { registerCampaign } from './commands/campaign.js';
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerSite(program);
   registerServe(program);
   registerWorker(program);
+  registerLive(program);
   program.addHelpText(
     'after',
     `
@@ -57,6 +59,7 @@ Examples:
   $ bulwark site scenarios/kyiv-layered-night.yaml --move defenders.fg-desna,defenders.fg-brovary
   $ bulwark serve --open               # the web console on http://127.0.0.1:8720/
   $ bulwark worker --queue redis://10.0.0.5:6379   # run queued batches (mc/sweep --queue) here
+  $ bulwark live my-city.yaml --replay night.ndjson --speed 10   # engagement advice on a live picture
   $ bulwark help run                   # options of one command`,
   );
   return program;
