@@ -37,6 +37,7 @@ export function decisionPhase(policy: C2Policy, cycleS: number): Phase<World> {
         tracks: world.tracks,
         units: world.units,
         flights: world.flights,
+        assetDamage: world.assets.damageFraction,
       };
       policy.decide(t, view, world.orders, world.events);
     },

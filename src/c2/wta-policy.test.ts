@@ -186,6 +186,20 @@ describe('assignment policies in the simulation', () => {
       if (r.kind !== 'assignment') continue;
       if (r.track >= 0) expect(r.gain).toBeGreaterThan(0);
       for (const alt of r.alternatives) expect(alt.gain).toBeLessThanOrEqual(r.gain + 1e-9);
+      // The gain is its terms multiplied out, for the track taken and for each alternative.
+      const checks = [{ gain: r.gain, terms: r.terms, track: r.track }, ...r.alternatives];
+      for (const c of checks) {
+        if (c.track < 0) {
+          expect(c.terms).toBeUndefined();
+          continue;
+        }
+        const x = c.terms!;
+        expect(x.pk).toBeGreaterThan(0);
+        expect(x.othersMiss).toBeGreaterThanOrEqual(0);
+        expect(x.othersMiss).toBeLessThanOrEqual(1);
+        const product = x.valueAtRisk * (1 - x.pDecoy) * x.othersMiss * x.pk - x.price + x.commitment;
+        expect(Math.abs(product - c.gain)).toBeLessThan(0.01 + 0.002 * x.valueAtRisk);
+      }
     }
     // The ideal sensor reports decoys as such: no launch at one.
     const decoys = new Set(
