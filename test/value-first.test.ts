@@ -26,7 +26,7 @@ describe('value-first defaults', () => {
   it(
     `lns with the default c2 loses no more value than nearest on the layered night (${SEEDS} seeds)`,
     {
-      timeout: 60_000 + SEEDS * 30_000,
+      timeout: 60_000 + SEEDS * 120_000,
     },
     () => {
       const scenario = parseScenarioOrThrow(readFileSync(file, 'utf8'), file.pathname);
