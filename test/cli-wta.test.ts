@@ -30,6 +30,26 @@ describe('bulwark run --policy', () => {
     expect(kinds).toContain('assignment');
     expect(bulwark('run', small, '--policy', 'smart').code).toBe(2);
   });
+
+  it('says what the cost term changed: nothing by default, the value-first run beside a priced one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-cost-'));
+    const file = join(dir, 'night.yaml');
+    writeFileSync(file, readFileSync(small, 'utf8') + '\nc2: { policy: greedy-mmr }\n');
+    const plain = bulwark('run', file);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('Cost term: value first (c2.valuePerMoney not set)');
+    const priced = bulwark('run', file, '--set', 'c2.valuePerMoney=1', '--json');
+    expect(priced.code).toBe(0);
+    const out = JSON.parse(priced.stdout);
+    expect(out.costTerm.valuePerMoney).toBe(1);
+    // At one value unit per dollar no interceptor pays for itself; value first, they fly.
+    expect(out.costTerm.priced.spentByKind['interceptor-drone'] ?? 0).toBe(0);
+    expect(out.costTerm.valueFirst.spentByKind['interceptor-drone']).toBeGreaterThan(0);
+    expect(out.costTerm.priced.assetValueLost).toBe(out.outcome.assetValueLost);
+    expect(out.costTerm.valueFirst.assetValueLost).toBeLessThan(out.outcome.assetValueLost);
+    const table = bulwark('run', file, '--set', 'c2.valuePerMoney=1');
+    expect(table.stdout).toContain('cost term (c2.valuePerMoney 1)');
+  });
 });
 
 describe('bulwark wta', () => {
@@ -40,13 +60,20 @@ describe('bulwark wta', () => {
     expect(out.solver).toBe('lns');
     expect(out.assignment).toHaveLength(20);
     expect(Math.abs(out.gapToFileBest)).toBeLessThan(1e-6);
+    // Each weapon's gain is its target's value times the chance the others miss times its pk.
+    expect(out.gains).toHaveLength(20);
+    for (const g of out.gains) {
+      expect(g.target).toBe(out.assignment[g.weapon]);
+      expect(g.gain).toBeGreaterThan(0);
+      expect(g.gain).toBeCloseTo(g.value * g.othersMiss * g.pk - g.price, 4);
+    }
   });
 
   it('prints a readable plan with any solver', () => {
     const r = bulwark('wta', instance, '--solver', 'greedy-mmr');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('expected surviving value');
-    expect(r.stdout).toContain('target  value  weapons (pk)');
+    expect(r.stdout).toContain('target  value  weapons (pk; gain = value × others miss × pk)');
   });
 
   it('reports bad files and flags with exit code 2', () => {

@@ -22,8 +22,15 @@ export const PLANNED_SHOTS = 3;
 /** Mode of a SAM unit that is reloading (defenders/sam.ts). */
 const SAM_RELOADING = 1;
 
+/**
+ * Value units per unit of money every shot pays whatever the scenario's price: far below any
+ * value at stake (a $4M missile costs 0.004), so it only breaks ties between shots that save the
+ * same value, for the cheaper one, and keeps a free shot at a known decoy from being taken.
+ */
+export const TIE_BREAK_VALUE_PER_MONEY = 1e-9;
+
 export interface ShotPrice {
-  /** Value units per unit of money. */
+  /** Value units per unit of money set by the scenario; 0 (the default) protects value first. */
   valuePerMoney: number;
   reserveFraction: number;
   reserveValue: number;
@@ -37,7 +44,7 @@ export function shotPrice(
   cost = unit.unitCost,
 ): number {
   const reserve = stockAfter < price.reserveFraction * unit.stock ? price.reserveValue : 0;
-  return cost * price.valuePerMoney + reserve;
+  return cost * (price.valuePerMoney + TIE_BREAK_VALUE_PER_MONEY) + reserve;
 }
 
 /** What a describe function sees besides its unit. */

@@ -44,6 +44,7 @@ export function decisionPhase(policy: C2Policy, cycleS: number): Phase<World> {
         tracks: world.tracks,
         units: world.units,
         flights: world.flights,
+        assetDamage: world.assets.damageFraction,
       };
       policy.decide(t, view, world.orders, world.events);
     },
@@ -54,3 +55,4 @@ export type { C2Policy, C2PolicyFactory, C2View } from './types.js';
 export { WTA_SOLVERS, DEFAULT_WTA_SOLVER } from './wta-solvers.js';
 // Static problems (`bulwark wta`, benchmarks): the classic problem from values and pk.
 export { classicProblem } from './wta-problem.js';
+export { planGainTerms, type GainTerms } from './gain-terms.js';

@@ -8,7 +8,9 @@
 //     in [minRange, maxRange], slant distance within maxSlantRange, altitude in
 //     [minAltitude, maxAltitude].
 // A weapon that may wait (SAM, gun, fire group) that cannot reach the threat now is tried again
-// from the moment the threat comes within its range.
+// from the moment the threat comes within its range, if that is within `waitHorizonS`: a course
+// extrapolated much further is a guess (routes turn), and a far-off shot planned on it would hold
+// the track's doctrine slot against weapons that must launch now.
 // The result is sparse: only feasible pairs, grouped by effector, in effector then track order.
 
 import { interceptTime } from '../core/intercept.js';
@@ -66,6 +68,7 @@ export function computeReachability(
   effectors: readonly EffectorDescriptor[],
   threats: ThreatAssessment,
   out: ReachMatrix,
+  waitHorizonS = Infinity,
 ): void {
   out.reset(effectors.length);
   for (let e = 0; e < effectors.length; e++) {
@@ -100,7 +103,7 @@ export function computeReachability(
       if (!feasible(w, px, py, dz, vx, vy, startS, flyS) && w.mayWait) {
         // Hold fire until the threat comes within range of the weapon, then try again.
         const enterS = entryTime(px, py, vx, vy, Math.min(w.maxRangeM, reachM));
-        if (!(enterS > startS)) continue;
+        if (!(enterS > startS) || enterS - startS > waitHorizonS) continue;
         startS = enterS;
         flyS = pursuit(w, px, py, dz, vx, vy, startS);
         if (!feasible(w, px, py, dz, vx, vy, startS, flyS)) continue;

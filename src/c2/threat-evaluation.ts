@@ -7,7 +7,9 @@
 // value (raiders aim at what matters) and FLOOR keeps assets behind a route's turn possible. The
 // normalised likelihoods weigh the value at risk; the likeliest asset is the aim.
 // Type: the catalogue type whose speed is closest to the track's (kinematic classification).
-// Value at risk: sum_a P(a) * value(a) * min(1, warhead / destroy mass of a).
+// Value at risk: sum_a P(a) * value(a) * min(1 - damage(a), warhead / destroy mass of a): a hit
+// takes at most what is left of an asset (impacts on own assets are reported), so a threat aimed
+// at a ruin is worth little.
 // Priority: P(real) * value at risk / max(time to impact, 1 min): value at stake per minute.
 
 import type { Scenario } from '../model/scenario.js';
@@ -60,12 +62,16 @@ export function evaluateThreats(
   scenario: Scenario,
   tracks: TrackTable,
   out: ThreatAssessment,
+  assetDamage?: ArrayLike<number>,
 ): void {
   const { assets, threatTypes } = scenario;
   out.resize(tracks.count);
   let valueSum = 0;
   for (const a of assets) valueSum += a.value;
-  const likelihood = new Float64Array(assets.length);
+  const A = assets.length;
+  const remaining = new Float64Array(A);
+  for (let a = 0; a < A; a++) remaining[a] = Math.max(0, 1 - (assetDamage?.[a] ?? 0));
+  const likelihood = new Float64Array(A);
   for (let k = 0; k < tracks.count; k++) {
     const age = t - tracks.lastUpdateS[k];
     const vx = tracks.vx[k];
@@ -100,8 +106,9 @@ export function evaluateThreats(
     }
     const warheadKg = threatTypes[ifReal]?.warheadKg ?? 0;
     let atRisk = 0;
-    for (let a = 0; a < assets.length; a++)
-      atRisk += (likelihood[a] / total) * assets[a].value * Math.min(1, warheadKg / assets[a].destroyKg);
+    for (let a = 0; a < A; a++)
+      atRisk +=
+        (likelihood[a] / total) * assets[a].value * Math.min(remaining[a], warheadKg / assets[a].destroyKg);
     out.aimAsset[k] = aim;
     out.aimProbability[k] = aim >= 0 ? likelihood[aim] / total : 0;
     out.timeToImpactS[k] =

@@ -12,6 +12,11 @@ export interface C2View {
   readonly tracks: TrackTable;
   readonly units: UnitState;
   readonly flights: FlightState;
+  /**
+   * Damage fraction of each scenario asset so far, as reported (impacts on own assets are seen),
+   * or absent where no reports come in: then every asset counts whole.
+   */
+  readonly assetDamage?: ArrayLike<number>;
 }
 
 export interface C2Policy {

@@ -89,6 +89,18 @@ describe('threat evaluation', () => {
     evaluateThreats(0, scenario, oneTrack(20_000, 0, -decoySpeed, 0, 1), out);
     expect(out.pReal[0] * out.valueAtRisk[0]).toBe(0);
   });
+
+  it('counts only what is left of a damaged asset: a hit takes at most the rest', () => {
+    const out = new ThreatAssessment();
+    const speed = scenario.threatTypes[0].speedMps;
+    // The Plant 80% destroyed: a 40 kg hit (half of it) can take only the last 20%.
+    evaluateThreats(0, scenario, oneTrack(20_000, 0, -speed, 0), out, [0.8, 0]);
+    const pPlant = out.aimProbability[0];
+    expect(out.valueAtRisk[0]).toBeCloseTo(pPlant * 100 * 0.2 + (1 - pPlant) * 10, 9);
+    // Ruined: only the Depot is at stake.
+    evaluateThreats(0, scenario, oneTrack(20_000, 0, -speed, 0), out, [1, 0]);
+    expect(out.valueAtRisk[0]).toBeCloseTo((1 - pPlant) * 10, 9);
+  });
 });
 
 describe('reachability', () => {
@@ -135,6 +147,20 @@ describe('reachability', () => {
     set(20_000, -50, 100);
     computeReachability([drone()], threats, reach);
     expect(reach.count).toBe(0);
+  });
+
+  it('plans a waiting weapon only as far ahead as its horizon', () => {
+    // A gun 2 km in range; the threat 22 km out at 50 m/s enters its range in 400 s.
+    set(22_000, -50, 1000);
+    const gun = drone({ mayWait: true, maxRangeM: 2000, maxSlantRangeM: 2000, speedMps: 900, enduranceS: 3 });
+    computeReachability([gun], threats, reach);
+    expect(reach.count).toBe(1);
+    expect(reach.timeS[0]).toBeGreaterThan(399);
+    computeReachability([gun], threats, reach, 120);
+    expect(reach.count).toBe(0);
+    set(7_000, -50, 1000);
+    computeReachability([gun], threats, reach, 120);
+    expect(reach.count).toBe(1);
   });
 
   it('groups pairs by effector', () => {
@@ -186,6 +212,20 @@ describe('assignment policies in the simulation', () => {
       if (r.kind !== 'assignment') continue;
       if (r.track >= 0) expect(r.gain).toBeGreaterThan(0);
       for (const alt of r.alternatives) expect(alt.gain).toBeLessThanOrEqual(r.gain + 1e-9);
+      // The gain is its terms multiplied out, for the track taken and for each alternative.
+      const checks = [{ gain: r.gain, terms: r.terms, track: r.track }, ...r.alternatives];
+      for (const c of checks) {
+        if (c.track < 0) {
+          expect(c.terms).toBeUndefined();
+          continue;
+        }
+        const x = c.terms!;
+        expect(x.pk).toBeGreaterThan(0);
+        expect(x.othersMiss).toBeGreaterThanOrEqual(0);
+        expect(x.othersMiss).toBeLessThanOrEqual(1);
+        const product = x.valueAtRisk * (1 - x.pDecoy) * x.othersMiss * x.pk - x.price + x.commitment;
+        expect(Math.abs(product - c.gain)).toBeLessThan(0.01 + 0.002 * x.valueAtRisk);
+      }
     }
     // The ideal sensor reports decoys as such: no launch at one.
     const decoys = new Set(

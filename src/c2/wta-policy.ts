@@ -15,7 +15,7 @@
 
 import type { EffectorDescriptor } from '../model/effector.js';
 import { EffectorOrigin } from '../model/effector.js';
-import type { SimEvent } from '../model/events.js';
+import type { AssignmentTerms, SimEvent } from '../model/events.js';
 import type { Order } from '../model/order.js';
 import type { Scenario } from '../model/scenario.js';
 import { FlightStatus } from '../model/world.js';
@@ -23,12 +23,18 @@ import { describeEffectors } from './effectors.js';
 import { ReachMatrix, computeReachability } from './reachability.js';
 import { ThreatAssessment, evaluateThreats } from './threat-evaluation.js';
 import type { C2Policy, C2PolicyFactory, C2View } from './types.js';
+import { gainTerms } from './gain-terms.js';
 import { HOLD, type WtaProblem } from './wta-problem.js';
 import type { WtaSolver } from './wta-solver.js';
 import { WtaState } from './wta-state.js';
 
 /** Alternatives named in each assignment's explanation. */
 const ALTERNATIVES = 3;
+/**
+ * Longest a waiting weapon (SAM, gun, fire group) is planned to wait for a threat to come within
+ * range: later shots are planned when the threat is nearer (c2/reachability).
+ */
+export const WAIT_HORIZON_S = 120;
 /** Cycles after which the plan is redone even if nothing changed but positions. */
 const REPLAN_EVERY = 5;
 
@@ -103,8 +109,8 @@ export function createWtaPolicy(solver: WtaSolver, budget: (iterations: number) 
         if (signature === lastSignature && cycle - lastPlanned < REPLAN_EVERY) return;
         lastSignature = signature;
         lastPlanned = cycle;
-        evaluateThreats(t, scenario, view.tracks, threats);
-        computeReachability(effectors, threats, reach);
+        evaluateThreats(t, scenario, view.tracks, threats, view.assetDamage);
+        computeReachability(effectors, threats, reach, WAIT_HORIZON_S);
         const problem = buildCycleProblem(scenario, threats, effectors, reach);
         const W = problem.weapons;
         const start = new Int32Array(W);
@@ -188,15 +194,16 @@ export function explain(
   state.move(e, HOLD);
   const gainOf = (j: number) => -state.moveDelta(e, j);
   const gain = chosen === HOLD ? 0 : gainOf(chosen);
-  const options: { track: number; gain: number }[] = [];
+  const options: { track: number; gain: number; terms?: AssignmentTerms }[] = [];
   const { reach } = state;
   for (let r = reach.start[e]; r < reach.start[e + 1]; r++) {
     const j = reach.target[r];
     if (j === chosen || !state.canTake(j)) continue;
-    options.push({ track: threats.trackId[j], gain: gainOf(j) });
+    options.push({ track: threats.trackId[j], gain: gainOf(j), terms: termsOf(state, threats, e, j) });
   }
   if (chosen !== HOLD) options.push({ track: -1, gain: 0 });
   options.sort((a, b) => b.gain - a.gain || a.track - b.track);
+  const terms = chosen === HOLD ? undefined : termsOf(state, threats, e, chosen);
   state.move(e, chosen);
   return {
     t: round3(t),
@@ -205,6 +212,24 @@ export function explain(
     flight,
     track: chosen === HOLD ? -1 : threats.trackId[chosen],
     gain: round3(gain),
-    alternatives: options.slice(0, ALTERNATIVES).map((o) => ({ track: o.track, gain: round3(o.gain) })),
+    ...(terms ? { terms } : {}),
+    alternatives: options
+      .slice(0, ALTERNATIVES)
+      .map((o) => ({ track: o.track, gain: round3(o.gain), ...(o.terms ? { terms: o.terms } : {}) })),
   };
 }
+
+/** The terms of weapon e's gain on target j, as the assignment event reports them. */
+function termsOf(state: WtaState, threats: ThreatAssessment, e: number, j: number): AssignmentTerms {
+  const g = gainTerms(state, e, j);
+  return {
+    valueAtRisk: round3(threats.valueAtRisk[j]),
+    pDecoy: round3(1 - threats.pReal[j]),
+    othersMiss: round3(g.othersMiss),
+    pk: round3(g.pk),
+    price: round6(g.price),
+    commitment: round3(g.commitment),
+  };
+}
+
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6;

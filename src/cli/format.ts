@@ -2,6 +2,7 @@
 
 import Table from 'cli-table3';
 import type { Outcome } from '../model/outcome.js';
+import type { CostTermEffect } from '../analysis/cost-term.js';
 import { formatClock } from '../core/units.js';
 
 const money = (v: number) =>
@@ -150,4 +151,46 @@ function spentText(kind: string, spent: number, cannonPasses: number): string {
         ? 'interceptors'
         : 'missiles';
   return `${spent} ${what}${cannonPasses > 0 ? `, ${cannonPasses} cannon passes` : ''}`;
+}
+
+/**
+ * What the objective's cost term did to this run: one line when the scenario sets no price (value
+ * first, cost breaks ties), otherwise the priced run beside the same seed run value-first.
+ */
+export function formatCostTerm(policy: string, effect: CostTermEffect | null): string {
+  if (policy === 'nearest') return 'Cost term: none (the nearest policy ignores prices).';
+  if (!effect)
+    return 'Cost term: value first (c2.valuePerMoney not set): the price of a shot only breaks ties between shots that save the same value.';
+  const t = new Table({
+    head: [
+      `cost term (c2.valuePerMoney ${effect.valuePerMoney})`,
+      'priced (this run)',
+      'value first',
+      'change',
+    ],
+    style: { head: [], border: [], compact: true },
+  });
+  const { priced: p, valueFirst: v } = effect;
+  const signed = (d: number, f: (x: number) => string) => (d > 0 ? '+' : d < 0 ? '−' : '±') + f(Math.abs(d));
+  t.push(
+    [
+      'asset value lost',
+      p.assetValueLost.toFixed(1),
+      v.assetValueLost.toFixed(1),
+      signed(p.assetValueLost - v.assetValueLost, (x) => x.toFixed(1)),
+    ],
+    ['leaked (hit)', p.leaked, v.leaked, signed(p.leaked - v.leaked, String)],
+    [
+      'defense spend',
+      money(p.defenseSpend),
+      money(v.defenseSpend),
+      signed(p.defenseSpend - v.defenseSpend, money),
+    ],
+  );
+  for (const kind of [...new Set([...Object.keys(p.spentByKind), ...Object.keys(v.spentByKind)])]) {
+    const a = p.spentByKind[kind] ?? 0;
+    const b = v.spentByKind[kind] ?? 0;
+    t.push([`spent: ${kind}`, num(a), num(b), signed(a - b, num)]);
+  }
+  return t.toString();
 }

@@ -87,9 +87,30 @@ export type SimEvent =
       track: number;
       /** Expected cost saved by this shot in the plan (value saved minus its price), value units. */
       gain: number;
+      /** What the gain is made of, for the track taken (absent for a recall). */
+      terms?: AssignmentTerms;
       /** The best other tracks this weapon could have taken and what each would have saved. */
-      alternatives: { track: number; gain: number }[];
+      alternatives: { track: number; gain: number; terms?: AssignmentTerms }[];
     };
+
+/**
+ * One shot's gain in the plan, term by term:
+ *   gain = valueAtRisk x (1 - pDecoy) x othersMiss x pk - price + commitment
+ */
+export interface AssignmentTerms {
+  /** Value one hit of the track would take, if it is real (value units). */
+  valueAtRisk: number;
+  /** Probability that the track is a decoy. */
+  pDecoy: number;
+  /** Probability that the plan's other shots at the track all miss. */
+  othersMiss: number;
+  /** Kill probability of this shot. */
+  pk: number;
+  /** Price of the shot: its cost times c2.valuePerMoney (with the tie-break), plus any reserve term. */
+  price: number;
+  /** Commitment: + for staying on the engagement under way, - for leaving it (value units). */
+  commitment: number;
+}
 
 /** Defender logistics and platform events: deliveries, reloads, jet sorties. */
 export type DefenderEvent =

@@ -391,7 +391,10 @@ export interface C2Spec {
    * Scenario.threatTypes). 1 everywhere is shoot-look-shoot; 2 for a type is a salvo of two.
    */
   salvoByThreatType: number[];
-  /** Asset-value units one unit of money is worth: weighs each shot's price against the value it saves. */
+  /**
+   * Asset-value units one unit of money is worth: weighs each shot's price against the value it
+   * saves. 0 (the default) protects value first: cost then only breaks ties (c2/effectors).
+   */
   valuePerMoney: number;
   /** Reserve policy: shots that would take a unit below `reserveFraction` of its initial stock cost `reserveValue` more. */
   reserveFraction: number;
@@ -404,7 +407,7 @@ export interface C2Spec {
 
 /** The C2 settings a scenario gets for the fields it leaves out. */
 export const C2_DEFAULTS = {
-  valuePerMoney: 0.001,
+  valuePerMoney: 0,
   reserveFraction: 0,
   reserveValue: 0,
   switchMargin: 0.2,

@@ -5,7 +5,8 @@
 //     policy: lns                    # nearest | greedy-mmr | exact | lns
 //     cycle: 2 s
 //     doctrine: shoot-look-shoot     # or { salvo: 2 } or { salvo: { shahed-136: 2, default: 1 } }
-//     valuePerMoney: 0.001           # asset-value units per unit of money
+//     valuePerMoney: 0.001           # asset-value units per unit of money (default 0: value first,
+//                                    # cost only breaks ties)
 //     reserve: { keep: 20%, value: 50 }
 //     switchMargin: 20%
 //     iterations: 30                 # anytime solver's budget per cycle

@@ -1,6 +1,6 @@
 // The event feed: what happened, in order, as buttons; choosing one moves time and the map to it.
 
-import type { SimEvent } from '../model/events.js';
+import type { AssignmentTerms, SimEvent } from '../model/events.js';
 import type { Replay } from './replay.js';
 import { clockLabel } from './scenario-clock.js';
 
@@ -8,6 +8,15 @@ import { clockLabel } from './scenario-clock.js';
 const FOLLOW_PAUSE_MS = 4000;
 
 const KEY_KINDS = new Set<SimEvent['kind']>(['kill', 'impact', 'expired', 'lost-ew', 'interceptor-lost']);
+
+/** An assignment's gain term by term: value at risk × P(real) × others miss × Pk − price (+ commitment). */
+export function describeTerms(x: AssignmentTerms): string {
+  const commitment = x.commitment !== 0 ? ` + commitment ${x.commitment.toFixed(1)}` : '';
+  return (
+    `value at risk ${x.valueAtRisk.toFixed(1)} × P(real) ${(1 - x.pDecoy).toFixed(2)} × others miss ` +
+    `${x.othersMiss.toFixed(2)} × Pk ${x.pk.toFixed(2)} − price ${x.price.toPrecision(2)}${commitment}`
+  );
+}
 
 export function describeEvent(e: SimEvent): string {
   switch (e.kind) {
@@ -32,7 +41,7 @@ export function describeEvent(e: SimEvent): string {
     case 'assignment':
       return e.track < 0
         ? `${e.unit} recalls flight ${e.flight}`
-        : `${e.unit} ${e.flight < 0 ? 'launches' : `re-vectors flight ${e.flight}`} on track ${e.track} (gain ${e.gain.toFixed(1)})`;
+        : `${e.unit} ${e.flight < 0 ? 'launches' : `re-vectors flight ${e.flight}`} on track ${e.track} (gain ${e.gain.toFixed(1)}${e.terms ? ` = ${describeTerms(e.terms)}` : ''})`;
     case 'interceptor-recovered':
       return `${e.unit} flight ${e.flight} recovered`;
     case 'resupply':

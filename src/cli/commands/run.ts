@@ -2,11 +2,12 @@
 
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../io/atomic-write.js';
+import { costTermEffect } from '../../analysis/cost-term.js';
 import { computeOutcome } from '../../metrics/index.js';
 import { runScenario } from '../../run/run-scenario.js';
 import { C2_POLICY_NAMES, unverifiedFiguresInUse } from '../../scenario/index.js';
 import { UsageError } from '../errors.js';
-import { formatOutcome } from '../format.js';
+import { formatCostTerm, formatOutcome } from '../format.js';
 import { loadScenarioWithSettings, parseSeed } from '../scenario-arg.js';
 
 export function registerRun(program: Command): void {
@@ -32,7 +33,8 @@ Examples:
   $ bulwark run my-city.yaml --json > outcome.json
   $ bulwark run --events night.ndjson           # every launch, engagement and impact
   $ bulwark run --seed 7 --set defenders.north-interceptors.stock=60
-  $ bulwark run --policy lns --events night.ndjson   # weapon-target assignment, each shot explained`,
+  $ bulwark run --policy lns --events night.ndjson   # weapon-target assignment, each shot explained
+  $ bulwark run --policy lns --set c2.valuePerMoney=0.001   # price shots: also shows what the price changed`,
     )
     .action(
       (
@@ -49,6 +51,8 @@ Examples:
         const seed = options.seed === undefined ? scenario.seed : parseSeed(options.seed);
         const log = runScenario(scenario, seed);
         const outcome = computeOutcome(scenario, log);
+        // A priced objective is run again value-first, so the summary can say what the price changed.
+        const costTerm = costTermEffect(scenario, seed, outcome);
         if (options.events) {
           writeFileAtomic(
             options.events,
@@ -60,14 +64,23 @@ Examples:
         if (options.json) {
           process.stdout.write(
             JSON.stringify(
-              { scenario: scenario.name, seed, outcome, unverifiedFigures: unverifiedFiguresInUse(scenario) },
+              {
+                scenario: scenario.name,
+                seed,
+                outcome,
+                costTerm,
+                unverifiedFigures: unverifiedFiguresInUse(scenario),
+              },
               null,
               2,
             ) + '\n',
           );
         } else {
           process.stdout.write(
-            formatOutcome(scenario.name, seed, outcome, unverifiedFiguresInUse(scenario)) + '\n',
+            formatOutcome(scenario.name, seed, outcome, unverifiedFiguresInUse(scenario)) +
+              '\n' +
+              formatCostTerm(scenario.c2.policy, costTerm) +
+              '\n',
           );
         }
       },

@@ -1,7 +1,7 @@
 // `bulwark wta`: solve one static weapon-target assignment instance and print its cost and plan.
 
 import type { Command } from 'commander';
-import { classicProblem, DEFAULT_WTA_SOLVER, WTA_SOLVERS } from '../../c2/index.js';
+import { classicProblem, DEFAULT_WTA_SOLVER, planGainTerms, WTA_SOLVERS } from '../../c2/index.js';
 import { loadWtaInstanceFile } from '../../io/wta-instance-file.js';
 import { formatIssue } from '../../scenario/index.js';
 import { UsageError } from '../errors.js';
@@ -64,6 +64,23 @@ Exit codes: 0 solved, 2 bad file or option (each error as file:line:column: fiel
         instance.best !== undefined && instance.best > 0
           ? (solution.cost - instance.best) / instance.best
           : undefined;
+      // Each weapon's gain where it is: target value x P(others miss) x pk (no prices or decoys
+      // in a static instance, so those terms are 0).
+      const terms = planGainTerms(problem, solution.assignment);
+      const round = (v: number) => Math.round(v * 1e6) / 1e6;
+      const why = Array.from(solution.assignment, (j, i) => {
+        const g = terms[i];
+        if (g === null) return { weapon: i, target: -1 };
+        return {
+          weapon: i,
+          target: j,
+          value: round(g.value),
+          othersMiss: round(g.othersMiss),
+          pk: round(g.pk),
+          price: round(g.price),
+          gain: round(g.gain),
+        };
+      });
       const result = {
         instance: instance.name || file,
         weapons: instance.weapons,
@@ -76,6 +93,8 @@ Exit codes: 0 solved, 2 bad file or option (each error as file:line:column: fiel
         ...(instance.best !== undefined ? { fileBest: instance.best } : {}),
         ...(gap !== undefined ? { gapToFileBest: gap } : {}),
         assignment: Array.from(solution.assignment),
+        /** Each weapon's gain: value x othersMiss x pk - price. */
+        gains: why,
       };
       if (options.json) {
         process.stdout.write(JSON.stringify(result, null, 2) + '\n');
@@ -89,13 +108,17 @@ Exit codes: 0 solved, 2 bad file or option (each error as file:line:column: fiel
           : []),
         `time                      ${elapsedMs.toFixed(1)} ms, ${solution.iterations} iterations`,
         '',
-        'target  value  weapons (pk)',
+        'target  value  weapons (pk; gain = value × others miss × pk)',
       ];
       for (let j = 0; j < instance.targets; j++) {
         const shots: string[] = [];
-        for (let i = 0; i < instance.weapons; i++)
-          if (solution.assignment[i] === j)
-            shots.push(`${i} (${instance.pk[i * instance.targets + j].toFixed(2)})`);
+        for (let i = 0; i < instance.weapons; i++) {
+          const w = why[i];
+          if (w.target === j && w.othersMiss !== undefined)
+            shots.push(
+              `${i} (${w.pk.toFixed(2)}; ${w.gain.toFixed(2)} = ${w.value.toFixed(1)} × ${w.othersMiss.toFixed(2)} × ${w.pk.toFixed(2)})`,
+            );
+        }
         lines.push(
           `${String(j).padStart(6)}  ${instance.values[j].toFixed(1).padStart(5)}  ${shots.join(', ') || '–'}`,
         );
