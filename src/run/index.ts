@@ -5,3 +5,6 @@ export { trajectoryObserver, type TrajectoryObserver } from './trajectory-observ
 export { computeOutcome } from '../metrics/outcome.js';
 // The radar horizon, for faces that draw where a radar can see (the console's coverage layer).
 export { radarHorizonM } from '../sensors/radar.js';
+// A run as geodata: GeoJSON and KML for GIS tools and Google Earth.
+export { runToGeoJson, scenarioToGeoJson, GEO_LAYERS, type GeoLayer } from './geojson-export.js';
+export { geoJsonToKml } from './kml-export.js';
