@@ -24,6 +24,17 @@ export interface Scenario {
   c2: C2Spec;
   /** Electronic-warfare zones in which navigation-dependent threats may be lost. */
   ewZones: EwZone[];
+  /** Towns the file named by name, as the pinned gazetteer resolved them (absent when none). */
+  gazetteer?: { source: string; places: GazetteerPlace[] };
+}
+
+export interface GazetteerPlace {
+  /** The name as written in the file. */
+  name: string;
+  /** The town it resolved to, "Name, CC". */
+  town: string;
+  latDeg: number;
+  lonDeg: number;
 }
 
 export const ASSET_KINDS = [

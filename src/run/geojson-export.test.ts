@@ -31,16 +31,9 @@ const collection = runToGeoJson(scenario, log);
 const frame = new LocalFrame(scenario.origin);
 const layer = (name: string) => collection.features.filter((f) => f.properties.layer === name);
 
-/** Back to local metres, to compare with the event log (the plane's points, not the ellipsoid's). */
+/** Back to local metres, to compare with the event log. */
 function enu(p: GeoPosition) {
-  // A few Newton steps from the ellipsoid's point, which lies a little off the plane's.
-  let { e, n } = frame.toEnu(p[1], p[0]);
-  for (let k = 0; k < 3; k++) {
-    const at = frame.toLatLon(e, n);
-    e += (p[0] - at.lonDeg) * 111_320 * Math.cos((at.latDeg * Math.PI) / 180);
-    n += (p[1] - at.latDeg) * 110_574;
-  }
-  return { e, n };
+  return frame.toEnu(p[1], p[0]);
 }
 
 /** Twice the signed area of a ring in lon/lat: positive when counter-clockwise. */

@@ -31,6 +31,8 @@ export const GEO_LAYERS = [
 ] as const;
 export type GeoLayer = (typeof GEO_LAYERS)[number];
 
+const EARTH_RADIUS_M = 6_371_000;
+
 /** Vertices of the circles drawn for ranges and zones. */
 const CIRCLE_VERTICES = 72;
 
@@ -87,7 +89,9 @@ class GeoExport {
   }
 
   private position(e: number, n: number, u?: number): GeoPosition {
-    const p = this.frame.toLatLon(e, n);
+    // The ground below a point of the local plane: the plane rises above the ellipsoid by d²/2R,
+    // so this is where the scenario's own [latitude, longitude] for it lay (to millimetres).
+    const p = this.frame.toLatLon(e, n, -(e * e + n * n) / (2 * EARTH_RADIUS_M));
     const lon = round6(p.lonDeg);
     const lat = round6(p.latDeg);
     return u === undefined ? [lon, lat] : [lon, lat, Math.round(u)];
