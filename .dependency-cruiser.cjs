@@ -55,6 +55,13 @@ module.exports = {
       to: { path: '^src/(cli|server|web)/' },
     },
     {
+      name: 'api-is-a-face',
+      comment: 'api/ is what other programs import: nothing inside imports it.',
+      severity: 'error',
+      from: { pathNot: '^src/api/' },
+      to: { path: '^src/api/' },
+    },
+    {
       name: 'web-uses-the-pure-layers',
       comment:
         'The browser console may use core, model, scenario and run (which it runs in a worker), nothing else.',
