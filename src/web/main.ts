@@ -13,6 +13,8 @@ import type { RunReply } from './run-messages.js';
 import { clockLabel } from './scenario-clock.js';
 import { DEFAULT_SCENARIO_ID, SAMPLE_EVERY_S, ScenarioSource } from './source.js';
 import { formatIssue } from '../scenario/issue.js';
+import { ScenarioEditor } from './scenario-editor.js';
+import { readShareLink } from './share-link.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const ui = {
@@ -57,6 +59,14 @@ $<HTMLButtonElement>('open-batches').addEventListener('click', () => void batche
 const campaigns = new CampaignView($<HTMLDialogElement>('campaigns'), (json) => source.headers(json));
 $<HTMLButtonElement>('open-campaigns').addEventListener('click', () => void campaigns.open());
 const figures = new ProvenancePanel($('figures-panel'));
+const editor = new ScenarioEditor(ui.run, {
+  currentText: () => source.text(ui.scenario.value),
+  seed: () => (ui.seed.value === '' ? undefined : Number(ui.seed.value)),
+  run: (text, file, seed) =>
+    load(`running ${file}…`, undefined, () =>
+      source.runInBrowser({ text, file, seed, sampleEveryS: SAMPLE_EVERY_S }),
+    ),
+});
 
 function setStatus(text: string, error = false): void {
   ui.status.textContent = text;
@@ -381,7 +391,16 @@ async function boot(): Promise<void> {
   // A shared link names a stored run or a scenario: show it straight away, at the moment it was shared.
   const at = params.get('t') ? Number(params.get('t')) : undefined;
   const stored = params.get('run');
-  if (stored && source.server) await openStored(stored, at);
+  // A link from the scenario editor carries the scenario itself, and its seed, in the fragment.
+  const shared = await readShareLink(location.hash).catch(() => {
+    setStatus('this link carries a damaged scenario', true);
+    return undefined;
+  });
+  if (shared) {
+    if (shared.seed !== undefined) ui.seed.value = String(shared.seed);
+    await editor.open(shared.text);
+    await editor.runShared();
+  } else if (stored && source.server) await openStored(stored, at);
   else if (wanted) await run(at);
 }
 
