@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../src/io/scenario-file.js';
+import { ScenarioLibrary } from '../src/io/scenario-library.js';
 import { parseScenario } from '../src/scenario/index.js';
 
 const bin = new URL('../bin/bulwark.js', import.meta.url).pathname;
@@ -88,5 +89,23 @@ describe('GeoJSON files a scenario imports', () => {
     });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).outcome.threatsLaunched).toBe(4);
+  });
+
+  it('offered by the server, may only be files beside the scenario in its folder', () => {
+    const dir = folder(45);
+    const library = new ScenarioLibrary(dir);
+    const nested = library.load('city.yaml')!;
+    expect(nested.result.ok).toBe(false);
+    expect(!nested.result.ok && nested.result.issues[0].message).toBe(
+      "cannot read 'layers/substations.geojson': not a file name inside the scenario folder",
+    );
+    writeFileSync(join(dir, 'substations.geojson'), substations(45));
+    writeFileSync(
+      join(dir, 'flat.yaml'),
+      scenario.replace('layers/substations.geojson', 'substations.geojson'),
+    );
+    const flat = library.load('flat.yaml')!;
+    expect(flat.result.ok).toBe(true);
+    expect(flat.text).not.toContain('substations.geojson');
   });
 });

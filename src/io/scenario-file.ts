@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, parseDocument } from 'yaml';
+import { resolveInside } from './safe-path.js';
 import { parseScenario, type ParseResult, type ReadFile, type ScenarioIssue } from '../scenario/index.js';
 
 /** Files larger than this are refused before reading: no scenario needs it. */
@@ -23,12 +24,24 @@ export interface LoadedScenario {
   result: ParseResult;
 }
 
-export function loadScenarioFile(file: string): LoadedScenario {
+export interface LoadOptions {
+  /**
+   * Imported GeoJSON files must be plain names inside this folder (the server's scenario folder):
+   * a scenario offered over HTTP cannot make the server read and return a file elsewhere.
+   */
+  importsInside?: string;
+}
+
+export function loadScenarioFile(file: string, options: LoadOptions = {}): LoadedScenario {
   const text = readText(file);
   if (typeof text !== 'string') return { file, text: '', result: { ok: false, issues: [text] } };
   const imported = new Map<string, string>();
   const readFile: ReadFile = (name) => {
-    const path = join(dirname(file), name);
+    const path =
+      options.importsInside === undefined
+        ? join(dirname(file), name)
+        : resolveInside(options.importsInside, name);
+    if (path === undefined) return { ok: false, message: 'not a file name inside the scenario folder' };
     const content = readText(resolve(path), MAX_SCENARIO_BYTES, 'GeoJSON');
     if (typeof content !== 'string') return { ok: false, message: content.message };
     imported.set(name, content);
