@@ -30,7 +30,7 @@ export class ScenarioEditor {
     openButtonAfter: HTMLElement,
     private readonly hooks: EditorHooks,
   ) {
-    const open = element('button', { id: 'edit-scenario', type: 'button', title: 'Edit the scenario (E)' });
+    const open = element('button', { id: 'edit-scenario', type: 'button', title: 'Edit the scenario (Y)' });
     open.textContent = 'Edit ✎';
     openButtonAfter.after(open);
     this.dialog = element('dialog', { id: 'scenario-editor', 'aria-label': 'Scenario editor' });
@@ -59,10 +59,12 @@ export class ScenarioEditor {
     $('editor-share').addEventListener('click', () => void this.share());
     $('editor-download').addEventListener('click', () => this.download());
     this.text.addEventListener('input', () => (this.link.value = ''));
+    // Keys typed in the editor are text, not the console's shortcuts (R runs, Space plays …).
+    this.dialog.addEventListener('keydown', (e) => e.stopPropagation());
     document.addEventListener('keydown', (e) => {
       const target = e.target as HTMLElement;
       if (
-        e.key === 'e' &&
+        e.key === 'y' &&
         !e.ctrlKey &&
         !e.metaKey &&
         !['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)

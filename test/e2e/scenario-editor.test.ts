@@ -76,6 +76,13 @@ describe('scenario editor', () => {
       lines.slice(0, first!.line - 1).reduce((n, l) => n + l.length + 1, 0) + first!.column - 1;
     expect(caret).toBe(expected);
 
+    // Typing in the editor is typing, not the console's shortcuts (R would run, Space play).
+    await page.fill('#editor-text', '');
+    await page.locator('#editor-text').pressSequentially('r e ');
+    expect(await page.inputValue('#editor-text')).toBe('r e ');
+    expect(await page.textContent('#status')).not.toMatch(/running/);
+    expect(await page.isChecked('#layer-uncertainty')).toBe(true);
+
     // The fixed text runs here with seed 5.
     await page.fill('#editor-text', edited);
     await page.fill('#seed', '5');
