@@ -41,7 +41,7 @@ module.exports = {
       comment:
         'Above the stages, a stage is used through its index.ts (its registry and public face), never its files; run/ wires them.',
       severity: 'error',
-      from: { path: '^src/(analysis|io|cli|server|web)/' },
+      from: { path: '^src/(analysis|io|cli|server|web|api)/' },
       to: { path: `^src/(${STAGES.join('|')})/`, pathNot: `^src/(${STAGES.join('|')})/index\\.ts$` },
     },
     {
@@ -61,6 +61,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/io/' },
       to: { path: '^src/(cli|server|web)/' },
+    },
+    {
+      name: 'api-is-a-face',
+      comment: 'api/ is what other programs import: nothing inside imports it.',
+      severity: 'error',
+      from: { pathNot: '^src/api/' },
+      to: { path: '^src/api/' },
     },
     {
       name: 'web-uses-the-pure-layers',

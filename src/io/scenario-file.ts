@@ -4,7 +4,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseScenario, type ParseResult, type ScenarioIssue } from '../scenario/index.js';
+import { isMap, isSeq, parseDocument } from 'yaml';
+import { resolveInside } from './safe-path.js';
+import { parseScenario, type ParseResult, type ReadFile, type ScenarioIssue } from '../scenario/index.js';
 
 /** Files larger than this are refused before reading: no scenario needs it. */
 const MAX_SCENARIO_BYTES = 20 * 1024 * 1024;
@@ -14,14 +16,57 @@ export const DEFAULT_SCENARIO = join(PACKAGE_ROOT, 'scenarios', 'kyiv-night.yaml
 
 export interface LoadedScenario {
   file: string;
+  /**
+   * The scenario's text, self-contained: GeoJSON files it imports are written into it inline, so
+   * the text alone (stored with a batch, sent to a worker) reproduces the scenario.
+   */
   text: string;
   result: ParseResult;
 }
 
-export function loadScenarioFile(file: string): LoadedScenario {
+export interface LoadOptions {
+  /**
+   * Imported GeoJSON files must be plain names inside this folder (the server's scenario folder):
+   * a scenario offered over HTTP cannot make the server read and return a file elsewhere.
+   */
+  importsInside?: string;
+}
+
+export function loadScenarioFile(file: string, options: LoadOptions = {}): LoadedScenario {
   const text = readText(file);
   if (typeof text !== 'string') return { file, text: '', result: { ok: false, issues: [text] } };
-  return { file, text, result: parseScenario(text, file) };
+  const imported = new Map<string, string>();
+  const readFile: ReadFile = (name) => {
+    const path =
+      options.importsInside === undefined
+        ? join(dirname(file), name)
+        : resolveInside(options.importsInside, name);
+    if (path === undefined) return { ok: false, message: 'not a file name inside the scenario folder' };
+    const content = readText(resolve(path), MAX_SCENARIO_BYTES, 'GeoJSON');
+    if (typeof content !== 'string') return { ok: false, message: content.message };
+    imported.set(name, content);
+    return { ok: true, text: content, file: path };
+  };
+  const result = parseScenario(text, file, { readFile });
+  if (!result.ok || imported.size === 0) return { file, text, result };
+  return { file, text: inlineImports(text, imported), result };
+}
+
+/** The text with every `geojson: FILE` replaced by the FeatureCollection it names. */
+function inlineImports(text: string, imported: ReadonlyMap<string, string>): string {
+  const doc = parseDocument(text);
+  for (const section of ['assets', 'defenders', 'sensors']) {
+    const list = doc.get(section);
+    if (!isSeq(list)) continue;
+    list.items.forEach((item, k) => {
+      if (!isMap(item)) return;
+      const name = item.get('geojson');
+      const content = typeof name === 'string' ? imported.get(name) : undefined;
+      if (content !== undefined)
+        doc.setIn([section, k, 'geojson'], doc.createNode(JSON.parse(content), { flow: true }));
+    });
+  }
+  return doc.toString({ lineWidth: 0 });
 }
 
 /** The UTF-8 text of a file (without a byte-order mark), or a located issue saying why not. */

@@ -36,7 +36,7 @@ export class ScenarioLibrary {
     if (!SCENARIO_FILE.test(id)) return undefined;
     const path = resolveInside(this.folder, id);
     if (path === undefined) return undefined;
-    const loaded = loadScenarioFile(path);
+    const loaded = loadScenarioFile(path, { importsInside: this.folder });
     if (!loaded.result.ok && loaded.result.issues[0]?.message === 'no such file') return undefined;
     // Issues name the file as the client knows it, not by its place on this disk.
     if (!loaded.result.ok) {

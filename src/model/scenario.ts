@@ -26,6 +26,17 @@ export interface Scenario {
   ewZones: EwZone[];
   /** Where units may be placed when `bulwark site` chooses their positions; the run ignores it. */
   siting?: SitingSpec;
+  /** Towns the file named by name, as the pinned gazetteer resolved them (absent when none). */
+  gazetteer?: { source: string; places: GazetteerPlace[] };
+}
+
+export interface GazetteerPlace {
+  /** The name as written in the file. */
+  name: string;
+  /** The town it resolved to, "Name, CC". */
+  town: string;
+  latDeg: number;
+  lonDeg: number;
 }
 
 /** The allowed areas and no-go zones of siting (docs/siting.md). */

@@ -6,7 +6,17 @@ export {
   SENSOR_TYPE_NAMES,
   C2_POLICY_NAMES,
   type ParseResult,
+  type ParseOptions,
 } from './parse.js';
+export type { ReadFile } from './geojson-import.js';
+export {
+  lookupTown,
+  gazetteerTowns,
+  townLabel,
+  GAZETTEER_SOURCE,
+  type Town,
+  type TownLookup,
+} from './gazetteer.js';
 export { formatIssue, formatPath, ScenarioError, type ScenarioIssue } from './issue.js';
 export { LIMITS } from './limits.js';
 export {

@@ -17,6 +17,8 @@ import { parseC2 } from './c2.js';
 import { parseDefenders } from './defenders.js';
 import { catalogEntries, catalogEntry, typical, type CatalogEntry } from './catalog.js';
 import { didYouMean } from './did-you-mean.js';
+import { expandGeoJsonImports, type ReadFile } from './geojson-import.js';
+import { GAZETTEER_SOURCE, lookupTown, townLabel, type Town } from './gazetteer.js';
 import { parseEwZones } from './ew.js';
 import { ScenarioError, type FieldPath, type ScenarioIssue } from './issue.js';
 import { LIMITS } from './limits.js';
@@ -51,11 +53,16 @@ const TOP_FIELDS = [
   'siting',
 ];
 
-export function parseScenario(text: string, file = 'scenario.yaml'): ParseResult {
+export interface ParseOptions {
+  /** Reads the GeoJSON files a scenario imports (relative to it); without it they must be inline. */
+  readFile?: ReadFile;
+}
+
+export function parseScenario(text: string, file = 'scenario.yaml', options: ParseOptions = {}): ParseResult {
   const read = readDocument(text, file);
   if (!read.ok) return read;
   const { reader: r, raw } = read;
-  const scenario = new ScenarioParser(r).parse(raw);
+  const scenario = new ScenarioParser(r, options.readFile).parse(raw);
   if (r.issues.length > 0 || scenario === undefined) return { ok: false, issues: r.issues };
   return { ok: true, scenario };
 }
@@ -70,14 +77,21 @@ export function parseScenarioOrThrow(text: string, file = 'scenario.yaml'): Scen
 class ScenarioParser {
   private frame = new LocalFrame({ latDeg: 0, lonDeg: 0 });
   private places = new Map<string, { latDeg: number; lonDeg: number }>();
+  /** Gazetteer towns the file named, in the order first named: recorded in the Scenario. */
+  private towns = new Map<string, Town>();
   private startMinuteOfDay = 0;
+  private regionSet = false;
 
-  constructor(private readonly r: Reader) {}
+  constructor(
+    private readonly r: Reader,
+    private readonly readFile?: ReadFile,
+  ) {}
 
   parse(raw: Raw): Scenario | undefined {
     const r = this.r;
     const top = r.object(raw, [], TOP_FIELDS);
     if (!top) return undefined;
+    expandGeoJsonImports(r, top, this.readFile);
     if (top.version !== undefined && top.version !== 1) {
       r.error(['version'], 'unsupported format version', { expected: '1', found: describe(top.version) });
     }
@@ -142,6 +156,19 @@ class ScenarioParser {
       c2,
       ewZones,
       ...(siting ? { siting } : {}),
+      ...(this.towns.size > 0
+        ? {
+            gazetteer: {
+              source: GAZETTEER_SOURCE,
+              places: [...this.towns].map(([name, t]) => ({
+                name,
+                town: townLabel(t),
+                latDeg: t.latDeg,
+                lonDeg: t.lonDeg,
+              })),
+            },
+          }
+        : {}),
     };
   }
 
@@ -166,8 +193,14 @@ class ScenarioParser {
   private region(value: Raw): void {
     const region = value === undefined ? undefined : this.r.object(value, ['region'], ['origin', 'name']);
     if (!region || !this.r.required(region, 'origin', ['region'])) return;
-    const origin = this.latLon(region.origin, ['region', 'origin']);
-    if (origin) this.frame = new LocalFrame(origin);
+    const origin =
+      typeof region.origin === 'string'
+        ? this.town(region.origin, ['region', 'origin'])
+        : this.latLon(region.origin, ['region', 'origin']);
+    if (origin) {
+      this.frame = new LocalFrame({ latDeg: origin.latDeg, lonDeg: origin.lonDeg });
+      this.regionSet = true;
+    }
   }
 
   private placeList(value: Raw): void {
@@ -215,13 +248,8 @@ class ScenarioParser {
       const asset = assets.find((a) => a.name === value);
       if (asset) return { ...asset.position };
       const known = [...this.places.keys(), ...assets.map((a) => a.name)];
-      const hint = didYouMean(value, known);
-      this.r.error(
-        path,
-        `unknown place '${value}'`,
-        hint ? { hint } : { expected: '[latitude, longitude] or a name from places or assets' },
-      );
-      return undefined;
+      const town = this.town(value, path, didYouMean(value, known));
+      return town && this.frame.toEnu(town.latDeg, town.lonDeg, 0);
     }
     const ll = this.latLon(value, path);
     if (!ll) return undefined;
@@ -237,6 +265,46 @@ class ScenarioParser {
     // Altitude above the local plane; the plane's curvature drop is below a metre within 3 km
     // and is deliberately ignored: flight altitudes are flown above the ground, not the ellipsoid.
     return { e: enu.e, n: enu.n, u: altitudeM };
+  }
+
+  /**
+   * A town of the gazetteer by name, near the region once its origin is known. `localHint` is a
+   * did-you-mean among the file's own places and assets, which wins over the gazetteer's.
+   */
+  private town(name: string, path: FieldPath, localHint?: string): Town | undefined {
+    const near = this.regionSet ? this.frame.origin : undefined;
+    const found = lookupTown(name, near, LIMITS.regionRadiusM);
+    if (found.ok) {
+      if (!this.towns.has(name)) this.towns.set(name, found.town);
+      return found.town;
+    }
+    if (found.reason === 'ambiguous') {
+      const sameCountry = found.candidates.every((t) => t.country === found.candidates[0].country);
+      this.r.error(path, `ambiguous place '${name}': ${found.candidates.length} towns of that name`, {
+        found: found.candidates
+          .slice(0, 5)
+          .map((t) => `${townLabel(t)} at [${t.latDeg}, ${t.lonDeg}]`)
+          .join('; '),
+        hint: sameCountry
+          ? 'give [latitude, longitude], or name the position under places'
+          : `write '${townLabel(found.candidates[0])}' (name, country code) or give [latitude, longitude]`,
+      });
+    } else if (found.reason === 'too-far') {
+      this.r.error(path, `'${name}' is too far from the region origin`, {
+        expected: `a place within ${LIMITS.regionRadiusM / 1000} km`,
+        found: `${townLabel(found.town)} at [${found.town.latDeg}, ${found.town.lonDeg}]`,
+      });
+    } else {
+      const hint = localHint ?? (found.suggestion ? `did you mean '${found.suggestion}'?` : undefined);
+      this.r.error(
+        path,
+        `unknown place '${name}'`,
+        hint
+          ? { hint }
+          : { expected: '[latitude, longitude], a name from places or assets, or a town of the gazetteer' },
+      );
+    }
+    return undefined;
   }
 
   private assets(value: Raw): Asset[] {

@@ -18,13 +18,38 @@ export interface Bounds {
   integer?: boolean;
 }
 
+/**
+ * Where the values under a path of the read document really came from: another file (a GeoJSON
+ * FeatureCollection the scenario imports) or another place in this one. Issues found there are
+ * reported at the source, under its own field path.
+ */
+export interface Redirect {
+  from: FieldPath;
+  file: string;
+  to: FieldPath;
+  locate: (path: FieldPath, atKey: boolean) => { line: number; column: number };
+}
+
 export class Reader {
   readonly issues: ScenarioIssue[] = [];
+  private readonly redirects: Redirect[] = [];
 
   constructor(
     private readonly file: string,
     private readonly map: SourceMap,
   ) {}
+
+  /** This file's own locator, for redirects back into it. */
+  get source(): {
+    file: string;
+    locate: (path: FieldPath, atKey: boolean) => { line: number; column: number };
+  } {
+    return { file: this.file, locate: (path, atKey) => this.map.locate(path, atKey) };
+  }
+
+  redirect(redirect: Redirect): void {
+    this.redirects.push(redirect);
+  }
 
   error(
     path: FieldPath,
@@ -32,6 +57,23 @@ export class Reader {
     extra: Partial<Pick<ScenarioIssue, 'expected' | 'found' | 'hint'>> = {},
     atKey = false,
   ): void {
+    let best: Redirect | undefined;
+    for (const r of this.redirects)
+      if (
+        r.from.length <= path.length &&
+        r.from.every((part, k) => part === path[k]) &&
+        (!best || r.from.length > best.from.length)
+      )
+        best = r;
+    if (best) {
+      const to = [...best.to, ...path.slice(best.from.length)];
+      const { line, column } = best.locate(to, atKey);
+      const field = formatPath(to);
+      // A default shared by many imported features is wrong once, where it is written.
+      if (this.issues.some((i) => i.file === best.file && i.field === field && i.message === message)) return;
+      this.issues.push({ file: best.file, line, column, field, message, ...extra });
+      return;
+    }
     const { line, column } = this.map.locate(path, atKey);
     this.issues.push({ file: this.file, line, column, field: formatPath(path), message, ...extra });
   }

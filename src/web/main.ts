@@ -19,6 +19,8 @@ import { clockLabel } from './scenario-clock.js';
 import { DEFAULT_SCENARIO_ID, SAMPLE_EVERY_S, ScenarioSource } from './source.js';
 import type { Outcome } from '../model/outcome.js';
 import { formatIssue } from '../scenario/issue.js';
+import { ScenarioEditor } from './scenario-editor.js';
+import { readShareLink } from './share-link.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const ui = {
@@ -84,6 +86,14 @@ $<HTMLButtonElement>('open-campaigns').addEventListener('click', () => void camp
 const figures = new ProvenancePanel($('figures-panel'));
 $('legend-panel').addEventListener('toggle', () => {
   if ($('legend').childElementCount === 0) renderLegend($('legend'));
+});
+const editor = new ScenarioEditor(ui.run, {
+  currentText: () => source.text(ui.scenario.value),
+  seed: () => (ui.seed.value === '' ? undefined : Number(ui.seed.value)),
+  run: (text, file, seed) =>
+    load(`running ${file}…`, undefined, () =>
+      source.runInBrowser({ text, file, seed, sampleEveryS: SAMPLE_EVERY_S }),
+    ),
 });
 
 function setStatus(text: string, error = false): void {
@@ -431,7 +441,16 @@ async function boot(): Promise<void> {
   // A shared link names a stored run or a scenario: show it straight away, at the moment it was shared.
   const at = params.get('t') ? Number(params.get('t')) : undefined;
   const stored = params.get('run');
-  if (stored && source.server) await openStored(stored, at);
+  // A link from the scenario editor carries the scenario itself, and its seed, in the fragment.
+  const shared = await readShareLink(location.hash).catch(() => {
+    setStatus('this link carries a damaged scenario', true);
+    return undefined;
+  });
+  if (shared) {
+    if (shared.seed !== undefined) ui.seed.value = String(shared.seed);
+    await editor.open(shared.text);
+    await editor.runShared();
+  } else if (stored && source.server) await openStored(stored, at);
   else if (wanted) await run(at);
 }
 

@@ -16,6 +16,7 @@ export function registerValidate(program: Command): void {
 Examples:
   $ bulwark validate scenarios/kyiv-night.yaml
   $ bulwark validate my-city.yaml || echo "fix the errors above"
+  $ bulwark validate my-city.yaml   # also lists towns named from the gazetteer, e.g. base: Brovary
 
 Exit codes: 0 valid, 2 invalid (each error on its own line, as file:line:column: field: message).`,
     )
@@ -28,5 +29,11 @@ Exit codes: 0 valid, 2 invalid (each error on its own line, as file:line:column:
         `${file}: valid — '${s.name}': ${s.assets.length} assets, ${s.waves.length} waves (${threats} threats), ` +
           `${s.defenders.length} defender units, ${s.sensors.length} sensors, C2 ${s.c2.policy}\n`,
       );
+      // Town names resolve from the pinned gazetteer; printing them lets a file pin them as places.
+      if (s.gazetteer) {
+        process.stdout.write(`towns from the gazetteer (${s.gazetteer.source}):\n`);
+        for (const p of s.gazetteer.places)
+          process.stdout.write(`  ${p.name}: [${p.latDeg}, ${p.lonDeg}]   # ${p.town}\n`);
+      }
     });
 }
