@@ -43,6 +43,30 @@ describe('bulwark CLI', () => {
     expect(r.stdout).toContain('valid');
   });
 
+  it('warns of an implausible file, runs it anyway, and refuses it with validate --strict', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-'));
+    const odd = join(dir, 'odd.yaml');
+    writeFileSync(
+      odd,
+      readFileSync(small, 'utf8')
+        .replace('at: [50.40, 30.60]', 'at: [30.60, 50.40]')
+        .replace('count: 12\n', 'count: 12\n    speed: 180\n'),
+    );
+    const checked = bulwark('validate', odd);
+    expect(checked.code).toBe(0);
+    const warnings = checked.stderr.trim().split('\n');
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(new RegExp(`^warning: ${odd}:13:\\d+: assets\\[1\\]\\.at: `));
+    expect(warnings[1]).toMatch(new RegExp(`^warning: ${odd}:18:12: threats\\[0\\]\\.speed: a bare number`));
+    const ran = bulwark('run', odd, '--json');
+    expect(ran.code).toBe(0);
+    expect(ran.stderr).toContain('warning: ');
+    const strict = bulwark('validate', odd, '--strict');
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toContain('implausible (--strict)');
+    expect(strict.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('reports every error of a bad file located, with exit code 2 and no stack trace', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bulwark-'));
     const bad = join(dir, 'bad.yaml');
