@@ -11,6 +11,7 @@ import { formatIssue } from '../../scenario/index.js';
 import { formatTrackRows } from '../../scenario/recording.js';
 import { GNN_DEFAULTS } from '../../tracking/index.js';
 import { UsageError } from '../errors.js';
+import { gospaParts } from '../format-gospa.js';
 
 interface TrackCommandOptions {
   out?: string;
@@ -107,9 +108,8 @@ Exit codes: 0 done, 2 bad file or option (each error as file:line:column: field:
 
 export function formatScore(s: TrackScore): string {
   return [
-    `GOSPA(c=${s.cutoffM}, p=${s.p}, alpha=2): mean=${s.meanGospa.toFixed(2)} m  final=${s.finalGospa.toFixed(2)}  ` +
-      `sum loc^p=${s.localisationSum.toExponential(3)}  missed target-scans=${s.missedTargetScans}  ` +
-      `false track-scans=${s.falseTrackScans}`,
+    `GOSPA (c ${s.cutoffM} m, p ${s.p}, α 2): mean ${s.meanGospa.toFixed(2)} m, final ${s.finalGospa.toFixed(2)} m`,
+    `  made of ${gospaParts(s)}`,
     `track-id switches=${s.idSwitches}  truths tracked=${s.truthsTracked} of ${s.truthsDetected} reported (${s.truthsSeen} in all)  ` +
       `mean time to confirm=${Number.isFinite(s.meanTimeToConfirmS) ? s.meanTimeToConfirmS.toFixed(1) + ' s' : '–'}`,
   ].join('\n');
