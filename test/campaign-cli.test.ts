@@ -1,28 +1,36 @@
 // `bulwark campaign` and `bulwark plan` as a user runs them: outputs, the evaluation named, reports
 // written, located errors with exit code 2.
 
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBulwark } from './run-bulwark.js';
 
-const bin = new URL('../bin/bulwark.js', import.meta.url).pathname;
 const campaign = new URL('./fixtures/campaign/small-campaign.yaml', import.meta.url).pathname;
 const tiny = ['--surrogate-points', '10', '--held-out', '4', '--days', '12'];
 
 function bulwark(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runBulwark(args);
 }
 
 describe('bulwark campaign', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-campaign-'));
   const fit = join(dir, 'fit.json');
 
-  it('runs on the surrogate, reports its held-out error, and writes a report', () => {
+  it('runs on the surrogate, reports its held-out error, and writes a report', async () => {
     const report = join(dir, 'report.html');
-    const r = bulwark('campaign', campaign, ...tiny, '--runs', '3', '--surrogate', fit, '--report', report);
+    const r = await bulwark(
+      'campaign',
+      campaign,
+      ...tiny,
+      '--runs',
+      '3',
+      '--surrogate',
+      fit,
+      '--report',
+      report,
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Evaluation: surrogate — fitted to 10 simulated nights');
     expect(r.stdout).toMatch(/error against direct simulation on 4 held-out nights/);
@@ -31,12 +39,12 @@ describe('bulwark campaign', () => {
     expect(html).toContain('Evaluation: surrogate');
     expect(html).toContain('"$schema":"https://vega.github.io/schema/vega-lite/v6.json"');
     // The stored fit is reused while the files are unchanged.
-    const again = bulwark('campaign', campaign, ...tiny, '--runs', '3', '--surrogate', fit);
+    const again = await bulwark('campaign', campaign, ...tiny, '--runs', '3', '--surrogate', fit);
     expect(again.stdout).toContain('read back from its file');
   });
 
-  it('evaluates every night directly when asked, and balances the stock ledger', () => {
-    const r = bulwark('campaign', campaign, '--mode', 'direct', '--days', '3', '--json');
+  it('evaluates every night directly when asked, and balances the stock ledger', async () => {
+    const r = await bulwark('campaign', campaign, '--mode', 'direct', '--days', '3', '--json');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.evaluation).toBe('direct');
@@ -47,8 +55,8 @@ describe('bulwark campaign', () => {
     expect(out.months[0].launched).toBeGreaterThan(0);
   });
 
-  it('plans a budget split on the surrogate', () => {
-    const r = bulwark(
+  it('plans a budget split on the surrogate', async () => {
+    const r = await bulwark(
       'plan',
       campaign,
       '--objective',
@@ -72,7 +80,7 @@ describe('bulwark campaign', () => {
     expect(out.plan.categories).toEqual(['drones/production', 'drones/crews', 'drones/coproduction']);
   });
 
-  it('rejects a bad campaign file with located errors and exit code 2', () => {
+  it('rejects a bad campaign file with located errors and exit code 2', async () => {
     const bad = join(dir, 'bad.yaml');
     writeFileSync(
       bad,
@@ -80,14 +88,14 @@ describe('bulwark campaign', () => {
         .replace('../small-night.yaml', join(dir, 'nowhere.yaml'))
         .replace('horizon:', 'horizont:'),
     );
-    const r = bulwark('campaign', bad);
+    const r = await bulwark('campaign', bad);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+: tactical: the tactical scenario/);
     expect(r.stderr).toMatch(/horizont: unknown field 'horizont' \(did you mean 'horizon'\?\)/);
     expect(r.stderr).not.toMatch(/at .*\.js/);
-    expect(bulwark('plan', campaign, '--objective', 'happiness').stderr).toMatch(
+    expect((await bulwark('plan', campaign, '--objective', 'happiness')).stderr).toMatch(
       /--objective: expected one of damage/,
     );
-    expect(bulwark('campaign', campaign, '--mode', 'fast').code).toBe(2);
+    expect((await bulwark('campaign', campaign, '--mode', 'fast')).code).toBe(2);
   });
 });

@@ -9,6 +9,7 @@ import { computeOutcome } from '../src/metrics/outcome.js';
 import type { Scenario } from '../src/model/scenario.js';
 import { runScenario } from '../src/run/run-scenario.js';
 import { parseScenarioOrThrow } from '../src/scenario/index.js';
+import { slowIt } from './slow.js';
 
 const root = new URL('../', import.meta.url).pathname;
 const load = (name: string) => {
@@ -16,8 +17,6 @@ const load = (name: string) => {
   return parseScenarioOrThrow(readFileSync(file, 'utf8'), file);
 };
 const outcome = (s: Scenario) => computeOutcome(s, runScenario(s));
-/** Two whole nights per test, of up to ~820 threats each. */
-const WHOLE_NIGHTS_TIMEOUT_MS = 300_000;
 const withIdealSensors = ({ tracking: _tracking, ...s }: Scenario): Scenario => ({
   ...s,
   sensors: [{ type: 'ideal', name: 'ideal', scanPeriodS: s.stepS }],
@@ -25,7 +24,8 @@ const withIdealSensors = ({ tracking: _tracking, ...s }: Scenario): Scenario => 
 
 describe('layered defense beats interceptors alone', () => {
   for (const name of ['kyiv-layered-night.yaml', 'cruise-missile-raid.yaml', 'record-night.yaml']) {
-    it(name, { timeout: WHOLE_NIGHTS_TIMEOUT_MS }, () => {
+    // Two whole nights per test, of up to ~820 threats each: the record night's are slow.
+    (name === 'record-night.yaml' ? slowIt : it)(name, () => {
       // The layers are compared on perfect knowledge: what the sensors make of the night is the
       // golden run's business, and the record night's 20 radars and ~5,000 nodes cost seconds.
       const full = withIdealSensors(load(name));

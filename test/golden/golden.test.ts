@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { computeOutcome } from '../../src/metrics/outcome.js';
 import { runScenario } from '../../src/run/run-scenario.js';
 import { parseScenarioOrThrow } from '../../src/scenario/index.js';
+import { slowIt } from '../slow.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const inputs = [
@@ -35,12 +36,12 @@ function golden(file: string) {
   };
 }
 
-/** The record night runs its 20 radars, ~5,000 acoustic nodes and the tracker: seconds, not ms. */
-const WHOLE_NIGHT_TIMEOUT_MS = 300_000;
+/** The record night runs its 20 radars, ~5,000 acoustic nodes and the tracker: a slow test. */
+const SLOW = new Set(['record-night.yaml']);
 
 describe('golden runs', () => {
   for (const file of inputs) {
-    it(basename(file), { timeout: WHOLE_NIGHT_TIMEOUT_MS }, () => {
+    (SLOW.has(basename(file)) ? slowIt : it)(basename(file), () => {
       const out = join(root, 'test/golden/out', basename(file).replace(/\.ya?ml$/, '.json'));
       const actual = JSON.parse(JSON.stringify(golden(file)));
       if (process.env.REGEN === '1' || !existsSync(out)) {
