@@ -10,12 +10,14 @@ import { runBulwark } from './run-bulwark.js';
 const campaign = new URL('./fixtures/campaign/small-campaign.yaml', import.meta.url).pathname;
 const tiny = ['--surrogate-points', '10', '--held-out', '4', '--days', '12'];
 
+/** Where the commands run: their default surrogate cache (.bulwark/surrogates) lands here. */
+const dir = mkdtempSync(join(tmpdir(), 'bulwark-campaign-'));
+
 function bulwark(...args: string[]) {
-  return runBulwark(args);
+  return runBulwark(args, { cwd: dir });
 }
 
 describe('bulwark campaign', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bulwark-campaign-'));
   const fit = join(dir, 'fit.json');
 
   it('runs on the surrogate, reports its held-out error, and writes a report', async () => {
@@ -40,7 +42,39 @@ describe('bulwark campaign', () => {
     expect(html).toContain('"$schema":"https://vega.github.io/schema/vega-lite/v6.json"');
     // The stored fit is reused while the files are unchanged.
     const again = await bulwark('campaign', campaign, ...tiny, '--runs', '3', '--surrogate', fit);
-    expect(again.stdout).toContain('read back from its file');
+    expect(again.stdout).toContain(`read back from ${fit}`);
+  });
+
+  it('keeps the surrogate fit by default and reads it back, unless told to refit', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'bulwark-campaign-cache-'));
+    const run = (...more: string[]) =>
+      runBulwark(['campaign', campaign, ...tiny, '--runs', '2', ...more], { cwd });
+    const months = (out: string) => out.slice(out.indexOf('│ month'));
+    const first = await run();
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(
+      /fitted to 10 simulated nights.*, kept in \.bulwark\/surrogates\/[0-9a-f]{20}\.json for the next run/,
+    );
+    const again = await run();
+    expect(again.stdout).toMatch(
+      /read back from \.bulwark\/surrogates\/[0-9a-f]{20}\.json \(--refit fits afresh\)/,
+    );
+    expect(months(again.stdout)).toBe(months(first.stdout));
+    const refit = await run('--refit');
+    expect(refit.stdout).toContain('for the next run');
+    expect(months(refit.stdout)).toBe(months(first.stdout));
+  });
+
+  it('says a tactical scenario is one, not a list of unknown campaign fields', async () => {
+    const night = new URL('./fixtures/small-night.yaml', import.meta.url).pathname;
+    const r = await bulwark('campaign', night);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(
+      `${night}:2:1: (document): this is a tactical scenario (one night), not a campaign`,
+    );
+    expect(lines[0]).toContain(`run it with 'bulwark run ${night}'`);
   });
 
   it('evaluates every night directly when asked, and balances the stock ledger', async () => {

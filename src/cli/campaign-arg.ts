@@ -2,6 +2,8 @@
 // reads the evaluation options, and builds the night evaluator — fitting (or reading back) the
 // surrogate, with progress on a terminal.
 
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import {
   buildSurrogate,
@@ -32,8 +34,9 @@ export function addEvaluationOptions(command: Command): Command {
     .option('--held-out <n>', 'further simulated nights its error is measured on', '20')
     .option(
       '--surrogate <file>',
-      'store the fitted surrogate here and reuse it while the files are unchanged',
-    );
+      `keep the fitted surrogate here (default ${SURROGATE_CACHE}/<hash of the inputs>.json) and reuse it while the files and options are unchanged`,
+    )
+    .option('--refit', 'fit the surrogate afresh even when a kept fit matches');
 }
 
 export interface EvaluationOptions {
@@ -43,7 +46,11 @@ export interface EvaluationOptions {
   surrogatePoints?: string;
   heldOut?: string;
   surrogate?: string;
+  refit?: boolean;
 }
+
+/** Where fitted surrogates are kept unless --surrogate says otherwise, beside the results store. */
+export const SURROGATE_CACHE = '.bulwark/surrogates';
 
 export interface LoadedCampaignContext {
   loaded: LoadedCampaign;
@@ -86,11 +93,17 @@ export function progressCounter(label: string, total: number): { tick: () => voi
 
 export interface SurrogateChoice {
   surrogate: Surrogate;
-  /** Read back from the --surrogate file rather than fitted now. */
+  /** Read back from its file rather than fitted now. */
   cached: boolean;
+  /** The file it was read from or kept in. */
+  file: string;
 }
 
-/** The surrogate for this campaign: read from --surrogate FILE when it matches, else fitted (and saved there). */
+/**
+ * The surrogate for this campaign: read back from its file when one was fitted from the same
+ * campaign, tactical scenario and design options, else fitted now and kept there — in --surrogate
+ * FILE, or by default in .bulwark/surrogates/ under the hash of those inputs.
+ */
 export function surrogateFor(c: LoadedCampaignContext, options: EvaluationOptions): SurrogateChoice {
   const points = wholeNumber(
     '--surrogate-points',
@@ -107,15 +120,22 @@ export function surrogateFor(c: LoadedCampaignContext, options: EvaluationOption
     horizonDays: c.context.campaign.horizonDays,
   };
   const key = surrogateKey(c.loaded.text, c.loaded.tacticalText, design);
-  if (options.surrogate) {
-    const stored = readSurrogate(options.surrogate, key);
-    if (stored) return { surrogate: stored, cached: true };
+  const file = options.surrogate ?? join(SURROGATE_CACHE, `${key.slice(0, 20)}.json`);
+  if (!options.refit) {
+    const stored = readSurrogate(file, key);
+    if (stored) return { surrogate: stored, cached: true, file };
   }
   const progress = progressCounter('surrogate fit: tactical runs', points + heldOutPoints);
   const surrogate = buildSurrogate(c.context, { ...design, onRun: progress.tick });
   progress.done();
-  if (options.surrogate) writeSurrogate(options.surrogate, key, surrogate);
-  return { surrogate, cached: false };
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeSurrogate(file, key, surrogate);
+  } catch (e) {
+    // Only a file named with --surrogate must be written; the default cache is a convenience.
+    if (options.surrogate) throw new UsageError(`--surrogate: cannot write ${file}: ${(e as Error).message}`);
+  }
+  return { surrogate, cached: false, file };
 }
 
 export function evaluatorFor(

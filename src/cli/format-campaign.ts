@@ -25,14 +25,14 @@ const band = (q: Quantiles, f: (v: number) => string) =>
 export function formatEvaluation(
   mode: string,
   runs: number,
-  surrogate?: { surrogate: Surrogate; cached: boolean },
+  surrogate?: { surrogate: Surrogate; cached: boolean; file?: string },
 ): string {
   if (mode === 'direct')
     return `Evaluation: direct — every night simulated with the tactical model (${runs} run${runs === 1 ? '' : 's'}).`;
   const s = surrogate!.surrogate;
   const lines = [
     `Evaluation: surrogate — fitted to ${s.fit.points} simulated nights (Latin hypercube over raid size and mix, stocks, crews)` +
-      `${surrogate!.cached ? ', read back from its file' : ''}; ${runs} campaign runs.`,
+      `${surrogate!.cached ? `, read back from ${surrogate!.file ?? 'its file'} (--refit fits afresh)` : surrogate!.file ? `, kept in ${surrogate!.file} for the next run` : ''}; ${runs} campaign runs.`,
   ];
   if (s.heldOut) lines.push(formatSurrogateError(s.heldOut.points, s.heldOut.errors));
   else lines.push('  Its error against direct simulation was not measured (--held-out 0).');

@@ -76,6 +76,9 @@ Examples:
   $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective outage-days --target 1500 --find production
   $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective people-days --evaluations 100 --json
 
+The surrogate is fitted once (minutes) and kept in .bulwark/surrogates/ (or the --surrogate file);
+later plans of the same files read it back. --refit fits afresh.
+
 Measures: damage (asset value lost), outage-days (asset-days out of service), people-days (people ×
 days without service), leak-rate (leakers per non-decoy threat). The budget is split over each
 pool's categories: <pool>/production (interceptor drones, or missiles such as MICA and IRIS-T),
