@@ -46,7 +46,7 @@ const mcRequest = (runs: number, seed = 11): BatchRequest => ({
 const stored = (s: ResultsStore, id: string) =>
   [...s.runs(id, undefined, { marks: true })].map(({ durationMs: _, ...r }) => JSON.stringify(r));
 
-describe('runBatch', { timeout: 120_000 }, () => {
+describe('runBatch', () => {
   it('gives identical runs and statistics for 1 and 2 workers and any chunking', async () => {
     const prepared = prepareBatch(mcRequest(24));
     const one = store('one.db');

@@ -17,6 +17,7 @@ import {
 } from '../src/analysis/campaign/index.js';
 import { renderCampaignReport } from '../src/io/campaign-report.js';
 import { smallLayeredCampaign } from './campaign-support.js';
+import { BROWSER_WAIT_MS, CHROMIUM } from './e2e/browser.js';
 
 let dir: string;
 let browser: Browser;
@@ -24,7 +25,7 @@ let browser: Browser;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bulwark-campaign-report-'));
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: [
       '--headless',
       '--no-sandbox',
@@ -33,89 +34,93 @@ beforeAll(async () => {
       '--disable-background-networking',
     ],
   });
-}, 60_000);
+}, 2 * BROWSER_WAIT_MS);
 
 afterAll(async () => {
   await browser?.close();
   rmSync(dir, { recursive: true, force: true });
-}, 60_000);
+}, 2 * BROWSER_WAIT_MS);
 
 describe('campaign report', () => {
-  it('renders every chart offline, with marks and no errors, and says how nights were evaluated', async () => {
-    // The layered test campaign: drones, jets, fire units and radars each have their charts.
-    const context = smallLayeredCampaign((t) => t.replace('2 months', '20 d'));
-    const surrogate = buildSurrogate(context, { points: 10, runsPerPoint: 1, heldOutPoints: 3, seed: 2 });
-    const runs = runCampaigns(context, new SurrogateEvaluator(surrogate), 5, 1);
-    const file = join(dir, 'report.html');
-    writeFileSync(
-      file,
-      renderCampaignReport({
-        campaign: context.campaign,
-        file: 'small-layered-campaign.yaml',
-        tacticalFile: 'small-layered-night.yaml',
-        mode: 'surrogate',
-        runs: 5,
-        seed: 1,
-        surrogate,
-        months: monthlySummary(context, runs),
-        totals: totalsSummary(context, runs),
-        bands: campaignBands(context, runs),
-        ledger: runs[0].ledger,
-        spendByCategory: runs[0].spendByCategory,
-      }),
-    );
-    const page = await browser.newContext();
-    const offsite: string[] = [];
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file:') || url.startsWith('blob:') || url.startsWith('data:'))
-        return route.continue();
-      offsite.push(url);
-      return route.abort();
-    });
-    const tab = await page.newPage();
-    const errors: string[] = [];
-    tab.on('pageerror', (e) => errors.push(String(e)));
-    await tab.goto(`file://${file}`);
-    await tab.waitForFunction(
-      () => (window as unknown as { bulwarkReport?: { done: boolean } }).bulwarkReport?.done,
-      null,
-      {
-        timeout: 30_000,
-      },
-    );
-    const result = await tab.evaluate(() => ({
-      charts: (
-        window as unknown as { bulwarkReport: { charts: { id: string; marks: number; error?: string }[] } }
-      ).bulwarkReport.charts,
-      text: document.body.innerText,
-      downloads: [...document.querySelectorAll<HTMLAnchorElement>('#exports a')].map((a) => a.download),
-    }));
-    await page.close();
-    expect(errors).toEqual([]);
-    expect(offsite).toEqual([]);
-    expect(result.charts.map((c) => c.id).sort()).toEqual(
-      [
-        'attacker',
-        'crews',
-        'damage',
-        'exchange',
-        'leak',
-        'missiles',
-        'outage',
-        'people',
-        'spend',
-        'stocks',
-      ].sort(),
-    );
-    for (const chart of result.charts) {
-      expect(chart.error).toBeUndefined();
-      expect(chart.marks).toBeGreaterThan(0);
-    }
-    expect(result.text).toContain('Evaluation: surrogate');
-    expect(result.text).toContain('held-out nights');
-    expect(result.text).toContain('No funding lever');
-    expect(result.text).toContain('platforms initial');
-    expect(result.downloads).toEqual(['campaign-bands.csv', 'campaign.json']);
-  }, 90_000);
+  it(
+    'renders every chart offline, with marks and no errors, and says how nights were evaluated',
+    async () => {
+      // The layered test campaign: drones, jets, fire units and radars each have their charts.
+      const context = smallLayeredCampaign((t) => t.replace('2 months', '20 d'));
+      const surrogate = buildSurrogate(context, { points: 10, runsPerPoint: 1, heldOutPoints: 3, seed: 2 });
+      const runs = runCampaigns(context, new SurrogateEvaluator(surrogate), 5, 1);
+      const file = join(dir, 'report.html');
+      writeFileSync(
+        file,
+        renderCampaignReport({
+          campaign: context.campaign,
+          file: 'small-layered-campaign.yaml',
+          tacticalFile: 'small-layered-night.yaml',
+          mode: 'surrogate',
+          runs: 5,
+          seed: 1,
+          surrogate,
+          months: monthlySummary(context, runs),
+          totals: totalsSummary(context, runs),
+          bands: campaignBands(context, runs),
+          ledger: runs[0].ledger,
+          spendByCategory: runs[0].spendByCategory,
+        }),
+      );
+      const page = await browser.newContext();
+      const offsite: string[] = [];
+      await page.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith('file:') || url.startsWith('blob:') || url.startsWith('data:'))
+          return route.continue();
+        offsite.push(url);
+        return route.abort();
+      });
+      const tab = await page.newPage();
+      const errors: string[] = [];
+      tab.on('pageerror', (e) => errors.push(String(e)));
+      await tab.goto(`file://${file}`);
+      await tab.waitForFunction(
+        () => (window as unknown as { bulwarkReport?: { done: boolean } }).bulwarkReport?.done,
+        null,
+        {
+          timeout: BROWSER_WAIT_MS,
+        },
+      );
+      const result = await tab.evaluate(() => ({
+        charts: (
+          window as unknown as { bulwarkReport: { charts: { id: string; marks: number; error?: string }[] } }
+        ).bulwarkReport.charts,
+        text: document.body.innerText,
+        downloads: [...document.querySelectorAll<HTMLAnchorElement>('#exports a')].map((a) => a.download),
+      }));
+      await page.close();
+      expect(errors).toEqual([]);
+      expect(offsite).toEqual([]);
+      expect(result.charts.map((c) => c.id).sort()).toEqual(
+        [
+          'attacker',
+          'crews',
+          'damage',
+          'exchange',
+          'leak',
+          'missiles',
+          'outage',
+          'people',
+          'spend',
+          'stocks',
+        ].sort(),
+      );
+      for (const chart of result.charts) {
+        expect(chart.error).toBeUndefined();
+        expect(chart.marks).toBeGreaterThan(0);
+      }
+      expect(result.text).toContain('Evaluation: surrogate');
+      expect(result.text).toContain('held-out nights');
+      expect(result.text).toContain('No funding lever');
+      expect(result.text).toContain('platforms initial');
+      expect(result.downloads).toEqual(['campaign-bands.csv', 'campaign.json']);
+    },
+    2 * BROWSER_WAIT_MS,
+  );
 });

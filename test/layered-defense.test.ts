@@ -2,46 +2,28 @@
 // better than its interceptor-drone units alone (fewer leakers and less value lost), and every
 // layer present must take part.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { computeOutcome } from '../src/metrics/outcome.js';
 import type { Scenario } from '../src/model/scenario.js';
-import { runScenario } from '../src/run/run-scenario.js';
-import { parseScenarioOrThrow } from '../src/scenario/index.js';
-
-const root = new URL('../', import.meta.url).pathname;
-const load = (name: string) => {
-  const file = join(root, 'scenarios', name);
-  return parseScenarioOrThrow(readFileSync(file, 'utf8'), file);
-};
-const outcome = (s: Scenario) => computeOutcome(s, runScenario(s));
-/** Two whole nights per test, of up to ~820 threats each. */
-const WHOLE_NIGHTS_TIMEOUT_MS = 300_000;
-const withIdealSensors = ({ tracking: _tracking, ...s }: Scenario): Scenario => ({
-  ...s,
-  sensors: [{ type: 'ideal', name: 'ideal', scanPeriodS: s.stepS }],
-});
+import { load, outcome, type LayerComparison } from './layered-defense-run.js';
+import { offThread } from './off-thread.js';
+import { slowIt } from './slow.js';
 
 describe('layered defense beats interceptors alone', () => {
   for (const name of ['kyiv-layered-night.yaml', 'cruise-missile-raid.yaml', 'record-night.yaml']) {
-    it(name, { timeout: WHOLE_NIGHTS_TIMEOUT_MS }, () => {
-      // The layers are compared on perfect knowledge: what the sensors make of the night is the
-      // golden run's business, and the record night's 20 radars and ~5,000 nodes cost seconds.
-      const full = withIdealSensors(load(name));
-      const alone: Scenario = {
-        ...full,
-        defenders: full.defenders.filter((d) => d.kind === 'interceptor-drone'),
-      };
-      expect(alone.defenders.length).toBeGreaterThan(0);
-      expect(alone.defenders.length).toBeLessThan(full.defenders.length);
-      const layered = outcome(full);
-      const interceptors = outcome(alone);
+    // Two whole nights per test, of up to ~820 threats each: the record night's are slow.
+    (name === 'record-night.yaml' ? slowIt : it)(name, async () => {
+      const c = await offThread<LayerComparison>(
+        new URL('./layered-defense-run.ts', import.meta.url),
+        'compareLayers',
+        [name],
+      );
+      expect(c.aloneUnits).toBeGreaterThan(0);
+      expect(c.aloneUnits).toBeLessThan(c.fullUnits);
+      const { layered, interceptors } = c;
       expect(layered.leaked).toBeLessThan(interceptors.leaked);
       expect(layered.assetValueLost).toBeLessThan(interceptors.assetValueLost);
       expect(layered.destroyed).toBeGreaterThan(interceptors.destroyed);
-      for (const kind of new Set(full.defenders.map((d) => d.kind)))
-        expect(layered.byEffectorKind[kind].engagements, kind).toBeGreaterThan(0);
+      for (const kind of c.kinds) expect(layered.byEffectorKind[kind].engagements, kind).toBeGreaterThan(0);
     });
   }
 });

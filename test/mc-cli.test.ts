@@ -3,11 +3,12 @@
 // and the same statistics as an uninterrupted batch; sweeps and their user errors; `bulwark runs`.
 
 import Database from 'better-sqlite3';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBulwark } from './run-bulwark.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'bulwark.js');
@@ -20,8 +21,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function bulwark(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runBulwark(args, { cwd: dir });
 }
 
 function storedRuns(file: string): number {
@@ -48,7 +48,7 @@ async function interruptAt(args: string[], store: string, atLeast: number, signa
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 400_000; // generous: the machine may be loaded
   while (storedRuns(store) < atLeast) {
     if (Date.now() > deadline || child.exitCode !== null)
       throw new Error(`batch did not reach ${atLeast} runs: ${stderr}`);
@@ -59,7 +59,7 @@ async function interruptAt(args: string[], store: string, atLeast: number, signa
   return { code, signalCode: child.signalCode, stderr, storedAtKill: storedRuns(store) };
 }
 
-describe('bulwark mc', { timeout: 180_000 }, () => {
+describe('bulwark mc', () => {
   const runs = 100;
   const args = (store: string, workers: number) => [
     'mc',
@@ -111,7 +111,7 @@ describe('bulwark mc', { timeout: 180_000 }, () => {
     // The SIGINT session closed itself; the killed one never could.
     expect(sessions.map((s) => s.how_ended)).toEqual(['interrupted', null]);
 
-    const resumed = bulwark(args(store, 1));
+    const resumed = await bulwark(args(store, 1));
     expect(resumed.code).toBe(0);
     expect(resumed.stderr).toMatch(new RegExp(`${runs}/${runs} runs stored`));
     expect(storedRuns(store)).toBe(runs);
@@ -122,7 +122,7 @@ describe('bulwark mc', { timeout: 180_000 }, () => {
     check.close();
     expect(distinct).toEqual({ n: runs, lo: 0, hi: runs - 1 });
 
-    const fresh = bulwark(args(join(dir, 'fresh.db'), 2));
+    const fresh = await bulwark(args(join(dir, 'fresh.db'), 2));
     expect(fresh.code).toBe(0);
     const a = JSON.parse(resumed.stdout);
     const b = JSON.parse(fresh.stdout);
@@ -130,24 +130,24 @@ describe('bulwark mc', { timeout: 180_000 }, () => {
     expect(a.measures).toEqual(b.measures);
     expect(a.measures.length).toBeGreaterThan(10);
 
-    const listed = bulwark(['runs', '--store', store]);
+    const listed = await bulwark(['runs', '--store', store]);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain(a.batch.id);
     expect(listed.stdout).toContain(`${runs}/${runs}`);
     expect(listed.stdout).toContain('finished');
   });
 
-  it('rejects bad counts as user errors', () => {
-    const r = bulwark(['mc', FIXTURE, '--runs', '0', '--store', join(dir, 'x.db')]);
+  it('rejects bad counts as user errors', async () => {
+    const r = await bulwark(['mc', FIXTURE, '--runs', '0', '--store', join(dir, 'x.db')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--runs: expected a whole number from 1');
   });
 });
 
-describe('bulwark sweep', { timeout: 120_000 }, () => {
-  it('prints one row per grid point', () => {
+describe('bulwark sweep', () => {
+  it('prints one row per grid point', async () => {
     const store = join(dir, 'sweep.db');
-    const r = bulwark([
+    const r = await bulwark([
       'sweep',
       FIXTURE,
       '--set',
@@ -170,7 +170,7 @@ describe('bulwark sweep', { timeout: 120_000 }, () => {
     expect(destroyed[0]).toBe(0);
     expect(destroyed[2]).toBeGreaterThan(destroyed[0]);
 
-    const report = bulwark([
+    const report = await bulwark([
       'report',
       out.batch.id.slice(0, 9),
       '--store',
@@ -193,14 +193,14 @@ describe('bulwark sweep', { timeout: 120_000 }, () => {
     ).toEqual(destroyed);
     expect(JSON.parse(readFileSync(join(dir, 'sweep.json'), 'utf8')).points).toHaveLength(3);
     expect(readFileSync(join(dir, 'sweep.html'), 'utf8')).toContain('vegaEmbed');
-    const missing = bulwark(['report', 'nope', '--store', store]);
+    const missing = await bulwark(['report', 'nope', '--store', store]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("no batch 'nope'");
   });
 
-  it('reports a bad path or value clearly, exit 2, without running', () => {
+  it('reports a bad path or value clearly, exit 2, without running', async () => {
     const store = join(dir, 'bad.db');
-    const badPath = bulwark([
+    const badPath = await bulwark([
       'sweep',
       FIXTURE,
       '--set',
@@ -212,7 +212,7 @@ describe('bulwark sweep', { timeout: 120_000 }, () => {
     expect(badPath.stderr.trim()).toBe(
       "--set defenders.north-interceptor.stock: no item named 'north-interceptor' in defenders (did you mean 'north-interceptors'?)",
     );
-    const badValue = bulwark([
+    const badValue = await bulwark([
       'sweep',
       FIXTURE,
       '--set',
@@ -223,7 +223,7 @@ describe('bulwark sweep', { timeout: 120_000 }, () => {
     expect(badValue.code).toBe(2);
     expect(badValue.stderr).toMatch(/^--set point \(stock=-3\): defenders\[0\]\.stock: /);
     expect(badValue.stderr).not.toMatch(/at .*\.js:\d+/);
-    const noGrid = bulwark([
+    const noGrid = await bulwark([
       'sweep',
       FIXTURE,
       '--set',
@@ -236,8 +236,8 @@ describe('bulwark sweep', { timeout: 120_000 }, () => {
     expect(storedRuns(store)).toBe(0);
   });
 
-  it('reproduces a sweep point alone with run --set', () => {
-    const r = bulwark([
+  it('reproduces a sweep point alone with run --set', async () => {
+    const r = await bulwark([
       'run',
       FIXTURE,
       '--seed',

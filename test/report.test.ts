@@ -15,7 +15,7 @@ import { aggregatesCsv, gatherReport, type ReportData } from '../src/io/report-d
 import { renderReportHtml } from '../src/io/report-html.js';
 import { openResultsStore, type ResultsStore } from '../src/io/results-store.js';
 import { parseScenarioOrThrow } from '../src/scenario/index.js';
-import { CHROMIUM, CHROMIUM_ARGS } from './e2e/browser.js';
+import { BROWSER_WAIT_MS, CHROMIUM, CHROMIUM_ARGS } from './e2e/browser.js';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'mc-night.yaml');
 const TEXT = readFileSync(FIXTURE, 'utf8');
@@ -31,13 +31,13 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
   });
-}, 60_000);
+}, 2 * BROWSER_WAIT_MS);
 
 afterAll(async () => {
   await browser?.close();
   store?.close();
   rmSync(dir, { recursive: true, force: true });
-}, 60_000);
+}, 2 * BROWSER_WAIT_MS);
 
 async function batch(request: Partial<BatchRequest>): Promise<ReportData> {
   const prepared = prepareBatch({
@@ -85,7 +85,7 @@ async function openReport(
     () => (window as unknown as { bulwarkReport?: { done: boolean } }).bulwarkReport?.done,
     null,
     {
-      timeout: 30_000,
+      timeout: BROWSER_WAIT_MS,
     },
   );
   const page = await tab.evaluate(async () => {
@@ -112,7 +112,7 @@ async function openReport(
   return { page, offsite, errors };
 }
 
-describe('HTML report in headless Chromium', { timeout: 120_000 }, () => {
+describe('HTML report in headless Chromium', { timeout: 2 * BROWSER_WAIT_MS }, () => {
   it('renders the distributions and the map of a Monte Carlo batch, offline', async () => {
     const data = await batch({});
     const { page, offsite, errors } = await openReport(data);

@@ -123,6 +123,29 @@ tracking: { confirm: 5 of 3, motion: ct }
   });
 });
 
+describe('why the sensors night leaks less than the ideal night (docs/sensing-and-tracking.md)', () => {
+  // The recorded outcomes of both shipped nights (the golden runs check they are current).
+  const outcome = (name: string) =>
+    JSON.parse(readFileSync(new URL(`./golden/out/${name}.json`, import.meta.url), 'utf8')).outcome;
+  const ideal = outcome('kyiv-night');
+  const sensed = outcome('kyiv-night-sensors');
+
+  it('leaks less with sensors, the same stock spent', () => {
+    expect(sensed.leaked).toBeLessThan(ideal.leaked);
+    expect(sensed.interceptorsSpent).toBe(ideal.interceptorsSpent);
+  });
+
+  it('because fewer interceptors go to decoys, kills come closer in, and lost flights are recovered', () => {
+    const decoys = (o: typeof ideal) => o.byThreatType.gerbera.destroyed;
+    const shaheds = (o: typeof ideal) => o.byThreatType['shahed-136'].destroyed;
+    expect(decoys(sensed)).toBeLessThan(decoys(ideal));
+    expect(shaheds(sensed) - shaheds(ideal)).toBeGreaterThanOrEqual(decoys(ideal) - decoys(sensed));
+    expect(sensed.interceptDistanceMedianM).toBeLessThan(ideal.interceptDistanceMedianM / 2);
+    expect(sensed.interceptorsRecovered).toBeGreaterThan(0);
+    expect(ideal.interceptorsRecovered).toBe(0);
+  });
+});
+
 describe('GNN tracker fusion', () => {
   it('fuses two sensors and folds late reports into one track per target', () => {
     const tracker = new GnnTracker({ ...GNN_DEFAULTS, maxCoastS: 30 });

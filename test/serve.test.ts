@@ -1,10 +1,11 @@
 // `bulwark serve` as a user starts it: the printed URL, the token off loopback, bad flags.
 
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runBulwark } from './run-bulwark.js';
 
 const bin = new URL('../bin/bulwark.js', import.meta.url).pathname;
 const results = mkdtempSync(join(tmpdir(), 'bulwark-serve-'));
@@ -54,9 +55,9 @@ describe('bulwark serve', () => {
     expect((await fetch(api, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 
-  it('refuses a bad port as a user error', () => {
-    const r = spawnSync(process.execPath, [bin, 'serve', '--port', 'eighty'], { encoding: 'utf8' });
-    expect(r.status).toBe(2);
+  it('refuses a bad port as a user error', async () => {
+    const r = await runBulwark(['serve', '--port', 'eighty']);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('--port');
     expect(r.stderr).not.toContain(' at ');
   });

@@ -14,6 +14,20 @@ function load() {
 }
 
 describe('tracker replay on recorded detections', () => {
+  it("runs with the recording's own process noise (params.q) unless told otherwise", () => {
+    const recording = load();
+    const withQ = (q: number) => ({ ...recording, params: { ...recording.params, q } });
+    const rows = (r: ReturnType<typeof load>, options = {}) => {
+      const out = replayTracker(r, options);
+      return Array.from(out.x.subarray(0, out.count));
+    };
+    // q = 8 in the file behaves as --q 8, not as the default 0.5 ...
+    expect(rows(withQ(8))).toEqual(rows(recording, { processNoise: 8 }));
+    expect(rows(withQ(8))).not.toEqual(rows(withQ(0.5)));
+    // ... and an explicit option wins over the file.
+    expect(rows(withQ(8), { processNoise: 0.5 })).toEqual(rows(withQ(0.5)));
+  });
+
   it('reproduces the reference GNN tracker with its settings', () => {
     const recording = load();
     expect(recording.scanTimeS.length).toBe(30);

@@ -2,6 +2,8 @@
 // reads the evaluation options, and builds the night evaluator — fitting (or reading back) the
 // surrogate, with progress on a terminal.
 
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import {
   buildSurrogate,
@@ -36,8 +38,9 @@ export function addEvaluationOptions(command: Command): Command {
     .option('--held-out <n>', 'further simulated nights its error is measured on', '20')
     .option(
       '--surrogate <file>',
-      'store the fitted surrogate here and reuse it while the files are unchanged',
-    );
+      `keep the fitted surrogate here (default ${SURROGATE_CACHE}/<hash of the inputs>.json) and reuse it while the files and options are unchanged`,
+    )
+    .option('--refit', 'fit the surrogate afresh even when a kept fit matches');
 }
 
 export interface EvaluationOptions {
@@ -47,6 +50,7 @@ export interface EvaluationOptions {
   surrogatePoints?: string;
   heldOut?: string;
   surrogate?: string;
+  refit?: boolean;
 }
 
 export interface LoadedCampaignContext {
@@ -88,10 +92,15 @@ export function progressCounter(label: string, total: number): { tick: () => voi
   return { tick: () => progress.advance(1), done: () => progress.finish() };
 }
 
+/** Where fitted surrogates are kept unless --surrogate says otherwise, beside the results store. */
+export const SURROGATE_CACHE = '.bulwark/surrogates';
+
 export interface SurrogateChoice {
   surrogate: Surrogate;
-  /** Read back from the --surrogate file rather than fitted now. */
+  /** Read back from its file rather than fitted now. */
   cached: boolean;
+  /** The file it was read from or kept in. */
+  file: string;
 }
 
 function surrogateDesign(c: LoadedCampaignContext, options: EvaluationOptions) {
@@ -109,21 +118,47 @@ function surrogateDesign(c: LoadedCampaignContext, options: EvaluationOptions) {
     seed: c.seed,
     horizonDays: c.context.campaign.horizonDays,
   };
-  return { design, key: surrogateKey(c.loaded.text, c.loaded.tacticalText, design) };
+  const key = surrogateKey(c.loaded.text, c.loaded.tacticalText, design);
+  const file = options.surrogate ?? join(SURROGATE_CACHE, `${key.slice(0, 20)}.json`);
+  return { design, key, file };
 }
 
-/** The surrogate for this campaign: read from --surrogate FILE when it matches, else fitted (and saved there). */
-export function surrogateFor(c: LoadedCampaignContext, options: EvaluationOptions): SurrogateChoice {
-  const { design, key } = surrogateDesign(c, options);
-  if (options.surrogate) {
-    const stored = readSurrogate(options.surrogate, key);
-    if (stored) return { surrogate: stored, cached: true };
+/** A kept fit for these inputs, unless --refit. */
+function keptSurrogate(options: EvaluationOptions, key: string, file: string): SurrogateChoice | undefined {
+  if (options.refit) return undefined;
+  const stored = readSurrogate(file, key);
+  return stored ? { surrogate: stored, cached: true, file } : undefined;
+}
+
+/** Keeps a fresh fit in its file (only a file named with --surrogate must be written). */
+function keepSurrogate(
+  options: EvaluationOptions,
+  key: string,
+  file: string,
+  surrogate: Surrogate,
+): SurrogateChoice {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeSurrogate(file, key, surrogate);
+  } catch (e) {
+    if (options.surrogate) throw new UsageError(`--surrogate: cannot write ${file}: ${(e as Error).message}`);
   }
+  return { surrogate, cached: false, file };
+}
+
+/**
+ * The surrogate for this campaign: read back from its file when one was fitted from the same
+ * campaign, tactical scenario and design options, else fitted now and kept there — in --surrogate
+ * FILE, or by default in .bulwark/surrogates/ under the hash of those inputs.
+ */
+export function surrogateFor(c: LoadedCampaignContext, options: EvaluationOptions): SurrogateChoice {
+  const { design, key, file } = surrogateDesign(c, options);
+  const kept = keptSurrogate(options, key, file);
+  if (kept) return kept;
   const progress = progressCounter('surrogate fit: tactical runs', design.points + design.heldOutPoints);
   const surrogate = buildSurrogate(c.context, { ...design, onRun: progress.tick });
   progress.done();
-  if (options.surrogate) writeSurrogate(options.surrogate, key, surrogate);
-  return { surrogate, cached: false };
+  return keepSurrogate(options, key, file, surrogate);
 }
 
 /** Design nights per queued job of a surrogate fit. */
@@ -139,11 +174,9 @@ export async function surrogateOnQueue(
   options: EvaluationOptions,
   queue: QueueOptions,
 ): Promise<SurrogateChoice> {
-  const { design, key } = surrogateDesign(c, options);
-  if (options.surrogate) {
-    const stored = readSurrogate(options.surrogate, key);
-    if (stored) return { surrogate: stored, cached: true };
-  }
+  const { design, key, file } = surrogateDesign(c, options);
+  const kept = keptSurrogate(options, key, file);
+  if (kept) return kept;
   const plan = planSurrogate(c.context, design);
   const nights = [...plan.fit, ...plan.heldOut].map((n, index) => ({ ...n, index }));
   try {
@@ -182,8 +215,7 @@ export async function surrogateOnQueue(
     all.slice(0, plan.fit.length),
     all.slice(plan.fit.length),
   );
-  if (options.surrogate) writeSurrogate(options.surrogate, key, surrogate);
-  return { surrogate, cached: false };
+  return keepSurrogate(options, key, file, surrogate);
 }
 
 export function evaluatorFor(

@@ -25,14 +25,14 @@ const band = (q: Quantiles, f: (v: number) => string) =>
 export function formatEvaluation(
   mode: string,
   runs: number,
-  surrogate?: { surrogate: Surrogate; cached: boolean },
+  surrogate?: { surrogate: Surrogate; cached: boolean; file?: string },
 ): string {
   if (mode === 'direct')
     return `Evaluation: direct — every night simulated with the tactical model (${runs} run${runs === 1 ? '' : 's'}).`;
   const s = surrogate!.surrogate;
   const lines = [
     `Evaluation: surrogate — fitted to ${s.fit.points} simulated nights (Latin hypercube over raid size and mix, stocks, crews)` +
-      `${surrogate!.cached ? ', read back from its file' : ''}; ${runs} campaign runs.`,
+      `${surrogate!.cached ? `, read back from ${surrogate!.file ?? 'its file'} (--refit fits afresh)` : surrogate!.file ? `, kept in ${surrogate!.file} for the next run` : ''}; ${runs} campaign runs.`,
   ];
   if (s.heldOut) lines.push(formatSurrogateError(s.heldOut.points, s.heldOut.errors));
   else lines.push('  Its error against direct simulation was not measured (--held-out 0).');
@@ -78,39 +78,61 @@ function poolHeaders(pool: ForcePool): string[] {
   }
 }
 
+/** Widest a month table may be: a terminal of 120 columns shows it without wrapping. */
+export const MONTH_TABLE_WIDTH = 120;
+
+interface MonthColumn {
+  head: string;
+  cell: (r: MonthRow) => string;
+}
+
+/**
+ * Month by month, in as many tables as it takes to keep each within MONTH_TABLE_WIDTH characters:
+ * the raid and its cost first, then the defender's pools. Every table starts with the month.
+ */
 export function formatMonths(campaign: Campaign, rows: readonly MonthRow[]): string {
   const pools = campaign.defender.pools;
-  const t = new Table({
-    head: [
-      'month',
-      'launched',
-      'leaked',
-      'leak rate',
-      'outage asset-days',
-      'damaged',
-      ...pools.flatMap(poolHeaders),
-      'defense spend',
-      'attacker spend',
-      'cost-exchange',
-    ],
-    style: compact,
+  const raid: MonthColumn[] = [
+    { head: 'launched', cell: (r) => num(r.launched) },
+    { head: 'leaked', cell: (r) => band(r.leaked, num) },
+    { head: 'leak rate', cell: (r) => band(r.leakRate, pct) },
+    { head: 'outage asset-days', cell: (r) => band(r.outageAssetDays, (v) => v.toFixed(1)) },
+    { head: 'damaged', cell: (r) => band(r.damagedShare, pct) },
+    { head: 'defense spend', cell: (r) => band(r.defenseSpend, money) },
+    { head: 'attacker spend', cell: (r) => money(r.attackerSpend) },
+    { head: 'cost-exchange', cell: (r) => band(r.costExchange, ratio) },
+  ];
+  const forces: MonthColumn[] = pools.flatMap((pool, p) => {
+    const [stockHead, crewHead] = poolHeaders(pool);
+    const crews = { head: crewHead ?? stockHead, cell: (r: MonthRow) => band(r.crews[p], num) };
+    return pool.kind === 'sensor'
+      ? [crews]
+      : [{ head: stockHead, cell: (r: MonthRow) => band(r.stock[p], num) }, crews];
   });
-  for (const r of rows)
-    t.push([
-      r.month,
-      num(r.launched),
-      band(r.leaked, num),
-      band(r.leakRate, pct),
-      band(r.outageAssetDays, (v) => v.toFixed(1)),
-      band(r.damagedShare, pct),
-      ...r.stock.flatMap((s, p) =>
-        pools[p].kind === 'sensor' ? [band(r.crews[p], num)] : [band(s, num), band(r.crews[p], num)],
-      ),
-      band(r.defenseSpend, money),
-      money(r.attackerSpend),
-      band(r.costExchange, ratio),
-    ]);
-  return t.toString();
+  const month: MonthColumn = { head: 'month', cell: (r) => String(r.month) };
+  const width = (c: MonthColumn) => Math.max(c.head.length, ...rows.map((r) => c.cell(r).length)) + 3;
+  const tables: MonthColumn[][] = [];
+  for (const group of [raid, forces]) {
+    let current: MonthColumn[] = [];
+    let used = width(month) + 1;
+    for (const column of group) {
+      if (current.length > 0 && used + width(column) > MONTH_TABLE_WIDTH) {
+        tables.push(current);
+        current = [];
+        used = width(month) + 1;
+      }
+      current.push(column);
+      used += width(column);
+    }
+    if (current.length > 0) tables.push(current);
+  }
+  return tables
+    .map((columns) => {
+      const t = new Table({ head: [month, ...columns].map((c) => c.head), style: compact });
+      for (const r of rows) t.push([month, ...columns].map((c) => c.cell(r)));
+      return t.toString();
+    })
+    .join('\n');
 }
 
 export function formatTotals(totals: Record<keyof CampaignTotals, Quantiles>): string {

@@ -4,6 +4,7 @@ import Table from 'cli-table3';
 import type { Outcome } from '../model/outcome.js';
 import type { CostTermEffect } from '../analysis/cost-term.js';
 import { formatClock } from '../core/units.js';
+import { gospaParts } from './format-gospa.js';
 
 const money = (v: number) =>
   v >= 1e6 ? `$${(v / 1e6).toFixed(2)}M` : v >= 1e3 ? `$${(v / 1e3).toFixed(1)}k` : `$${v.toFixed(0)}`;
@@ -96,8 +97,9 @@ export function formatOutcome(
       'people affected': `${num(o.peopleAffected)} (${num(o.peopleDaysWithoutService)} people-days without service)`,
     },
     {
-      'interceptors spent': `${o.interceptorsSpent} (${o.interceptAttempts} engagements, ${o.interceptorsRecovered} recovered)`,
+      'interceptors spent': interceptorsText(o),
     },
+    { 'engagements, all layers': num(o.interceptAttempts) },
     ...(o.missilesSpent > 0 || o.roundsFired > 0
       ? [{ 'missiles, rounds': `${o.missilesSpent} missiles, ${num(o.roundsFired)} rounds` }]
       : []),
@@ -131,7 +133,7 @@ export function formatOutcome(
         [`track picture GOSPA (c ${km(tp.cutoffM)}, p ${p})`]: `mean ${tp.meanGospa.toFixed(0)} m over ${tp.scans} scans`,
       },
       {
-        'localisation / missed / false': `${tp.localisationSum.toExponential(3)} m^${p} / ${tp.missedTargetScans} / ${tp.falseTrackScans} target-scans`,
+        'GOSPA made of': gospaParts(tp),
       },
       { 'track-id switches': String(tp.idSwitches) },
       {
@@ -141,6 +143,16 @@ export function formatOutcome(
     out.push(picture.toString());
   }
   return out.join('\n');
+}
+
+/** Interceptor drones spent, against their own engagements (not the other layers' shots and bursts). */
+function interceptorsText(o: Outcome): string {
+  const engaged = o.byEffectorKind['interceptor-drone']?.engagements ?? 0;
+  const lost = o.interceptorsSpent - engaged;
+  const parts = [`${num(engaged)} engaged`];
+  if (lost > 0) parts.push(`${num(lost)} lost without engaging`);
+  parts.push(`${num(o.interceptorsRecovered)} recovered`);
+  return `${num(o.interceptorsSpent)} (${parts.join(', ')})`;
 }
 
 function spentText(kind: string, spent: number, cannonPasses: number): string {

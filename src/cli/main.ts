@@ -52,7 +52,7 @@ Examples:
   $ bulwark sweep --set defenders.north-interceptors.stock=10..80:10
   $ bulwark runs                       # what the results store holds
   $ bulwark report mc-1a2b3c4d5e       # one HTML file of plots, readable offline
-  $ bulwark track swarm.json           # tracker over recorded detections, scored by GOSPA
+  $ bulwark track data/recordings/swarm-ring-n20-s1-30scans.json   # tracker on recorded detections
   $ bulwark wta data/wta/B-20x10-s1.json   # solve a static weapon-target assignment
   $ bulwark campaign scenarios/campaigns/kyiv-winter.yaml   # a year of raids, production and budgets
   $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective damage --budget '8 M$'

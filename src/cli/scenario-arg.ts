@@ -3,7 +3,7 @@
 import { applyPoint, checkPaths, parseSetSpec, SweepError, type SweepPoint } from '../analysis/sweep.js';
 import { DEFAULT_SCENARIO, loadScenarioFile } from '../io/scenario-file.js';
 import type { Scenario } from '../model/scenario.js';
-import { formatIssue, parseScenario } from '../scenario/index.js';
+import { formatIssue, parseScenario, plausibilityWarnings } from '../scenario/index.js';
 import { UsageError } from './errors.js';
 
 export function loadScenarioOrExit(file: string | undefined): {
@@ -13,7 +13,13 @@ export function loadScenarioOrExit(file: string | undefined): {
 } {
   const loaded = loadScenarioFile(file ?? DEFAULT_SCENARIO);
   if (!loaded.result.ok) throw new UsageError(loaded.result.issues.map(formatIssue).join('\n'));
+  warnImplausible(loaded.text, loaded.file);
   return { scenario: loaded.result.scenario, file: loaded.file, text: loaded.text };
+}
+
+/** Prints the scenario's plausibility warnings on stderr; they never stop a run. */
+export function warnImplausible(text: string, file: string): void {
+  for (const w of plausibilityWarnings(text, file)) process.stderr.write(`warning: ${formatIssue(w)}\n`);
 }
 
 /** The scenario with `--set PATH=VALUE` settings applied (one value each), as a sweep point would. */

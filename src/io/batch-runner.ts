@@ -6,7 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { aggregateOutcomes, deriveSeed } from '../analysis/monte-carlo.js';
 import { applyPoint, type SweepPoint } from '../analysis/sweep.js';
@@ -16,10 +16,14 @@ import type { RunChunk } from './mc-worker.js';
 import { checkRedisReachable, QueueExecutor, type QueueOptions } from './queue-executor.js';
 import { Progress } from './progress.js';
 import type { BatchDefinition, BatchInfo, PointAggregate, ResultsStore, RunRow } from './results-store.js';
-import { PACKAGE_ROOT } from './scenario-file.js';
 
-/** Workers load the compiled worker module: `npm run build` makes it. */
-export const WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'io', 'mc-worker.js');
+/**
+ * The worker module next to this one: compiled, or run from the TypeScript sources (the tests,
+ * `bin/bulwark.js` before a build) through a shim that registers tsx in the worker thread.
+ */
+export const WORKER_FILE = fileURLToPath(
+  new URL(import.meta.url.endsWith('.ts') ? './mc-worker-source.mjs' : './mc-worker.js', import.meta.url),
+);
 
 /** Statistics of one point over the runs stored for it, in run order. */
 export function aggregatePoint(store: ResultsStore, batchId: string, point: number): PointAggregate {

@@ -4,3 +4,4 @@ export { computeOutcome } from './outcome.js';
 export { Gospa, type GospaParams, type GospaScan } from './gospa.js';
 export { TrackScorer, scoreStateRows, type TrackScore } from './track-score.js';
 export { trackScoringPhase } from './track-picture.js';
+export { peopleOutOfService, type ServiceOutage } from './people-out.js';

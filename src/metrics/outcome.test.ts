@@ -102,8 +102,10 @@ describe('computeOutcome', () => {
     // Sub: 25% × 20 d = 5 asset-days, 25,000 people; Water: 50% × 10 d = 5, 25,000 people.
     expect(o.outageAssetDays).toBeCloseTo(10, 12);
     expect(o.outageDaysByKind).toEqual({ substation: 5, water: 5 });
-    expect(o.peopleAffected).toBeCloseTo(50_000, 9);
-    expect(o.peopleDaysWithoutService).toBeCloseTo(25_000 * 5 + 25_000 * 5, 6);
+    // The same residents depend on both: counted once, 25,000 people for 5 days.
+    expect(o.peopleAffected).toBeCloseTo(25_000, 9);
+    expect(o.peopleDaysWithoutService).toBeCloseTo(25_000 * 5, 6);
+    expect(o.assetsHit.map((a) => a.peopleAffected)).toEqual([25_000, 25_000]);
   });
 
   it('summarises kill distances', () => {

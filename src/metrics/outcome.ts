@@ -6,6 +6,7 @@ import type { Outcome } from '../model/outcome.js';
 import type { Scenario } from '../model/scenario.js';
 import { effectorOutcome, isInterceptorDrone, shotCost } from './effectors.js';
 import { quantile } from '../core/quantile.js';
+import { peopleOutOfService } from './people-out.js';
 
 export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
   const typeCost = new Map(scenario.threatTypes.map((t) => [t.name, t.unitCost]));
@@ -90,8 +91,6 @@ export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
   const days = 86_400;
   const outageDaysByKind: Record<string, number> = {};
   let outageAssetDays = 0;
-  let peopleAffected = 0;
-  let peopleDaysWithoutService = 0;
   const assetsHit = scenario.assets
     .filter((a) => assetHits.has(a.name))
     .map((a) => {
@@ -101,8 +100,6 @@ export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
       const people = a.people * damageFraction;
       outageAssetDays += outageDays;
       outageDaysByKind[a.kind] = (outageDaysByKind[a.kind] ?? 0) + outageDays;
-      peopleAffected += people;
-      peopleDaysWithoutService += people * outageDays;
       return {
         name: a.name,
         kind: a.kind,
@@ -113,6 +110,9 @@ export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
         peopleAffected: people,
       };
     });
+  const residents = peopleOutOfService(
+    assetsHit.map((a) => ({ people: a.peopleAffected, duration: a.outageDays })),
+  );
   killDistances.sort((a, b) => a - b);
   return {
     threatsLaunched: launched,
@@ -128,8 +128,8 @@ export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
     assetsHit,
     outageAssetDays,
     outageDaysByKind,
-    peopleAffected,
-    peopleDaysWithoutService,
+    peopleAffected: residents.people,
+    peopleDaysWithoutService: residents.peopleTime,
     interceptorsLaunched,
     interceptorsSpent,
     interceptorsRecovered,

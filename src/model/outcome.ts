@@ -31,9 +31,10 @@ export interface Outcome {
   outageAssetDays: number;
   /** The same by asset kind, e.g. substation-days. */
   outageDaysByKind: Record<string, number>;
-  /** People who lose a service: each asset's people times its damage fraction, summed. */
+  /** People who lose a service, each resident counted once: the largest of the hit assets' groups
+   *  (each asset's people times its damage fraction; service areas taken as nested, metrics/people-out). */
   peopleAffected: number;
-  /** People times days without service. */
+  /** People times days without service, residents counted once: at each moment the largest group out. */
   peopleDaysWithoutService: number;
   /** Guided flights launched: interceptor drones and missiles. */
   interceptorsLaunched: number;

@@ -11,10 +11,22 @@ export interface ReplayOptions extends Partial<GnnOptions> {
   sigmaM?: number;
 }
 
+/** The process noise the recording was made with (params.q, m²/s³), when it states a usable one. */
+export function recordedProcessNoise(recording: Recording): number | undefined {
+  const q = recording.params.q;
+  return typeof q === 'number' && Number.isFinite(q) && q > 0 ? q : undefined;
+}
+
 export function replayTracker(recording: Recording, options: ReplayOptions = {}): StateRows {
   const sigmaM = options.sigmaM ?? recording.sigmaM;
   if (sigmaM === undefined || !(sigmaM > 0)) throw new RangeError('the report error σ is unknown');
-  const tracker = new GnnTracker({ ...GNN_DEFAULTS, ...stripUndefined(options) });
+  // The targets' own process noise fits them best: the file's q unless the caller gives one.
+  const q = recordedProcessNoise(recording);
+  const tracker = new GnnTracker({
+    ...GNN_DEFAULTS,
+    ...(q !== undefined ? { processNoise: q } : {}),
+    ...stripUndefined(options),
+  });
   const batch = new DetectionBatch(1024);
   const tracks = new TrackTable(1024);
   let indices = new Int32Array(1024);

@@ -55,10 +55,26 @@ const TOP_FIELDS = [
   'defender',
 ];
 
+/** Fields only a tactical scenario has at the top: a file with several and no campaign fields is one. */
+const TACTICAL_ONLY = ['start', 'duration', 'region', 'assets', 'threats', 'defenders', 'sensors', 'places'];
+
+function isTacticalScenario(raw: unknown): boolean {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return false;
+  const keys = Object.keys(raw);
+  if (keys.some((k) => ['tactical', 'attacker', 'defender', 'horizon'].includes(k))) return false;
+  return keys.filter((k) => TACTICAL_ONLY.includes(k)).length >= 3;
+}
+
 export function parseCampaign(text: string, file: string, resolve: TacticalResolver): CampaignParseResult {
   const read = readDocument(text, file);
   if (!read.ok) return read;
   const { reader: r, raw } = read;
+  if (isTacticalScenario(raw)) {
+    r.error([], 'this is a tactical scenario (one night), not a campaign', {
+      hint: `run it with 'bulwark run ${file}', or name it in a campaign file's 'tactical' field (see scenarios/campaigns/kyiv-winter.yaml)`,
+    });
+    return { ok: false, issues: r.issues };
+  }
   const top = r.object(raw, [], TOP_FIELDS);
   if (!top) return { ok: false, issues: r.issues };
   if (top.version !== undefined && top.version !== 1)

@@ -1,7 +1,21 @@
-// Which catalog figures a scenario relies on that no source confirms, for reports to flag.
+// Which catalog figures a scenario relies on that no source confirms, for reports to flag — only
+// the figures the model reads for each unit's kind, named for what they mean to that kind.
 
-import type { Scenario } from '../model/scenario.js';
-import { unverifiedFigures } from './catalog.js';
+import type { DefenderKind, Scenario } from '../model/scenario.js';
+import { catalogEntry, unverifiedFigures } from './catalog.js';
+
+/** Direct-fire weapons (guns, fire groups) launch no guided flight: no engagement radius is read. */
+const UNREAD: Partial<Record<DefenderKind, readonly string[]>> = {
+  gun: ['engagement-radius'],
+  'fire-group': ['engagement-radius'],
+};
+
+/** What a weapon figure means for a direct-fire kind: the round's, not a flying interceptor's. */
+const ROUND_FIGURES: Record<string, string> = {
+  speed: 'speed of its rounds',
+  endurance: "its rounds' time of flight",
+  'acquisition-range': 'aim gate around the track',
+};
 
 export function unverifiedFiguresInUse(scenario: Scenario): string[] {
   const threatTypes = [...new Set(scenario.threatTypes.map((t) => t.name.split('@')[0]))];
@@ -13,7 +27,19 @@ export function unverifiedFiguresInUse(scenario: Scenario): string[] {
   const assetKinds = [...new Set(scenario.assets.map((a) => a.kind))];
   return [
     ...unverifiedFigures('threats', threatTypes),
-    ...unverifiedFigures('defenders', defenderTypes),
+    ...defenderTypes.flatMap(defenderFigures),
     ...unverifiedFigures('assets', assetKinds),
   ];
+}
+
+function defenderFigures(type: string): string[] {
+  const kind = catalogEntry('defenders', type)?.kind as DefenderKind | undefined;
+  const unread = (kind && UNREAD[kind]) ?? [];
+  const directFire = kind === 'gun' || kind === 'fire-group';
+  return unverifiedFigures('defenders', [type])
+    .filter((name) => !unread.includes(name.slice(type.length + 1)))
+    .map((name) => {
+      const gloss = directFire ? ROUND_FIGURES[name.slice(type.length + 1)] : undefined;
+      return gloss ? `${name} (${gloss})` : name;
+    });
 }

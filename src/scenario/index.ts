@@ -39,3 +39,4 @@ export {
   type TacticalResolver,
 } from './campaign.js';
 export { budgetCategories, categoryName, CATEGORY_KINDS, type CategoryKind } from './campaign-budget.js';
+export { plausibilityWarnings } from './plausibility.js';

@@ -7,6 +7,12 @@ import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = process.env.BULWARK_CHROMIUM ?? '/usr/bin/chromium';
 
+/**
+ * How long any wait on the page may take. Generous on purpose: on a loaded shared machine the
+ * browser, the server and the simulation all run slow, and a test must not fail for that alone.
+ */
+export const BROWSER_WAIT_MS = 240_000;
+
 /** Headless flags for a closed network: no background connections, no first-run work. */
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -37,6 +43,8 @@ export async function launchChromium(): Promise<{
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 800 },
   });
+  context.setDefaultTimeout(BROWSER_WAIT_MS);
+  context.setDefaultNavigationTimeout(BROWSER_WAIT_MS);
   return {
     context,
     profile,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
+import { BROWSER_WAIT_MS, launchChromium } from './browser.js';
 import { ROOT, serveConsole } from './console-server.js';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -33,7 +33,7 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   ({ server, origin } = await serveConsole({ scenariosDir: join(ROOT, 'scenarios'), resultsDir: results }));
   browser = await launchChromium();
-}, 60_000);
+}, 2 * BROWSER_WAIT_MS);
 
 afterAll(async () => {
   await browser?.close();
@@ -53,7 +53,7 @@ describe('campaign view', () => {
     await page.fill('#campaign-held-out', '4');
     await page.click('#campaign-run');
     expect(await page.isVisible('#campaign-progress')).toBe(true);
-    await page.waitForSelector('#campaign-body svg.chart', { timeout: 120_000 });
+    await page.waitForSelector('#campaign-body svg.chart', { timeout: BROWSER_WAIT_MS });
     expect(await page.isVisible('#campaign-progress')).toBe(false);
 
     const charts = page.locator('#campaign-body svg.chart');
@@ -172,7 +172,7 @@ describe('catalog figures panel', () => {
     await page.waitForFunction(
       () => (window as unknown as { bulwark: { state(): { runs: number } } }).bulwark.state().runs > 0,
       null,
-      { timeout: 60_000 },
+      { timeout: BROWSER_WAIT_MS },
     );
     await page.click('#figures-panel summary');
     expect(await page.textContent('#figures-count')).toMatch(/\d+ unverified of \d+ in use/);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
+import { BROWSER_WAIT_MS, launchChromium } from './browser.js';
 import { ROOT, serveConsole } from './console-server.js';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -51,6 +51,16 @@ const errors: string[] = [];
 const state = () => page.evaluate(() => (window as unknown as { bulwark: Bulwark }).bulwark.state());
 const setTime = (t: number) =>
   page.evaluate((s) => (window as unknown as { bulwark: Bulwark }).bulwark.setTime(s), t);
+/** Waits until the map's view stops changing between two looks a few frames apart (a fly-to ended). */
+async function settled(): Promise<void> {
+  let last = JSON.stringify((await state()).center);
+  for (;;) {
+    await page.waitForTimeout(300);
+    const now = JSON.stringify((await state()).center);
+    if (now === last) return;
+    last = now;
+  }
+}
 const view = (lat: number, lon: number, zoom: number) =>
   page.evaluate(
     ([a, b, z]) => {
@@ -80,10 +90,10 @@ beforeAll(async () => {
     () => (window as unknown as { bulwark: Bulwark }).bulwark.state().runs > 0,
     null,
     {
-      timeout: 60_000,
+      timeout: BROWSER_WAIT_MS,
     },
   );
-}, 90_000);
+}, 2 * BROWSER_WAIT_MS);
 
 afterAll(async () => {
   await browser?.close();
@@ -97,7 +107,7 @@ describe('map layers', () => {
     let found: LayerState | undefined;
     await page.locator('#events button[data-kind="kill"]').first().click();
     for (let tries = 0; tries < 12 && !found; tries++) {
-      await page.waitForTimeout(900);
+      await settled();
       const { center } = await state();
       await view(center.lat, center.lon, 12);
       const close = await state();

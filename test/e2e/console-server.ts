@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { partState } from '../../scripts/build-state.mjs';
 import { buildServer, type ServerConfig } from '../../src/server/app.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -13,6 +14,8 @@ export async function serveConsole(
 ): Promise<{ server: FastifyInstance; origin: string }> {
   if (!existsSync(join(CONSOLE_DIR, 'index.html')))
     throw new Error('dist/console is missing: run `npm run build` first');
+  if (partState('console') !== 'fresh')
+    throw new Error('dist/console is older than src/: run `npm run build` (or drop BULWARK_TEST_BUILD=0)');
   const server = await buildServer({ ...config, consoleDir: CONSOLE_DIR });
   await server.listen({ port: 0, host: '127.0.0.1' });
   const address = server.server.address();

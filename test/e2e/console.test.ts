@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/app.js';
 import { storeSmallBatch } from '../fixtures/small-batch.js';
-import { launchChromium } from './browser.js';
+import { BROWSER_WAIT_MS, launchChromium } from './browser.js';
 import { CONSOLE_DIR, ROOT, serveConsole } from './console-server.js';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -38,6 +38,17 @@ const state = (page: Page) =>
 const layerPixels = (page: Page) =>
   page.evaluate(() => (document.querySelector('.entity-layer') as HTMLCanvasElement).toDataURL());
 
+/** Waits until the map's view stops changing between two looks a few frames apart. */
+async function settled(page: Page): Promise<void> {
+  let last = JSON.stringify((await state(page)).center);
+  for (;;) {
+    await page.waitForTimeout(250);
+    const now = JSON.stringify((await state(page)).center);
+    if (now === last) return;
+    last = now;
+  }
+}
+
 async function openConsole(query = ''): Promise<Page> {
   const page = await browser.context.newPage();
   const errors: string[] = [];
@@ -61,7 +72,7 @@ async function runDefault(page: Page): Promise<ConsoleState> {
     (n) => (window as unknown as { bulwark: { state(): ConsoleState } }).bulwark.state().runs > n,
     before,
     {
-      timeout: 30_000,
+      timeout: BROWSER_WAIT_MS,
     },
   );
   return state(page);
@@ -76,7 +87,7 @@ beforeAll(async () => {
     resultsDir: results,
   }));
   browser = await launchChromium();
-}, 60_000);
+}, 2 * BROWSER_WAIT_MS);
 
 afterAll(async () => {
   await browser?.close();
@@ -133,7 +144,10 @@ describe('web console', () => {
       (window as unknown as { bulwark: { setTime(t: number): void } }).bulwark.setTime(0),
     );
     await page.locator('body').press('Space');
-    await page.waitForTimeout(600);
+    // However slow the machine, playing moves the clock on: wait for that, not for a fixed time.
+    await page.waitForFunction(
+      () => (window as unknown as { bulwark: { state(): ConsoleState } }).bulwark.state().t > 0,
+    );
     const playing = await state(page);
     expect(playing.playing).toBe(true);
     expect(playing.t).toBeGreaterThan(0);
@@ -166,7 +180,12 @@ describe('web console', () => {
     const before = await state(page);
     const impact = page.locator('#events button[data-kind="impact"]').first();
     await impact.click();
-    await page.waitForTimeout(1200);
+    // The map flies to the event: wait until it is there and has stopped moving.
+    await page.waitForFunction((b) => {
+      const s = (window as unknown as { bulwark: { state(): ConsoleState } }).bulwark.state();
+      return s.t > 0 && s.zoom >= 10 && Math.hypot(s.center.lat - b.lat, s.center.lon - b.lon) > 0.01;
+    }, before.center);
+    await settled(page);
     const after = await state(page);
     expect(after.t).toBeGreaterThan(0);
     expect(
@@ -205,7 +224,7 @@ describe('web console', () => {
       () => (window as unknown as { bulwark: { state(): ConsoleState } }).bulwark.state().runs > 0,
       null,
       {
-        timeout: 30_000,
+        timeout: BROWSER_WAIT_MS,
       },
     );
     expect(await shared.inputValue('#seed')).toBe('3');
@@ -224,8 +243,9 @@ describe('web console', () => {
     await page.evaluate(() =>
       (window as unknown as { bulwark: { setTime(t: number): void } }).bulwark.setTime(7200),
     );
-    await page.waitForTimeout(300);
-    expect((await state(page)).drawn.threats).toBeGreaterThan(0);
+    await page.waitForFunction(
+      () => (window as unknown as { bulwark: { state(): ConsoleState } }).bulwark.state().drawn.threats > 0,
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'console-1920x1080.png') });
     // The run is now stored: it is offered, and a URL naming it reopens it.
     const runId = await page.inputValue('#stored-runs');
@@ -237,7 +257,7 @@ describe('web console', () => {
     await reopened.waitForFunction(
       () => (window as unknown as { bulwark: { state(): ConsoleState } }).bulwark.state().runs > 0,
       null,
-      { timeout: 30_000 },
+      { timeout: BROWSER_WAIT_MS },
     );
     expect((await state(reopened)).t).toBe(3000);
     expect(await reopened.textContent('#status')).toMatch(/105 threats/);

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { slowIt } from '../slow.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const inputs = [
@@ -31,12 +32,12 @@ async function golden(file: string): Promise<{ record: unknown; events: string[]
   return JSON.parse(stdout);
 }
 
-/** The record night runs its 20 radars, ~5,000 acoustic nodes and the tracker: seconds, not ms. */
-const WHOLE_NIGHT_TIMEOUT_MS = 300_000;
+/** The record night runs its 20 radars, ~5,000 acoustic nodes and the tracker: a slow test. */
+const SLOW = new Set(['record-night.yaml']);
 
 describe('golden runs', () => {
   for (const file of inputs) {
-    it(basename(file), { timeout: WHOLE_NIGHT_TIMEOUT_MS }, async () => {
+    (SLOW.has(basename(file)) ? slowIt : it)(basename(file), async () => {
       const name = basename(file).replace(/\.ya?ml$/, '');
       const recordFile = join(root, 'test/golden/out', `${name}.json`);
       const eventsFile = join(root, 'test/golden/out', `${name}.events.ndjson`);

@@ -3,6 +3,7 @@
 // convention: partial damage restores in proportion), capped at a full restoration. Crews work the
 // backlog down one day per day; the asset is out of service while any backlog is left.
 
+import { peopleOutOfService, type ServiceOutage } from '../../metrics/index.js';
 import type { Asset } from '../../model/scenario.js';
 
 const DAY_S = 86_400;
@@ -46,16 +47,19 @@ export class DamageState {
     return total > 0 ? v / total : 0;
   }
 
-  /** One day of repairs: returns the asset-days and people-days out of service during it. */
+  /**
+   * One day of repairs: returns the asset-days and people-days out of service during it, residents
+   * counted once however many of the assets they depend on are out (metrics/people-out).
+   */
   repairDay(): { outageAssetDays: number; peopleDays: number } {
     let outage = 0;
-    let people = 0;
+    const outages: ServiceOutage[] = [];
     this.assets.forEach((a, i) => {
       const out = Math.min(1, this.backlogDays[i]);
       outage += out;
-      people += out * a.people;
+      outages.push({ people: a.people, duration: out });
       this.backlogDays[i] = Math.max(0, this.backlogDays[i] - 1);
     });
-    return { outageAssetDays: outage, peopleDays: people };
+    return { outageAssetDays: outage, peopleDays: peopleOutOfService(outages).peopleTime };
   }
 }

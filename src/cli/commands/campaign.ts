@@ -45,14 +45,16 @@ export function registerCampaign(program: Command): void {
 Examples:
   $ bulwark campaign scenarios/campaigns/kyiv-winter.yaml
   $ bulwark campaign scenarios/campaigns/kyiv-winter.yaml --runs 50 --report winter.html
-  $ bulwark campaign scenarios/campaigns/kyiv-winter.yaml --surrogate winter.fit.json   # fit once, reuse
+  $ bulwark campaign scenarios/campaigns/kyiv-winter.yaml --surrogate winter.fit.json   # keep the fit here
+  $ bulwark campaign scenarios/campaigns/kyiv-winter.yaml --refit                        # fit afresh
   $ bulwark campaign scenarios/campaigns/kyiv-winter.yaml --mode direct --days 30       # simulate every night
 
 Each night's tactical scenario is built from the stocks and force of the day: interceptor drones and
 their crews, the jets with pilots and paid-for upkeep and their missiles, the SAM fire units manned
-and their missiles, the radars on. The surrogate is fitted to simulated nights each time unless
---surrogate names a file to keep it in; its error against direct simulation (held-out nights) is
-printed with the results. See docs/campaign.md.`,
+and their missiles, the radars on. The surrogate is fitted to simulated nights once (minutes) and
+kept in .bulwark/surrogates/ (or the --surrogate file): later runs with the same files and options
+read it back in milliseconds. Its error against direct simulation (held-out nights) is printed with
+the results. See docs/campaign.md.`,
     )
     .action((file: string, options: CampaignCommandOptions) => {
       const c = loadCampaignOrExit(file, options);

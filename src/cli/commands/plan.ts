@@ -86,6 +86,9 @@ Examples:
   $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective people-days --evaluations 100 --json
   $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective damage --queue redis://10.0.0.5:6379
 
+The surrogate is fitted once (minutes) and kept in .bulwark/surrogates/ (or the --surrogate file);
+later plans of the same files read it back. --refit fits afresh.
+
 Measures: damage (asset value lost), outage-days (asset-days out of service), people-days (people ×
 days without service), leak-rate (leakers per non-decoy threat). The budget is split over each
 pool's categories: <pool>/production (interceptor drones, or missiles such as MICA and IRIS-T),

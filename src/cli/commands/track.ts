@@ -11,6 +11,7 @@ import { formatIssue } from '../../scenario/index.js';
 import { formatTrackRows } from '../../scenario/recording.js';
 import { GNN_DEFAULTS } from '../../tracking/index.js';
 import { UsageError } from '../errors.js';
+import { gospaParts } from '../format-gospa.js';
 
 interface TrackCommandOptions {
   out?: string;
@@ -46,7 +47,10 @@ export function registerTrack(program: Command): void {
     .option('--sigma <m>', "report position error σ per axis, m (default: the file's params.sigma)")
     .option('--gate <d>', `Mahalanobis gate √(νᵀS⁻¹ν) (default ${d.gate})`)
     .option('--miss-cost <d>', `cost of a track's "missed" option (default ${d.missCost})`)
-    .option('--q <m2s3>', `process noise spectral density, m²/s³ (default ${d.processNoise})`)
+    .option(
+      '--q <m2s3>',
+      `process noise spectral density, m²/s³ (default: the file's params.q, else ${d.processNoise})`,
+    )
     .option(
       '--initial-speed-sigma <mps>',
       `velocity σ of a new track, m/s (default ${d.initialSpeedSigmaMps})`,
@@ -73,10 +77,18 @@ export function registerTrack(program: Command): void {
       'after',
       `
 Examples:
-  $ bulwark track swarm.json                        # GOSPA of the tracker on a recording
-  $ bulwark track swarm.json --out tracks.json      # also write the confirmed tracks
-  $ bulwark track swarm.json --gate 4 --confirm 2/3 --p 2 --json
-  $ bulwark track swarm.json --motion imm           # IMM filters for manoeuvring targets
+  $ bulwark track data/recordings/swarm-ring-n20-s1-30scans.json     # GOSPA of the tracker on the shipped recording
+  $ bulwark track data/recordings/swarm-ring-n20-s1-30scans.json --out tracks.json   # also write the tracks
+  $ bulwark track my-recording.json --gate 4 --confirm 2/3 --p 2 --json
+  $ bulwark track my-recording.json --motion imm      # IMM filters for manoeuvring targets
+
+Making a recording: write JSON in this shape (times in s, positions in local metres, truth_id
+null for clutter; params.sigma is the report error σ, params.q the targets' process noise):
+  {"params": {"sigma": 30, "q": 0.5},
+   "truth": [{"id": 0, "t": 0, "x": 0, "vx": 50, "y": 0, "vy": 0}, ...],
+   "scans": [{"t": 0, "detections": [{"x": 12.5, "y": -8.1, "truth_id": 0}, ...]}, ...]}
+data/recordings/ holds a 20-target, 30-scan example (swarm-ring format, see
+docs/sensing-and-tracking.md).
 
 Exit codes: 0 done, 2 bad file or option (each error as file:line:column: field: message).`,
     )
@@ -107,9 +119,8 @@ Exit codes: 0 done, 2 bad file or option (each error as file:line:column: field:
 
 export function formatScore(s: TrackScore): string {
   return [
-    `GOSPA(c=${s.cutoffM}, p=${s.p}, alpha=2): mean=${s.meanGospa.toFixed(2)} m  final=${s.finalGospa.toFixed(2)}  ` +
-      `sum loc^p=${s.localisationSum.toExponential(3)}  missed target-scans=${s.missedTargetScans}  ` +
-      `false track-scans=${s.falseTrackScans}`,
+    `GOSPA (c ${s.cutoffM} m, p ${s.p}, α 2): mean ${s.meanGospa.toFixed(2)} m, final ${s.finalGospa.toFixed(2)} m`,
+    `  made of ${gospaParts(s)}`,
     `track-id switches=${s.idSwitches}  truths tracked=${s.truthsTracked} of ${s.truthsDetected} reported (${s.truthsSeen} in all)  ` +
       `mean time to confirm=${Number.isFinite(s.meanTimeToConfirmS) ? s.meanTimeToConfirmS.toFixed(1) + ' s' : '–'}`,
   ].join('\n');

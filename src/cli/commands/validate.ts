@@ -2,7 +2,7 @@
 
 import type { Command } from 'commander';
 import { loadScenarioFile } from '../../io/scenario-file.js';
-import { formatIssue } from '../../scenario/index.js';
+import { formatIssue, plausibilityWarnings } from '../../scenario/index.js';
 import { UsageError } from '../errors.js';
 
 export function registerValidate(program: Command): void {
@@ -10,6 +10,10 @@ export function registerValidate(program: Command): void {
     .command('validate')
     .description('check a scenario file and list every error with file:line:column')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option(
+      '--strict',
+      'treat plausibility warnings (swapped coordinates, implausible speeds, ...) as errors',
+    )
     .addHelpText(
       'after',
       `
@@ -17,12 +21,26 @@ Examples:
   $ bulwark validate scenarios/kyiv-night.yaml
   $ bulwark validate my-city.yaml || echo "fix the errors above"
   $ bulwark validate my-city.yaml   # also lists towns named from the gazetteer, e.g. base: Brovary
+  $ bulwark validate my-city.yaml --strict   # refuse a [lon, lat] position or a Shahed at 5,000 km/h
 
-Exit codes: 0 valid, 2 invalid (each error on its own line, as file:line:column: field: message).`,
+Valid files may still draw warnings (on stderr, located like errors): a position that lies near the
+region only when read as [longitude, latitude], a threat speed far outside its catalog type's
+figures (or a bare number that would fit it in km/h but is read in m/s), a start time without a
+time-zone offset. Every command that reads a scenario prints them; --strict refuses the file.
+
+Exit codes: 0 valid, 2 invalid or, with --strict, implausible (each problem on its own line, as
+file:line:column: field: message).`,
     )
-    .action((file: string) => {
+    .action((file: string, options: { strict?: boolean }) => {
       const loaded = loadScenarioFile(file);
       if (!loaded.result.ok) throw new UsageError(loaded.result.issues.map(formatIssue).join('\n'));
+      const warnings = plausibilityWarnings(loaded.text, file);
+      if (options.strict && warnings.length > 0)
+        throw new UsageError(
+          warnings.map(formatIssue).join('\n') +
+            `\n${file}: implausible (--strict): fix the above or drop --strict`,
+        );
+      for (const w of warnings) process.stderr.write(`warning: ${formatIssue(w)}\n`);
       const s = loaded.result.scenario;
       const threats = s.waves.reduce((n, w) => n + w.count, 0);
       process.stdout.write(
