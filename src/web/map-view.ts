@@ -245,7 +245,10 @@ export class MapView {
     if (points.length === 0)
       for (const e of replay.events)
         if (e.kind === 'threat-launch') points.push(this.toLatLng(replay, e.e, e.n));
-    if (points.length > 0) this.map.fitBounds(L.latLngBounds(points), { padding: [60, 60], maxZoom: 11 });
+    // No animation: a zoom animation whose transition never ends (a hidden or resized map) would leave
+    // Leaflet ignoring every later setView.
+    if (points.length > 0)
+      this.map.fitBounds(L.latLngBounds(points), { padding: [60, 60], maxZoom: 11, animate: false });
     this.draw();
   }
 
