@@ -2,6 +2,7 @@
 // the picture by hand, and the phases stepped directly (no sensors, tracker or C2 in between).
 import { describe, expect, it } from 'vitest';
 import { oneThreatNight } from '../../test/scenario-text.js';
+import { putTrack } from '../../test/track-picture.js';
 import { Clock } from '../engine/clock.js';
 import type { Order } from '../model/order.js';
 import { FlightStatus, type World } from '../model/world.js';
@@ -12,23 +13,6 @@ function setUp(defenders?: string) {
   const scenario = oneThreatNight({ pk: 1, stock: 4, defenders });
   const { world, log } = assemble(scenario, 1);
   return { world, log, unit: scenario.defenders[0] };
-}
-
-/** A track (id 77) at (x, y, z) flying at (vx, vy), last updated at t. */
-function putTrack(world: World, x: number, y: number, z: number, vx: number, vy: number, t: number): number {
-  const tracks = world.tracks;
-  tracks.clear();
-  const i = tracks.add();
-  tracks.id[i] = 77;
-  tracks.x[i] = x;
-  tracks.y[i] = y;
-  tracks.z[i] = z;
-  tracks.vx[i] = vx;
-  tracks.vy[i] = vy;
-  tracks.vz[i] = 0;
-  tracks.lastUpdateS[i] = t;
-  tracks.markChanged();
-  return 77;
 }
 
 function step(world: World, clock: Clock, ticks: number): void {
@@ -42,7 +26,7 @@ describe('guided flights', () => {
   it('take off when their preparation ends, with the launch event at that time', () => {
     const { world, log } = setUp();
     const clock = new Clock(1);
-    const track = putTrack(world, 30_000, 0, 500, -50, 0, 0);
+    const track = putTrack(world, 77, [30_000, 0, 500], [-50, 0], 0);
     expect(launchFlight(world, 0, 0, 0, 0, track, 0, 3.5)).toBe(true);
     expect(world.flights.status[0]).toBe(FlightStatus.Preparing);
     expect(world.units.airborne[0]).toBe(1);
@@ -59,7 +43,7 @@ describe('guided flights', () => {
     const { world, unit } = setUp();
     const clock = new Clock(1);
     // Track 20 km east, closing at 50 m/s; the drone starts at the origin at its own speed.
-    const track = putTrack(world, 20_000, 5_000, 0, -50, 0, 0);
+    const track = putTrack(world, 77, [20_000, 5_000, 0], [-50, 0], 0);
     launchFlight(world, 0, 0, 0, 0, track, 0);
     const v = unit.speedMps;
     // Lead pursuit on a straight track is a straight line: the meeting time solves
@@ -98,7 +82,7 @@ describe('guided flights', () => {
   it('obey recalls: a drone comes home to stock, a flight still preparing stands down', () => {
     const { world, log, unit } = setUp();
     const clock = new Clock(1);
-    const track = putTrack(world, 20_000, 0, 0, 0, 0, 0);
+    const track = putTrack(world, 77, [20_000, 0, 0], [0, 0], 0);
     const stock = world.units.stock[0];
     launchFlight(world, 0, unit.base.e, unit.base.n, unit.base.u, track, 0);
     launchFlight(world, 0, unit.base.e, unit.base.n, unit.base.u, track, 0, 60);

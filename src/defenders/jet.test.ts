@@ -2,6 +2,7 @@
 // a track put into the picture by hand, C2's orders written directly, the jet phases stepped.
 import { describe, expect, it } from 'vitest';
 import { oneThreatNight } from '../../test/scenario-text.js';
+import { putTrack } from '../../test/track-picture.js';
 import { Clock } from '../engine/clock.js';
 import type { JetUnit } from '../model/scenario.js';
 import { JetMode, type World } from '../model/world.js';
@@ -15,21 +16,6 @@ function setUp() {
   const scenario = oneThreatNight({ defenders: JET });
   const { world, log } = assemble(scenario, 1);
   return { world, log, jet: scenario.defenders[0] as JetUnit };
-}
-
-function putTrack(world: World, x: number, y: number, z: number, vx: number, t: number): void {
-  const tracks = world.tracks;
-  tracks.clear();
-  const i = tracks.add();
-  tracks.id[i] = 9;
-  tracks.x[i] = x;
-  tracks.y[i] = y;
-  tracks.z[i] = z;
-  tracks.vx[i] = vx;
-  tracks.vy[i] = 0;
-  tracks.vz[i] = 0;
-  tracks.lastUpdateS[i] = t;
-  tracks.markChanged();
 }
 
 /** One tick of the jet's phases in the engine's order (move, act on orders, fire). */
@@ -51,7 +37,7 @@ describe('jets', () => {
     expect(u.stock[0]).toBe(6 - u.loaded[0]);
     expect(u.mode[0]).toBe(JetMode.Ready);
     const clock = new Clock(1);
-    putTrack(world, 60_000, 0, 500, 0, 0);
+    putTrack(world, 9, [60_000, 0, 500], [0, 0], 0);
     tick(world, clock);
     expect(u.mode[0]).toBe(JetMode.Ready);
     world.orders.push({ kind: 'launch', unit: 0, track: 9 });
@@ -71,7 +57,7 @@ describe('jets', () => {
     const { world, log, jet } = setUp();
     const u = world.units;
     const clock = new Clock(1);
-    putTrack(world, 60_000, 0, 500, 0, 0);
+    putTrack(world, 9, [60_000, 0, 500], [0, 0], 0);
     world.orders.push({ kind: 'launch', unit: 0, track: 9 });
     jetOrders.step(world, clock);
     world.orders.length = 0;
@@ -98,7 +84,7 @@ describe('jets', () => {
     const u = world.units;
     const clock = new Clock(10);
     // A track far away and flying off: the jet chases it until its fuel runs short.
-    putTrack(world, 200_000, 0, 500, 1000, 0);
+    putTrack(world, 9, [200_000, 0, 500], [1000, 0], 0);
     world.orders.push({ kind: 'launch', unit: 0, track: 9 });
     jetOrders.step(world, clock);
     world.orders.length = 0;
