@@ -17,7 +17,7 @@ import {
 } from '../src/analysis/campaign/index.js';
 import { renderCampaignReport } from '../src/io/campaign-report.js';
 import { smallLayeredCampaign } from './campaign-support.js';
-import { BROWSER_WAIT_MS, CHROMIUM } from './e2e/browser.js';
+import { BROWSER_WAIT_MS, CHROMIUM, openOfflineReport } from './e2e/browser.js';
 
 let dir: string;
 let browser: Browser;
@@ -67,26 +67,7 @@ describe('campaign report', () => {
           spendByCategory: runs[0].spendByCategory,
         }),
       );
-      const page = await browser.newContext();
-      const offsite: string[] = [];
-      await page.route('**/*', (route) => {
-        const url = route.request().url();
-        if (url.startsWith('file:') || url.startsWith('blob:') || url.startsWith('data:'))
-          return route.continue();
-        offsite.push(url);
-        return route.abort();
-      });
-      const tab = await page.newPage();
-      const errors: string[] = [];
-      tab.on('pageerror', (e) => errors.push(String(e)));
-      await tab.goto(`file://${file}`);
-      await tab.waitForFunction(
-        () => (window as unknown as { bulwarkReport?: { done: boolean } }).bulwarkReport?.done,
-        null,
-        {
-          timeout: BROWSER_WAIT_MS,
-        },
-      );
+      const { context: page, tab, errors, offsite } = await openOfflineReport(browser, file);
       const result = await tab.evaluate(() => ({
         charts: (
           window as unknown as { bulwarkReport: { charts: { id: string; marks: number; error?: string }[] } }

@@ -11,6 +11,7 @@ import { checkSiting, planSiting, searchSiting } from '../src/analysis/siting/si
 import { loadHighsSolver } from '../src/io/highs-solver.js';
 import { renderSitingHtml, sitingReport } from '../src/io/siting-report.js';
 import { parseScenarioOrThrow } from '../src/scenario/index.js';
+import { openOfflineReport } from './e2e/browser.js';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'siting-line.yaml');
 let dir: string;
@@ -62,24 +63,7 @@ describe('siting report', () => {
     const file = join(dir, 'siting.html');
     writeFileSync(file, renderSitingHtml(report));
 
-    const page = await browser.newContext();
-    const offsite: string[] = [];
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file:') || url.startsWith('blob:') || url.startsWith('data:'))
-        return route.continue();
-      offsite.push(url);
-      return route.abort();
-    });
-    const tab = await page.newPage();
-    const errors: string[] = [];
-    tab.on('pageerror', (e) => errors.push(String(e)));
-    await tab.goto(`file://${file}`);
-    await tab.waitForFunction(
-      () => (window as unknown as { bulwarkReport?: { done: boolean } }).bulwarkReport?.done,
-      null,
-      { timeout: 60_000 },
-    );
+    const { context: page, tab, errors, offsite } = await openOfflineReport(browser, file, 60_000);
     const charts = await tab.evaluate(
       () =>
         (window as unknown as { bulwarkReport: { charts: { id: string; marks: number; error?: string }[] } })

@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.BULWARK_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -53,4 +53,35 @@ export async function launchChromium(): Promise<{
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Opens a self-contained HTML report from a file in a fresh context that refuses every request
+ * off the file, and waits until the report says it has drawn (`window.bulwarkReport.done`).
+ * Page errors and refused addresses are collected for the test to check.
+ */
+export async function openOfflineReport(
+  browser: Browser,
+  file: string,
+  timeoutMs = BROWSER_WAIT_MS,
+): Promise<{ context: BrowserContext; tab: Page; errors: string[]; offsite: string[] }> {
+  const context = await browser.newContext();
+  const offsite: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:') || url.startsWith('blob:') || url.startsWith('data:'))
+      return route.continue();
+    offsite.push(url);
+    return route.abort();
+  });
+  const tab = await context.newPage();
+  const errors: string[] = [];
+  tab.on('pageerror', (e) => errors.push(String(e)));
+  await tab.goto(`file://${file}`);
+  await tab.waitForFunction(
+    () => (window as unknown as { bulwarkReport?: { done: boolean } }).bulwarkReport?.done,
+    null,
+    { timeout: timeoutMs },
+  );
+  return { context, tab, errors, offsite };
 }
