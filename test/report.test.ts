@@ -15,7 +15,7 @@ import { aggregatesCsv, gatherReport, type ReportData } from '../src/io/report-d
 import { renderReportHtml } from '../src/io/report-html.js';
 import { openResultsStore, type ResultsStore } from '../src/io/results-store.js';
 import { parseScenarioOrThrow } from '../src/scenario/index.js';
-import { BROWSER_WAIT_MS, CHROMIUM, CHROMIUM_ARGS } from './e2e/browser.js';
+import { BROWSER_WAIT_MS, CHROMIUM, CHROMIUM_ARGS, openOfflineReport } from './e2e/browser.js';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'mc-night.yaml');
 const TEXT = readFileSync(FIXTURE, 'utf8');
@@ -67,27 +67,7 @@ async function openReport(
 ): Promise<{ page: PageReport; offsite: string[]; errors: string[] }> {
   const file = join(dir, `${data.batch.id}.html`);
   writeFileSync(file, renderReportHtml(data));
-  const context = await browser.newContext();
-  const offsite: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:') || url.startsWith('blob:') || url.startsWith('data:'))
-      return route.continue();
-    offsite.push(url);
-    return route.abort();
-  });
-  const tab = await context.newPage();
-  const errors: string[] = [];
-  tab.on('pageerror', (e) => errors.push(String(e)));
-  tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await tab.goto(`file://${file}`);
-  await tab.waitForFunction(
-    () => (window as unknown as { bulwarkReport?: { done: boolean } }).bulwarkReport?.done,
-    null,
-    {
-      timeout: BROWSER_WAIT_MS,
-    },
-  );
+  const { context, tab, errors, offsite } = await openOfflineReport(browser, file, BROWSER_WAIT_MS, true);
   const page = await tab.evaluate(async () => {
     const report = (window as unknown as { bulwarkReport: { charts: PageReport['charts'] } }).bulwarkReport;
     const svgMarks: Record<string, number> = {};

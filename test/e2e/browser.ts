@@ -58,12 +58,14 @@ export async function launchChromium(): Promise<{
 /**
  * Opens a self-contained HTML report from a file in a fresh context that refuses every request
  * off the file, and waits until the report says it has drawn (`window.bulwarkReport.done`).
- * Page errors and refused addresses are collected for the test to check.
+ * Page errors (and console errors, with `consoleErrors`) and refused addresses are collected for
+ * the test to check.
  */
 export async function openOfflineReport(
   browser: Browser,
   file: string,
   timeoutMs = BROWSER_WAIT_MS,
+  consoleErrors = false,
 ): Promise<{ context: BrowserContext; tab: Page; errors: string[]; offsite: string[] }> {
   const context = await browser.newContext();
   const offsite: string[] = [];
@@ -77,6 +79,7 @@ export async function openOfflineReport(
   const tab = await context.newPage();
   const errors: string[] = [];
   tab.on('pageerror', (e) => errors.push(String(e)));
+  if (consoleErrors) tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await tab.goto(`file://${file}`);
   await tab.waitForFunction(
     () => (window as unknown as { bulwarkReport?: { done: boolean } }).bulwarkReport?.done,
