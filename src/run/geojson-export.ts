@@ -237,6 +237,12 @@ class GeoExport {
       path.coordinates.push(this.position(e, n, u));
       path.times.push(this.iso(tS));
     };
+    /** A threat's path ends: its last vertex where the event says, and how it ended. */
+    const threatEnds = (id: number, tS: number, e: number, n: number, u: number, fate: string) => {
+      const threat = threats.get(id);
+      vertex(threat, tS, e, n, u);
+      if (threat) threat.properties.fate = fate;
+    };
     const assetAt = new Map(scenario.assets.map((a) => [a.name, a.position]));
     const unitBase = new Map(scenario.defenders.map((d) => [d.name, d.base]));
     /** The last engagement logged, which the kill or miss right after it resolves. */
@@ -346,11 +352,7 @@ class GeoExport {
             vertex(flight, ev.t, at.e, at.n, at.u);
             flight.properties.fate = ev.kind === 'kill' ? 'killed its target' : 'missed';
           }
-          if (ev.kind === 'kill') {
-            const threat = threats.get(ev.threat);
-            vertex(threat, ev.t, at.e, at.n, at.u);
-            if (threat) threat.properties.fate = 'destroyed';
-          }
+          if (ev.kind === 'kill') threatEnds(ev.threat, ev.t, at.e, at.n, at.u, 'destroyed');
           attempt = undefined;
           break;
         }
@@ -367,9 +369,7 @@ class GeoExport {
             damage: ev.damage,
             valueLost: ev.valueLost,
           });
-          const threat = threats.get(ev.threat);
-          vertex(threat, ev.t, at.e, at.n, 0);
-          if (threat) threat.properties.fate = 'leaked';
+          threatEnds(ev.threat, ev.t, at.e, at.n, 0, 'leaked');
           break;
         }
         case 'lost-ew': {
@@ -383,9 +383,7 @@ class GeoExport {
             zone: ev.zone,
             mode: ev.mode,
           });
-          const threat = threats.get(ev.threat);
-          vertex(threat, ev.t, ev.e, ev.n, 0);
-          if (threat) threat.properties.fate = 'lost to EW';
+          threatEnds(ev.threat, ev.t, ev.e, ev.n, 0, 'lost to EW');
           break;
         }
         case 'expired': {
