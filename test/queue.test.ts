@@ -4,31 +4,17 @@
 // counting the rows in the results store. Workers run the compiled code: `npm test` builds it first.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gridPoints, parseSetSpec } from '../src/analysis/sweep.js';
-import { prepareBatch, runBatch, type BatchRequest, type PreparedBatch } from '../src/io/batch-runner.js';
+import { prepareBatch, runBatch, type PreparedBatch } from '../src/io/batch-runner.js';
 import { openResultsStore, type ResultsStore } from '../src/io/results-store.js';
 import { parseQueueAddress, QueueAddressError, type RunJobData } from '../src/io/run-queue.js';
-import { parseScenarioOrThrow } from '../src/scenario/index.js';
 import { BIN, hasRedis, sharedRedis, TestRedis, waitFor, WorkerProcess } from './redis-support.js';
-
-const FIXTURE = join(import.meta.dirname, 'fixtures', 'mc-night.yaml');
-const TEXT = readFileSync(FIXTURE, 'utf8');
-const SCENARIO = parseScenarioOrThrow(TEXT, FIXTURE);
-
-const mcRequest = (runs: number, seed = 11): BatchRequest => ({
-  kind: 'mc',
-  scenarioFile: FIXTURE,
-  scenarioText: TEXT,
-  scenario: SCENARIO,
-  runsPerPoint: runs,
-  batchSeed: seed,
-  params: { runs, seed },
-});
+import { MC_NIGHT_FILE as FIXTURE, MC_NIGHT_TEXT as TEXT, mcRequest } from './mc-night.js';
 
 let dir: string;
 let queueCount = 0;
@@ -242,7 +228,9 @@ describe.skipIf(!hasRedis)('queued batches on a real Redis', { timeout: 240_000 
     await w.ready();
     const campaign = join(import.meta.dirname, 'fixtures', 'campaign', 'small-campaign.yaml');
     const args = [BIN, 'plan', campaign, '--objective', 'damage', '--budget', '300 k$'];
-    const tiny = ['--surrogate-points', '10', '--held-out', '4', '--days', '12', '--runs', '2'];
+    // Both fit afresh (--refit): a fit kept by an earlier run would leave the workers nothing to do
+    // and the local run nothing to compare.
+    const tiny = ['--surrogate-points', '10', '--held-out', '4', '--days', '12', '--runs', '2', '--refit'];
     const more = ['--restarts', '0', '--evaluations', '40', '--json'];
     const queued = await runCli(
       [...args, ...tiny, ...more, '--queue', redis.url, '--queue-name', queue],

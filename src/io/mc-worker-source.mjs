@@ -4,5 +4,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { runChunk } = await import('./mc-worker.ts');
+// The same tasks as the compiled worker: runs of a batch (the default) and campaign nights by name.
+const { runChunk, runNights } = await import('./mc-worker.ts');
 export default runChunk;
+export { runNights };
