@@ -2,20 +2,16 @@
 // stored with their seeds while the batch goes on, resume without duplicates, sweeps per point.
 // Workers load the compiled code: `npm test` builds it first.
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deriveSeed } from '../src/core/rng.js';
 import { gridPoints, parseSetSpec } from '../src/analysis/sweep.js';
-import { prepareBatch, runBatch, type BatchRequest } from '../src/io/batch-runner.js';
+import { prepareBatch, runBatch } from '../src/io/batch-runner.js';
 import { openResultsStore, type ResultsStore } from '../src/io/results-store.js';
-import { parseScenarioOrThrow } from '../src/scenario/index.js';
 import { measureRun } from '../src/analysis/monte-carlo.js';
-
-const FIXTURE = join(import.meta.dirname, 'fixtures', 'mc-night.yaml');
-const TEXT = readFileSync(FIXTURE, 'utf8');
-const SCENARIO = parseScenarioOrThrow(TEXT, FIXTURE);
+import { MC_NIGHT as SCENARIO, mcRequest } from './mc-night.js';
 
 let dir: string;
 const stores: ResultsStore[] = [];
@@ -32,16 +28,6 @@ function store(name: string): ResultsStore {
   stores.push(s);
   return s;
 }
-
-const mcRequest = (runs: number, seed = 11): BatchRequest => ({
-  kind: 'mc',
-  scenarioFile: FIXTURE,
-  scenarioText: TEXT,
-  scenario: SCENARIO,
-  runsPerPoint: runs,
-  batchSeed: seed,
-  params: { runs, seed },
-});
 
 const stored = (s: ResultsStore, id: string) =>
   [...s.runs(id, undefined, { marks: true })].map(({ durationMs: _, ...r }) => JSON.stringify(r));
