@@ -13,10 +13,15 @@ import { parseScenarioOrThrow } from '../src/scenario/index.js';
 const SEEDS = Number(process.env.VALUE_FIRST_SEEDS ?? 24);
 const file = new URL('../scenarios/kyiv-layered-night.yaml', import.meta.url);
 
-function valueLost(scenario: Scenario, policy: string): number[] {
+/** Value lost per seed; yields between nights so the test worker keeps answering the runner
+ *  (a worker blocked for a minute loses its link to it). */
+async function valueLost(scenario: Scenario, policy: string): Promise<number[]> {
   const s: Scenario = { ...scenario, c2: { ...scenario.c2, policy } };
   const lost: number[] = [];
-  for (let seed = 1; seed <= SEEDS; seed++) lost.push(runAndMeasure(s, seed).outcome.assetValueLost);
+  for (let seed = 1; seed <= SEEDS; seed++) {
+    lost.push(runAndMeasure(s, seed).outcome.assetValueLost);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   return lost;
 }
 
@@ -28,13 +33,13 @@ describe('value-first defaults', () => {
     {
       timeout: 60_000 + SEEDS * 120_000,
     },
-    () => {
+    async () => {
       const scenario = parseScenarioOrThrow(readFileSync(file, 'utf8'), file.pathname);
       // The shipped night leaves every objective term at its default.
       expect(scenario.c2.valuePerMoney).toBe(C2_DEFAULTS.valuePerMoney);
       expect(C2_DEFAULTS.valuePerMoney).toBe(0);
-      const nearest = valueLost(scenario, 'nearest');
-      const lns = valueLost(scenario, 'lns');
+      const nearest = await valueLost(scenario, 'nearest');
+      const lns = await valueLost(scenario, 'lns');
       console.log(
         `layered night, ${SEEDS} seeds: mean value lost nearest ${mean(nearest).toFixed(1)}, lns ${mean(lns).toFixed(1)}`,
       );
