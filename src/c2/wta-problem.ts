@@ -95,7 +95,14 @@ export function assignmentProblem(problem: WtaProblem, assignment: Int32Array): 
 
 /**
  * The targets worth considering for each weapon (CSR): those it can hit (pk > 0), and its
- * incumbent target, where staying saves the switch cost even when it can no longer hit.
+ * incumbent target, where staying saves the switch cost even when it can no longer hit. A weapon
+ * that can hit more targets than there are weapons keeps only its `weapons` best by single-shot
+ * value (values[j] · pk, among targets that may take a weapon), and its incumbent: some optimal
+ * assignment uses no other. (If weapon i sits on a target outside its list, the other W − 1
+ * weapons leave one of its W best free; moving i there gains at least that target's single-shot
+ * value, which is no less than all i could save where it was, and shot and switch costs do not
+ * change.) Large live pictures, with many more tracks than weapons, shrink to a few dozen
+ * targets per weapon.
  */
 export interface Reach {
   start: Int32Array;
@@ -104,17 +111,88 @@ export interface Reach {
 
 export function reachOf(problem: WtaProblem): Reach {
   const { weapons, targets, pk, incumbent } = problem;
-  const useful = (i: number, j: number) =>
-    pk[i * targets + j] > 0 || (incumbent !== null && incumbent[i] === j);
   const start = new Int32Array(weapons + 1);
+  const lists: Int32Array[] = [];
+  const hit = new Int32Array(targets);
+  // Scratch for the single-shot values of one weapon.
+  const score = new Float64Array(targets);
   let n = 0;
-  for (let i = 0; i < weapons; i++) for (let j = 0; j < targets; j++) if (useful(i, j)) n++;
-  const target = new Int32Array(n);
-  n = 0;
   for (let i = 0; i < weapons; i++) {
+    const row = i * targets;
+    const kept = incumbent === null ? HOLD : incumbent[i];
+    let m = 0;
+    for (let j = 0; j < targets; j++) if (pk[row + j] > 0 || j === kept) hit[m++] = j;
+    const all = hit.subarray(0, m);
+    const list = m > weapons ? bestByShot(all, problem, i, kept, score) : all.slice();
     start[i] = n;
-    for (let j = 0; j < targets; j++) if (useful(i, j)) target[n++] = j;
+    lists.push(list);
+    n += list.length;
   }
   start[weapons] = n;
+  const target = new Int32Array(n);
+  for (let i = 0; i < weapons; i++) target.set(lists[i], start[i]);
   return { start, target };
+}
+
+/** The `weapons` targets of `hit` with the best single-shot value for weapon i, and its
+ *  incumbent, ascending; ties at the cut go to the lower target index. */
+function bestByShot(
+  hit: Int32Array<ArrayBufferLike>,
+  problem: WtaProblem,
+  i: number,
+  kept: number,
+  score: Float64Array,
+): Int32Array {
+  const { weapons, targets, pk, values, capacity } = problem;
+  const row = i * targets;
+  // Targets that can take no weapon cannot be the free target of the argument above.
+  let m = 0;
+  for (let q = 0; q < hit.length; q++) {
+    const j = hit[q];
+    if (capacity !== null && capacity[j] <= 0) continue;
+    if (!(pk[row + j] > 0)) continue;
+    score[m++] = values[j] * pk[row + j];
+  }
+  if (m <= weapons) return hit.slice();
+  const cut = kthLargest(score.subarray(0, m), weapons);
+  // Everything above the cut, then ties at the cut in target order until `weapons` are kept.
+  let above = 0;
+  for (let q = 0; q < m; q++) if (score[q] > cut) above++;
+  let ties = weapons - above;
+  const out = new Int32Array(weapons + 1);
+  let o = 0;
+  for (let q = 0; q < hit.length; q++) {
+    const j = hit[q];
+    const usable = (capacity === null || capacity[j] > 0) && pk[row + j] > 0;
+    const s = usable ? values[j] * pk[row + j] : -Infinity;
+    if (s > cut || (s === cut && usable && ties-- > 0) || j === kept) out[o++] = j;
+  }
+  return out.subarray(0, o);
+}
+
+/** The k-th largest of a (1-based; a is reordered). */
+function kthLargest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  const want = k - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let l = lo;
+    let h = hi;
+    while (l <= h) {
+      while (a[l] > pivot) l++;
+      while (a[h] < pivot) h--;
+      if (l <= h) {
+        const t = a[l];
+        a[l] = a[h];
+        a[h] = t;
+        l++;
+        h--;
+      }
+    }
+    if (want <= h) hi = h;
+    else if (want >= l) lo = l;
+    else return a[want];
+  }
+  return a[want];
 }

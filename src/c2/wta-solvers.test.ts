@@ -10,27 +10,47 @@ import {
   assignmentProblem,
   classicProblem,
   evaluateAssignment,
+  reachOf,
+  type Reach,
   type WtaProblem,
 } from './wta-problem.js';
 import { WtaState } from './wta-state.js';
 
-/** Every assignment, enumerated: the ground truth for small problems. */
-function bruteForce(problem: WtaProblem): number {
+/** Every assignment, enumerated: the ground truth for small problems (within `reach` if given). */
+function bruteForce(problem: WtaProblem, reach?: Reach): number {
   const { weapons, targets } = problem;
   const choices = problem.mayHold ? targets + 1 : targets;
   const assignment = new Int32Array(weapons);
   let best = Infinity;
   const total = choices ** weapons;
-  for (let code = 0; code < total; code++) {
+  const listed = (i: number, j: number) =>
+    reach === undefined ||
+    j === HOLD ||
+    reach.target.subarray(reach.start[i], reach.start[i + 1]).includes(j);
+  next: for (let code = 0; code < total; code++) {
     let c = code;
     for (let i = 0; i < weapons; i++) {
       assignment[i] = (c % choices) - (problem.mayHold ? 1 : 0);
       c = Math.floor(c / choices);
+      if (!listed(i, assignment[i])) continue next;
     }
     if (assignmentProblem(problem, assignment) !== null) continue;
     best = Math.min(best, evaluateAssignment(problem, assignment));
   }
   return best;
+}
+
+/** Every target each weapon can hit, and its incumbent: the lists before any cut. */
+function everyReachable(p: WtaProblem): Reach {
+  const start = new Int32Array(p.weapons + 1);
+  const target: number[] = [];
+  for (let i = 0; i < p.weapons; i++) {
+    start[i] = target.length;
+    for (let j = 0; j < p.targets; j++)
+      if (p.pk[i * p.targets + j] > 0 || p.incumbent?.[i] === j) target.push(j);
+  }
+  start[p.weapons] = target.length;
+  return { start, target: Int32Array.from(target) };
 }
 
 interface Variant {
@@ -151,6 +171,35 @@ describe('static weapon-target assignment', () => {
     const lns = solveLns(p, { maxIterations: 300, seed: 371302 });
     expect(lns.proven).toBe(true);
     expect(lns.cost).toBeCloseTo(optimum, 9);
+  });
+
+  it('loses no optimum by keeping each weapon to its W best targets when targets outnumber weapons', () => {
+    const wide = fc.record({
+      weapons: fc.integer({ min: 1, max: 3 }),
+      extra: fc.integer({ min: 1, max: 5 }),
+      seed: fc.integer({ min: 0, max: 1_000_000 }),
+      hold: fc.boolean(),
+      capacity: fc.boolean(),
+      commitment: fc.boolean(),
+      mask: fc.boolean(),
+    });
+    let pruned = 0;
+    fc.assert(
+      fc.property(wide, ({ extra, ...v }) => {
+        const p = randomProblem({ ...v, targets: v.weapons + extra });
+        if (!feasible(p)) return;
+        const reach = reachOf(p);
+        for (let i = 0; i < p.weapons; i++) {
+          const listed = reach.start[i + 1] - reach.start[i];
+          expect(listed).toBeLessThanOrEqual(p.weapons + 1);
+          if (listed < p.targets) pruned++;
+        }
+        expect(bruteForce(p, reach)).toBeCloseTo(bruteForce(p, everyReachable(p)), 9);
+      }),
+      { numRuns: 300 },
+    );
+    // The property says something only if lists were actually cut.
+    expect(pruned).toBeGreaterThan(100);
   });
 
   it('greedy and nearest give valid assignments no better than the optimum', () => {
