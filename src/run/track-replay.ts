@@ -1,5 +1,6 @@
 // Replays recorded detections through the GNN tracker: scan by scan, the confirmed tracks after
-// each scan's update and deletion are written out (the recording format's output rows).
+// each scan's update and deletion are written out (the recording format's output rows). The live
+// loop feeds the same tracker scan by scan (RecordingTracker).
 
 import { DetectionBatch } from '../model/detection.js';
 import { emptyStateRows, type Recording, type StateRows } from '../model/recording.js';
@@ -18,34 +19,59 @@ export function recordedProcessNoise(recording: Recording): number | undefined {
 }
 
 export function replayTracker(recording: Recording, options: ReplayOptions = {}): StateRows {
-  const sigmaM = options.sigmaM ?? recording.sigmaM;
-  if (sigmaM === undefined || !(sigmaM > 0)) throw new RangeError('the report error σ is unknown');
-  // The targets' own process noise fits them best: the file's q unless the caller gives one.
-  const q = recordedProcessNoise(recording);
-  const tracker = new GnnTracker({
-    ...GNN_DEFAULTS,
-    ...(q !== undefined ? { processNoise: q } : {}),
-    ...stripUndefined(options),
-  });
-  const batch = new DetectionBatch(1024);
-  const tracks = new TrackTable(1024);
-  let indices = new Int32Array(1024);
+  const tracker = new RecordingTracker(recording, options);
   let out = emptyStateRows(4096);
   const scans = recording.scanTimeS.length;
   for (let s = 0; s < scans; s++) {
     const t = recording.scanTimeS[s];
+    out = appendTracks(out, t, tracker.scan(s));
+  }
+  return out;
+}
+
+/**
+ * The GNN tracker set up for a recording (its σ and q unless the caller gives them), fed one
+ * recorded scan at a time; after each, the confirmed tracks at the scan's time. `bulwark track`
+ * and the live loop's raw-detection input both run it.
+ */
+export class RecordingTracker {
+  readonly tracks = new TrackTable(1024);
+  private readonly tracker: GnnTracker;
+  private readonly sigmaM: number;
+  private readonly batch = new DetectionBatch(1024);
+  private indices = new Int32Array(1024);
+
+  constructor(
+    private readonly recording: Recording,
+    options: ReplayOptions = {},
+  ) {
+    const sigmaM = options.sigmaM ?? recording.sigmaM;
+    if (sigmaM === undefined || !(sigmaM > 0)) throw new RangeError('the report error σ is unknown');
+    this.sigmaM = sigmaM;
+    // The targets' own process noise fits them best: the file's q unless the caller gives one.
+    const q = recordedProcessNoise(recording);
+    this.tracker = new GnnTracker({
+      ...GNN_DEFAULTS,
+      ...(q !== undefined ? { processNoise: q } : {}),
+      ...stripUndefined(options),
+    });
+  }
+
+  /** Folds scan s of the recording in; the confirmed tracks at its time. */
+  scan(s: number): TrackTable {
+    const { recording, batch } = this;
+    const t = recording.scanTimeS[s];
     batch.clear();
     const from = recording.scanStart[s];
     const to = recording.scanStart[s + 1];
-    if (indices.length < to - from) indices = new Int32Array(2 * (to - from));
+    if (this.indices.length < to - from) this.indices = new Int32Array(2 * (to - from));
     for (let k = from; k < to; k++) {
-      indices[k - from] = batch.addPosition(0, t, recording.detX[k], recording.detY[k], 0, sigmaM, NaN);
+      this.indices[k - from] = batch.addPosition(0, t, recording.detX[k], recording.detY[k], 0, this.sigmaM, NaN);
     }
-    tracker.processScan(batch, indices, to - from, t, 0);
-    tracker.writeConfirmed(t, tracks);
-    out = appendTracks(out, t, tracks);
+    this.tracker.processScan(batch, this.indices, to - from, t, 0);
+    this.tracker.writeConfirmed(t, this.tracks);
+    return this.tracks;
   }
-  return out;
 }
 
 function appendTracks(rows: StateRows, t: number, tracks: TrackTable): StateRows {
