@@ -3,9 +3,10 @@
 // plan is written as one NDJSON line (and, optionally, as CoT to a TAK endpoint). The picture's
 // clock is the newest report time, run on by the wall clock between messages, so a replayed
 // night and a live one are handled alike. No accepted message for `feedTimeoutS` of wall time is
-// a lost feed: said once on the output, tracks then age out at their stale times.
+// a lost feed: said once on the output, tracks then age out at their stale times. Raw detections
+// come in as the tracker's reports (run/detection-feed.ts, io/detection-source.ts).
 
-import type { EngagementResult, LivePlan, RejectReason } from '../model/live.js';
+import type { EngagementResult, LivePlan, RejectReason, TrackReport } from '../model/live.js';
 import { REJECT_REASONS } from '../model/live.js';
 import type { Scenario } from '../model/scenario.js';
 import { LivePicture } from '../run/live-picture.js';
@@ -19,7 +20,7 @@ const WARM_UP =
 /** Longest wait gathering updates before a re-plan, ms. */
 const MAX_GATHER_MS = 50;
 
-export type FeedSource = 'udp' | 'tcp' | 'geojson';
+export type FeedSource = 'udp' | 'tcp' | 'geojson' | 'detections';
 
 export interface LiveSessionOptions {
   /** Where plan and status lines go (stdout). */
@@ -111,6 +112,11 @@ export class LiveSession {
 
   geoJson(line: string, receivedMs = this.now()): void {
     this.take(reportFromGeoJson(line, this.feed), receivedMs, 'geojson', line);
+  }
+
+  /** Reports made here rather than decoded (the tracker over raw detections). */
+  reports(reports: readonly TrackReport[], receivedMs = this.now(), source: FeedSource = 'detections'): void {
+    for (const report of reports) this.take({ ok: true, report }, receivedMs, source, report.uid);
   }
 
   /** A message cut off for its size (a stream or line past the limit). */

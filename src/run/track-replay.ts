@@ -66,7 +66,15 @@ export class RecordingTracker {
     const to = recording.scanStart[s + 1];
     if (this.indices.length < to - from) this.indices = new Int32Array(2 * (to - from));
     for (let k = from; k < to; k++) {
-      this.indices[k - from] = batch.addPosition(0, t, recording.detX[k], recording.detY[k], 0, this.sigmaM, NaN);
+      this.indices[k - from] = batch.addPosition(
+        0,
+        t,
+        recording.detX[k],
+        recording.detY[k],
+        0,
+        this.sigmaM,
+        NaN,
+      );
     }
     this.tracker.processScan(batch, this.indices, to - from, t, 0);
     this.tracker.writeConfirmed(t, this.tracks);

@@ -1,5 +1,5 @@
 // `bulwark live`: decision support on a live track picture. Tracks come in as CoT (UDP, TCP) or
-// newline-delimited GeoJSON; every re-plan goes out as one NDJSON line on stdout (and, with
+// newline-delimited GeoJSON, or as raw detections through the tracker; every re-plan goes out as one NDJSON line on stdout (and, with
 // --cot-out, as CoT markers to a TAK endpoint); the operator answers over HTTP. With --replay a
 // recorded night is played as a CoT stream, to this command itself or (--send-to) elsewhere.
 
@@ -13,11 +13,14 @@ import {
   type Endpoint,
   type Listener,
 } from '../../io/cot-transport.js';
+import { playDetections } from '../../io/detection-source.js';
 import { followFile, readLines, type LineFeed } from '../../io/line-feed.js';
 import { LiveSession } from '../../io/live-session.js';
 import { EventLogError, playNight, readEventLog } from '../../io/night-replay-source.js';
+import { loadRecordingFile } from '../../io/recording-file.js';
+import { DetectionFeed } from '../../run/detection-feed.js';
 import { ReplayMismatch } from '../../run/night-replay.js';
-import { C2_POLICY_NAMES } from '../../scenario/index.js';
+import { C2_POLICY_NAMES, formatIssue } from '../../scenario/index.js';
 import { isLoopbackHost } from '../../server/auth.js';
 import { buildLiveApi } from '../../server/live-api.js';
 import { UsageError } from '../errors.js';
@@ -28,6 +31,9 @@ interface LiveOptions {
   tcp?: string;
   geojson?: string;
   replay?: string;
+  detections?: string;
+  sigma?: string;
+  altitude: string;
   speed: string;
   every?: string;
   sendTo?: string;
@@ -71,7 +77,13 @@ export function registerLive(program: Command): void {
       "read newline-delimited GeoJSON track features from a file as it grows, or '-' for stdin",
     )
     .option('--replay <events.ndjson>', 'play a recorded night (bulwark run --events) as a CoT stream')
-    .option('--speed <x>', 'replay: night seconds per wall second', '1')
+    .option(
+      '--detections <recording.json>',
+      "raw detections (the 'bulwark track' recording format, local metres of the scenario's frame) through the tracker",
+    )
+    .option('--sigma <m>', "detections: report error σ per axis, m (default: the recording's params.sigma)")
+    .option('--altitude <m>', 'detections: altitude given to the tracks (the recordings are 2-D), m', '0')
+    .option('--speed <x>', 'replay and detections: night seconds per wall second', '1')
     .option(
       '--every <s>',
       "replay: seconds between track updates (default: the scenario's scan period, else 2)",
@@ -102,6 +114,7 @@ Examples:
   $ bulwark live my-city.yaml --replay night.ndjson --send-to udp://127.0.0.1:4242   # a source only
   $ bulwark live my-city.yaml --tcp 127.0.0.1:8087 --cot-out tcp://127.0.0.1:8088  # TAK in and out
   $ tail -f tracks.geojsonl | bulwark live my-city.yaml --geojson -
+  $ bulwark live --detections data/recordings/swarm-ring-n20-s1-30scans.json --speed 5   # raw detections
   $ curl -XPOST 127.0.0.1:8731/api/live/accept -d '{"track":"bulwark.threat.1","unit":"team-1"}' -H 'content-type: application/json'
 
 Output: one JSON object per line, {"plan": …} after every re-plan and {"status": …} when the feed
@@ -120,6 +133,11 @@ is lost or restored and at the end. Refused messages are counted and logged on s
           ? positive('--every', options.every)
           : (scenario.sensors.find((s) => s.type === 'ideal')?.scanPeriodS ?? 2);
       const events = options.replay ? loadEvents(options.replay) : undefined;
+      if (events && options.detections)
+        throw new UsageError('--replay and --detections: give one recorded source, not both');
+      const detections = options.detections
+        ? loadDetections(options.detections, options, positive('--stale', options.stale))
+        : undefined;
 
       if (events && options.sendTo) {
         // A source only: play the night to the endpoint and stop.
@@ -162,7 +180,7 @@ is lost or restored and at the end. Refused messages are counted and logged on s
         log: (line) => process.stderr.write(line + '\n'),
         feedTimeoutS: positive('--feed-timeout', options.feedTimeout),
         defaultStaleS: positive('--stale', options.stale),
-        clockRate: events ? speed : 1,
+        clockRate: events || detections ? speed : 1,
         ...(cotOut
           ? { sendCot: (xml: string) => void Promise.resolve(cotOut.send(xml)).catch(() => {}) }
           : {}),
@@ -180,7 +198,7 @@ is lost or restored and at the end. Refused messages are counted and logged on s
           throw new UsageError(`${flag}: cannot listen on ${text}: ${(err as Error).message}`);
         }
       };
-      const noInput = !options.tcp && !options.geojson && !options.udp;
+      const noInput = !options.tcp && !options.geojson && !options.udp && !detections;
       const udpAddress = options.udp ?? (events ? '127.0.0.1:0' : noInput ? '127.0.0.1:4242' : undefined);
       const udp = udpAddress
         ? await bind('--udp', udpAddress, (e) =>
@@ -252,6 +270,18 @@ is lost or restored and at the end. Refused messages are counted and logged on s
         await stop();
         return;
       }
+      if (detections) {
+        // The recording's scans through the tracker into the picture; the other feeds run alongside.
+        const reports = await playDetections(detections, session, { speed });
+        process.stderr.write(
+          `live: ${detections.scans} scans of raw detections gave ${reports} confirmed-track reports\n`,
+        );
+        await new Promise((r) => setTimeout(r, 500));
+        if (listeners.length === 0 && !api && feeds.length === 0) {
+          await stop();
+          return;
+        }
+      }
       const signalled = new Promise<void>((done) => {
         process.once('SIGINT', done);
         process.once('SIGTERM', done);
@@ -264,6 +294,19 @@ is lost or restored and at the end. Refused messages are counted and logged on s
       ]);
       await stop();
     });
+}
+
+function loadDetections(path: string, options: LiveOptions, staleAfterS: number): DetectionFeed {
+  const loaded = loadRecordingFile(path);
+  if (!loaded.ok) throw new UsageError(loaded.issues.map(formatIssue).join('\n'));
+  const sigmaM = options.sigma !== undefined ? positive('--sigma', options.sigma) : loaded.recording.sigmaM;
+  if (sigmaM === undefined)
+    throw new UsageError(`${path}: the file has no params.sigma; give the report error with --sigma <m>`);
+  const altitudeM = Number(options.altitude);
+  if (!Number.isFinite(altitudeM) || Math.abs(altitudeM) > 100_000)
+    throw new UsageError(`--altitude: expected metres within ±100 km, found '${options.altitude}'`);
+  if (loaded.recording.scanTimeS.length === 0) throw new UsageError(`${path}: the recording has no scans`);
+  return new DetectionFeed(loaded.recording, { sigmaM, altitudeM, staleAfterS });
 }
 
 function loadEvents(path: string) {
