@@ -1,7 +1,7 @@
 // The catalog figures the loaded scenario runs with, and where they come from: for each platform
 // parameter in use, the catalog's value and range, its source, whether that source could be read
-// (unverified figures first, flagged), which units, waves or assets use it, and which override it
-// with a value of their own. Computed here from the scenario with the parser's own catalog.
+// (unverified figures first, flagged), which units, waves, assets or sensors use it, and which
+// override it with a value of their own. Computed here from the scenario with the parser's own catalog.
 
 import type { Scenario } from '../model/scenario.js';
 import { figureProvenance, type FigureProvenance } from '../scenario/figure-provenance.js';
@@ -29,6 +29,8 @@ export function humanValue(v: number, unit: string): string {
           : `$${round(v)}`;
     case 'kg':
       return `${round(v)} kg`;
+    case 'm²':
+      return `${round(v)} m²`;
     default:
       return round(v);
   }
@@ -85,11 +87,18 @@ function item(r: FigureProvenance): HTMLLIElement {
   const value = document.createElement('span');
   value.className = 'figure-value';
   const c = r.catalog;
-  const range =
-    c.low !== undefined && c.high !== undefined
-      ? ` (${humanValue(c.low, r.unit)} – ${humanValue(c.high, r.unit)})`
-      : '';
-  value.textContent = `${humanValue(c.typical, r.unit)}${range}`;
+  if ('value' in c) value.textContent = c.value;
+  else {
+    const range =
+      c.low !== undefined && c.high !== undefined
+        ? ` (${humanValue(c.low, r.unit)} – ${humanValue(c.high, r.unit)})`
+        : c.low !== undefined
+          ? ` (low ${humanValue(c.low, r.unit)})`
+          : c.high !== undefined
+            ? ` (high ${humanValue(c.high, r.unit)})`
+            : '';
+    value.textContent = `${humanValue(c.typical, r.unit)}${range}`;
+  }
   head.append(name, value);
   if (!c.verified) {
     const flag = document.createElement('span');
