@@ -105,6 +105,5 @@ export function fireGunBurst(world: World, u: number, slantRangeM: number, clock
   if (result === BurstResult.NoTrack) units.targetTrack[u] = -1;
   if (result !== BurstResult.Fired) return;
   units.stock[u] -= rounds;
-  units.spent[u] += rounds;
   units.nextLaunchS[u] = clock.t + clock.dt + unit.burstIntervalS;
 }

@@ -73,7 +73,6 @@ describe('guided flights', () => {
     clock.tick = Math.ceil(unit.enduranceS);
     step(world, clock, 1);
     expect(world.flights.status[0]).toBe(FlightStatus.Free);
-    expect(world.units.spent[0]).toBe(1);
     expect(world.units.airborne[0]).toBe(0);
     const lost = log.events.find((e) => e.kind === 'interceptor-lost');
     expect(lost).toMatchObject({ reason: 'endurance' });

@@ -36,7 +36,6 @@ export const guidedFlight: Phase<World> = {
       }
       if (t + dt - flights.launchTimeS[f] > unit.enduranceS) {
         endFlight(world, f);
-        units.spent[u]++;
         events.push({
           t: roundS(t + dt),
           kind: 'interceptor-lost',
@@ -221,7 +220,6 @@ export const flightOrders: Phase<World> = {
         flights.status[f] = FlightStatus.Returning;
       } else {
         endFlight(world, f);
-        units.spent[u]++;
         events.push({
           t: roundS(t),
           kind: 'interceptor-lost',

@@ -92,8 +92,23 @@ export interface Asset {
   people: number;
 }
 
+/**
+ * What a threat type is, for what shows it (map symbols, lists): its catalog entry's kind, `decoy`
+ * for a type made a decoy, `unknown` for a custom type without a catalog base. The model's behaviour
+ * reads the figures (speed, decoy, ...), never the kind.
+ */
+export const THREAT_KINDS = [
+  'one-way-attack-drone',
+  'jet-attack-drone',
+  'decoy',
+  'cruise-missile',
+  'unknown',
+] as const;
+export type ThreatKind = (typeof THREAT_KINDS)[number];
+
 export interface ThreatType {
   name: string;
+  kind: ThreatKind;
   speedMps: number;
   cruiseAltitudeM: number;
   /** Explosive mass; 0 for decoys. */

@@ -218,7 +218,6 @@ export class LivePlanner {
         else return `'${unitName}' has nothing left to fire`;
         break;
     }
-    s.spent[u]++;
     this.engagements.push({ track, unit: u, pk: rec.pk, acceptedS: t });
     return null;
   }
