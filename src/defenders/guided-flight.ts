@@ -199,7 +199,7 @@ export const flightOrders: Phase<World> = {
   name: 'flights-act',
   step(world: World, clock: Clock): void {
     const { flights, units, scenario, events } = world;
-    const t = clock.t + clock.dt;
+    const t = clock.end;
     for (const order of world.orders) {
       if (order.kind !== 'vector') continue;
       const f = order.flight;

@@ -129,7 +129,11 @@ export class FlightState {
  * the kinds that need it (see each field), so one table serves all kinds with no per-kind objects.
  */
 export class UnitState {
-  /** Interceptors, missiles (SAM reloads, jet airbase store) or rounds left. */
+  /**
+   * In store, not loaded: interceptors, rounds, a SAM's missiles waiting for a reload, a jet's
+   * missiles at the airbase. One meaning for every kind: what is left is `left(u)`, stock plus
+   * `loaded` (0 for the kinds that load nothing).
+   */
   readonly stock: Int32Array;
   /** Guided flights in the air or in preparation. */
   readonly airborne: Int32Array;
@@ -168,6 +172,11 @@ export class UnitState {
     this.sortieStartS = new Float64Array(n);
     this.counter = new Int32Array(n);
     this.nextDelivery = new Int32Array(n);
+  }
+
+  /** Weapons the unit has left: in store and loaded. */
+  left(u: number): number {
+    return this.stock[u] + this.loaded[u];
   }
 }
 

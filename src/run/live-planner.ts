@@ -72,7 +72,7 @@ export class LivePlanner {
   /** Stock left per unit, by name. */
   stock(): Record<string, number> {
     const out: Record<string, number> = {};
-    this.scenario.defenders.forEach((d, u) => (out[d.name] = this.units.stock[u] + this.units.loaded[u]));
+    this.scenario.defenders.forEach((d, u) => (out[d.name] = this.units.left(u)));
     return out;
   }
 
