@@ -6,7 +6,7 @@ import { putTrack } from '../../test/track-picture.js';
 import { Clock } from '../engine/clock.js';
 import type { Order } from '../model/order.js';
 import { FlightStatus, type World } from '../model/world.js';
-import { assemble } from '../run/assemble.js';
+import { assemble } from '../run/index.js';
 import { flightOrders, guidedFlight, launchFlight } from './guided-flight.js';
 
 function setUp(defenders?: string) {
