@@ -56,6 +56,11 @@ export async function buildCatalogSource(): Promise<string> {
           verified: f.verified,
         };
       }
+      for (const [key, raw] of Object.entries((entry.traits ?? {}) as Raw)) {
+        const t = raw as Raw;
+        if (typeof t.value !== 'string' || typeof t.source !== 'string' || typeof t.verified !== 'boolean')
+          fail(file, `${entry.name}.${key}: needs value, source and verified`);
+      }
       return { ...entry, figures };
     });
   }

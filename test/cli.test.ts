@@ -64,6 +64,23 @@ describe('bulwark CLI', () => {
     expect(r.stdout).toContain('valid');
   });
 
+  it('lists the catalog figures a scenario runs with, sensors included, with validate --figures', async () => {
+    const sensors = new URL('../scenarios/kyiv-night-sensors.yaml', import.meta.url).pathname;
+    const r = await bulwark('validate', sensors, '--figures');
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.find((l) => l.startsWith('catalog figures in use:'))).toMatch(/: \d+, \d+ unverified/);
+    const line = (name: string) => lines.findIndex((l) => l.includes(` ${name} = `));
+    // A radar's cross-section of a Shahed, and who reads it.
+    const rcs = line('threats/shahed-136.rcs');
+    expect(lines[rcs]).toMatch(/^ {2}! threats\/shahed-136\.rcs = 0\.1 m² — /);
+    expect(lines[rcs + 1]).toContain('radar-north vs shahed-136');
+    expect(lines[line('threats/shahed-136.noise')]).toContain('= piston');
+    expect(lines[line('sensors/acoustic.hearing-range-piston')]).toContain('= 3 km');
+    // The file's own radar latency shows as an override.
+    expect(lines[line('sensors/radar.latency') + 1]).toContain('overridden by radar-north (2 s)');
+  });
+
   it('warns of an implausible file, runs it anyway, and refuses it with validate --strict', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bulwark-'));
     const odd = join(dir, 'odd.yaml');

@@ -39,7 +39,35 @@ function storedRuns(file: string): number {
   }
 }
 
-/** Starts a batch and sends it `signal` once at least `atLeast` runs are stored. */
+/**
+ * Runs `act(stored)` holding the store's write lock, or returns undefined when the store has no runs
+ * table yet. While the lock is held the batch can store no run: its write waits (busy timeout 10 s).
+ */
+function withStoreLocked(file: string, act: (stored: number) => void): number | undefined {
+  if (storedRuns(file) === 0) return undefined; // not created yet: opening it now could race its set-up
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 60000');
+    db.exec('BEGIN IMMEDIATE');
+    const stored = (db.prepare('SELECT COUNT(*) AS n FROM runs').get() as { n: number }).n;
+    try {
+      act(stored);
+    } finally {
+      db.exec('COMMIT');
+    }
+    return stored;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Starts a batch and sends it `signal` once at least `atLeast` runs are stored. The count is read
+ * and the signal sent under the store's write lock: a stored run proves the batch installed its
+ * signal handler (it does so before it starts any run), and while the lock is held it can store no
+ * further run, so it cannot finish the batch (and drop its handler) before the signal lands. The
+ * lock is taken every 20 ms and held only for the count, well inside the batch's busy timeout.
+ */
 async function interruptAt(args: string[], store: string, atLeast: number, signal: NodeJS.Signals) {
   const child: ChildProcess = spawn(process.execPath, [BIN, ...args], {
     cwd: dir,
@@ -49,12 +77,18 @@ async function interruptAt(args: string[], store: string, atLeast: number, signa
   child.stderr!.on('data', (d) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const deadline = Date.now() + 400_000; // generous: the machine may be loaded
-  while (storedRuns(store) < atLeast) {
-    if (Date.now() > deadline || child.exitCode !== null)
+  let sent = false;
+  while (!sent) {
+    if (Date.now() > deadline || child.exitCode !== null || child.signalCode !== null)
       throw new Error(`batch did not reach ${atLeast} runs: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 50));
+    withStoreLocked(store, (stored) => {
+      if (stored < atLeast) return;
+      // Still running, checked under the lock: it cannot end between this check and the signal.
+      if (child.exitCode !== null) throw new Error(`batch ended before the signal: ${stderr}`);
+      sent = child.kill(signal);
+    });
+    if (!sent) await new Promise((r) => setTimeout(r, 20));
   }
-  child.kill(signal);
   const code = await exited;
   return { code, signalCode: child.signalCode, stderr, storedAtKill: storedRuns(store) };
 }

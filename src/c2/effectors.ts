@@ -128,7 +128,7 @@ export const describeSam: Describe<SamUnit> = (c, unit, u, out) => {
     w.minRangeM = unit.minRangeM;
     w.maxRangeM = unit.maxRangeM;
     w.minAltitudeM = unit.minAltitudeM;
-    w.shotPrice = shotPrice(unit, units.loaded[u] + units.stock[u] - 1 - m, c.price);
+    w.shotPrice = shotPrice(unit, units.left(u) - 1 - m, c.price);
     w.engagedTrack = m === 0 ? units.targetTrack[u] : -1;
     out.push(w);
   }
@@ -221,7 +221,7 @@ export const describeJet: Describe<JetUnit> = (c, unit, u, out) => {
     w.speedMps = unit.dashSpeedMps;
     w.enduranceS = enduranceS;
     if (missiles > 0) {
-      w.shotPrice = shotPrice(unit, missiles + units.stock[u] - 1 - m, c.price);
+      w.shotPrice = shotPrice(unit, units.left(u) - 1 - m, c.price);
     } else {
       w.pkByThreatType = unit.pkByThreatType.map(() => cannonPk);
       w.shotPrice = 0;

@@ -1,6 +1,6 @@
 // C2 policy registry, and the decision phase of the tick loop.
 
-import type { Clock } from '../engine/clock.js';
+import { every, type Clock } from '../engine/clock.js';
 import type { Phase } from '../engine/phase.js';
 import type { World } from '../model/world.js';
 import { branchAndBoundSolver } from './branch-and-bound.js';
@@ -30,14 +30,13 @@ export function wtaBudget(solver: string, iterations: number): number {
 
 /** Phase 5: every decision cycle the policy turns the track picture into orders. */
 export function decisionPhase(policy: C2Policy, cycleS: number): Phase<World> {
-  let nextDecisionS = 0;
+  const cycle = every(cycleS);
   return {
     name: 'c2',
     step(world: World, clock: Clock): void {
       world.orders.length = 0;
-      const t = clock.t + clock.dt;
-      if (t < nextDecisionS) return;
-      nextDecisionS = t + cycleS - 1e-9;
+      if (!cycle.due(clock)) return;
+      const t = clock.end;
       // C2 sees the picture and its own forces, never world.threats.
       const view = {
         scenario: world.scenario,
@@ -54,5 +53,5 @@ export function decisionPhase(policy: C2Policy, cycleS: number): Phase<World> {
 export type { C2Policy, C2PolicyFactory, C2View } from './types.js';
 export { WTA_SOLVERS, DEFAULT_WTA_SOLVER } from './wta-solvers.js';
 // Static problems (`bulwark wta`, benchmarks): the classic problem from values and pk.
-export { classicProblem } from './wta-problem.js';
+export { classicProblem, evaluateAssignment } from './wta-problem.js';
 export { planGainTerms, type GainTerms } from './gain-terms.js';

@@ -46,7 +46,7 @@ export function fireBurst(
   const row = tracks.rowOf(track);
   if (row < 0) return BurstResult.NoTrack;
   const unit = scenario.defenders[u];
-  const t = clock.t + clock.dt;
+  const t = clock.end;
   const age = t - tracks.lastUpdateS[row];
   const px = tracks.x[row] + tracks.vx[row] * age;
   const py = tracks.y[row] + tracks.vy[row] * age;
@@ -105,6 +105,5 @@ export function fireGunBurst(world: World, u: number, slantRangeM: number, clock
   if (result === BurstResult.NoTrack) units.targetTrack[u] = -1;
   if (result !== BurstResult.Fired) return;
   units.stock[u] -= rounds;
-  units.spent[u] += rounds;
-  units.nextLaunchS[u] = clock.t + clock.dt + unit.burstIntervalS;
+  units.nextLaunchS[u] = clock.end + unit.burstIntervalS;
 }

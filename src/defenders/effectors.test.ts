@@ -4,8 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../model/events.js';
-import { computeOutcome } from '../metrics/outcome.js';
-import { runScenario } from '../run/run-scenario.js';
+import { computeOutcome } from '../metrics/index.js';
+import { runScenario } from '../run/index.js';
 import { parseScenarioOrThrow } from '../scenario/index.js';
 
 interface Night {

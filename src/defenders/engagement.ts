@@ -51,7 +51,6 @@ export const engagementResolution: Phase<World> = {
       flights.status[f] = FlightStatus.Free;
       flights.targetTrack[f] = -1;
       units.airborne[u]--;
-      units.spent[u]++;
       resolveEngagement(world, unit.name, flightId, target, unit.pkByThreatType[threats.type[target]], t);
     }
   },

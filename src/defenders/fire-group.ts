@@ -25,7 +25,7 @@ export const fireGroupPatrol: Phase<World> = {
   name: 'fire-group-move',
   step(world: World, clock: Clock): void {
     const { units, scenario } = world;
-    const t = clock.t + clock.dt;
+    const t = clock.end;
     scenario.defenders.forEach((unit, u) => {
       if (unit.kind !== 'fire-group' || unit.patrol.length < 2) return;
       if (units.mode[u] === FireGroupMode.Stopped) {
@@ -65,7 +65,7 @@ export const fireGroupFire: Phase<World> = {
   name: 'fire-group-engage',
   step(world: World, clock: Clock): void {
     const { units, scenario } = world;
-    const t = clock.t + clock.dt;
+    const t = clock.end;
     let night: boolean | undefined;
     scenario.defenders.forEach((unit, u) => {
       if (unit.kind !== 'fire-group') return;

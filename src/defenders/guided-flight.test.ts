@@ -6,7 +6,7 @@ import { putTrack } from '../../test/track-picture.js';
 import { Clock } from '../engine/clock.js';
 import type { Order } from '../model/order.js';
 import { FlightStatus, type World } from '../model/world.js';
-import { assemble } from '../run/assemble.js';
+import { assemble } from '../run/index.js';
 import { flightOrders, guidedFlight, launchFlight } from './guided-flight.js';
 
 function setUp(defenders?: string) {
@@ -73,7 +73,6 @@ describe('guided flights', () => {
     clock.tick = Math.ceil(unit.enduranceS);
     step(world, clock, 1);
     expect(world.flights.status[0]).toBe(FlightStatus.Free);
-    expect(world.units.spent[0]).toBe(1);
     expect(world.units.airborne[0]).toBe(0);
     const lost = log.events.find((e) => e.kind === 'interceptor-lost');
     expect(lost).toMatchObject({ reason: 'endurance' });

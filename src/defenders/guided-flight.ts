@@ -36,7 +36,6 @@ export const guidedFlight: Phase<World> = {
       }
       if (t + dt - flights.launchTimeS[f] > unit.enduranceS) {
         endFlight(world, f);
-        units.spent[u]++;
         events.push({
           t: roundS(t + dt),
           kind: 'interceptor-lost',
@@ -200,7 +199,7 @@ export const flightOrders: Phase<World> = {
   name: 'flights-act',
   step(world: World, clock: Clock): void {
     const { flights, units, scenario, events } = world;
-    const t = clock.t + clock.dt;
+    const t = clock.end;
     for (const order of world.orders) {
       if (order.kind !== 'vector') continue;
       const f = order.flight;
@@ -221,7 +220,6 @@ export const flightOrders: Phase<World> = {
         flights.status[f] = FlightStatus.Returning;
       } else {
         endFlight(world, f);
-        units.spent[u]++;
         events.push({
           t: roundS(t),
           kind: 'interceptor-lost',

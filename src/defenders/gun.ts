@@ -19,7 +19,7 @@ export const gunFire: Phase<World> = {
   name: 'gun-engage',
   step(world: World, clock: Clock): void {
     const { units, scenario } = world;
-    const t = clock.t + clock.dt;
+    const t = clock.end;
     scenario.defenders.forEach((unit, u) => {
       if (unit.kind !== 'gun') return;
       const track = units.targetTrack[u];

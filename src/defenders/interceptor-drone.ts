@@ -14,7 +14,7 @@ export const interceptorResupply: Phase<World> = {
   name: 'interceptor-resupply',
   step(world: World, clock: Clock): void {
     const { scenario, units, events } = world;
-    const t = clock.t + clock.dt;
+    const t = clock.end;
     scenario.defenders.forEach((unit, u) => {
       if (unit.kind !== 'interceptor-drone') return;
       while (units.nextDelivery[u] < unit.resupply.length && unit.resupply[units.nextDelivery[u]].atS <= t) {
@@ -31,7 +31,7 @@ export const interceptorOrders: Phase<World> = {
   name: 'interceptor-act',
   step(world: World, clock: Clock): void {
     const { units, scenario } = world;
-    const t = clock.t + clock.dt;
+    const t = clock.end;
     for (const order of world.orders) {
       if (order.kind !== 'launch') continue;
       const u = order.unit;

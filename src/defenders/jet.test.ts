@@ -6,7 +6,7 @@ import { putTrack } from '../../test/track-picture.js';
 import { Clock } from '../engine/clock.js';
 import type { JetUnit } from '../model/scenario.js';
 import { JetMode, type World } from '../model/world.js';
-import { assemble } from '../run/assemble.js';
+import { assemble } from '../run/index.js';
 import { guidedFlight } from './guided-flight.js';
 import { jetFire, jetFlight, jetOrders } from './jet.js';
 
@@ -46,7 +46,7 @@ describe('jets', () => {
     tick(world, clock); // t = 2: scramble starts
     expect(u.mode[0]).toBe(JetMode.Scrambling);
     const takeOffS = 2 + jet.scrambleS;
-    while (clock.t + clock.dt < takeOffS) tick(world, clock);
+    while (clock.end < takeOffS) tick(world, clock);
     expect(u.mode[0]).toBe(JetMode.Scrambling);
     tick(world, clock);
     expect(u.mode[0]).toBe(JetMode.Intercept);
@@ -103,7 +103,7 @@ describe('jets', () => {
     expect([u.x[0], u.y[0]]).toEqual([jet.base.e, jet.base.n]);
     const readyAt = u.modeUntilS[0];
     expect(readyAt - (landed?.t ?? 0)).toBeCloseTo(jet.turnaroundS, 6);
-    while (clock.t + clock.dt < readyAt) tick(world, clock);
+    while (clock.end < readyAt) tick(world, clock);
     expect(u.mode[0]).toBe(JetMode.Turnaround);
     tick(world, clock);
     expect(u.mode[0]).toBe(JetMode.Ready);

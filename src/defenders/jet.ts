@@ -28,7 +28,7 @@ export function initJets(world: World): void {
 
 function rearm(world: World, unit: JetUnit, u: number): void {
   const { units } = world;
-  const total = units.loaded[u] + units.stock[u];
+  const total = units.left(u);
   units.loaded[u] = Math.min(unit.loadout, total);
   units.stock[u] = total - units.loaded[u];
   units.counter[u] = unit.cannonPasses;
@@ -64,7 +64,7 @@ export const jetFlight: Phase<World> = {
   name: 'jet-move',
   step(world: World, clock: Clock): void {
     const { units, scenario, tracks, events } = world;
-    const t = clock.t + clock.dt;
+    const t = clock.end;
     const dt = clock.dt;
     scenario.defenders.forEach((d, u) => {
       if (d.kind !== 'jet') return;
@@ -159,7 +159,7 @@ export const jetFire: Phase<World> = {
   name: 'jet-engage',
   step(world: World, clock: Clock): void {
     const { units, scenario, tracks } = world;
-    const t = clock.t + clock.dt;
+    const t = clock.end;
     let night: boolean | undefined;
     scenario.defenders.forEach((d, u) => {
       if (d.kind !== 'jet') return;

@@ -55,7 +55,7 @@ export const samFire: Phase<World> = {
   name: 'sam-act',
   step(world: World, clock: Clock): void {
     const { units, scenario, events } = world;
-    const t = clock.t + clock.dt;
+    const t = clock.end;
     for (const order of world.orders) {
       if (order.kind !== 'launch' || scenario.defenders[order.unit].kind !== 'sam') continue;
       const u = order.unit;

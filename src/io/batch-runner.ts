@@ -34,7 +34,12 @@ export function aggregatePoint(store: ResultsStore, batchId: string, point: numb
 }
 
 export function scenarioHash(scenario: Scenario): string {
-  return createHash('sha256').update(JSON.stringify(scenario)).digest('hex');
+  // A threat type's kind only names what it is for display, and is left out so that batches stored
+  // before threat types had kinds keep their ids (and resume).
+  const threatTypes = scenario.threatTypes.map(({ kind: _kind, ...type }) => type);
+  return createHash('sha256')
+    .update(JSON.stringify({ ...scenario, threatTypes }))
+    .digest('hex');
 }
 
 export interface PreparedBatch {

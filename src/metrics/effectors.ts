@@ -15,6 +15,17 @@ export function shotCost(unit: DefenderUnit | undefined, event: Engagement | { f
   return rounds * unit.unitCost;
 }
 
+/**
+ * What one event spends of its unit's weapons — the one rule for "spent", which every count of it
+ * (by effector kind, interceptor drones, missiles) reads: a guided flight spends its interceptor or
+ * missile when it engages or is lost (a recovered drone is not spent), a burst spends its rounds, a
+ * jet's cannon pass spends nothing.
+ */
+export function spentIn(event: SimEvent): number {
+  if (event.kind === 'intercept-attempt') return event.flight >= 0 ? 1 : (event.rounds ?? 0);
+  return event.kind === 'interceptor-lost' ? 1 : 0;
+}
+
 /** Whether a guided flight of this unit is an interceptor drone (else a missile). */
 export function isInterceptorDrone(unit: DefenderUnit | undefined): boolean {
   return unit?.kind === 'interceptor-drone';
@@ -52,21 +63,19 @@ export function effectorOutcome(
         const k = byEffectorKind[unit.kind];
         k.engagements++;
         k.spend += shotCost(unit, e);
+        k.spent += spentIn(e);
         if (e.flight >= 0) {
-          k.spent++;
-          if (!isInterceptorDrone(unit)) missilesSpent++;
-        } else if (e.rounds !== undefined) {
-          k.spent += e.rounds;
-          roundsFired += e.rounds;
-        } else k.cannonPasses++;
+          if (!isInterceptorDrone(unit)) missilesSpent += spentIn(e);
+        } else if (e.rounds !== undefined) roundsFired += spentIn(e);
+        else k.cannonPasses++;
         break;
       }
       case 'interceptor-lost': {
         const unit = units.get(e.unit);
         if (!unit) break;
-        byEffectorKind[unit.kind].spent++;
+        byEffectorKind[unit.kind].spent += spentIn(e);
         byEffectorKind[unit.kind].spend += unit.unitCost;
-        if (!isInterceptorDrone(unit)) missilesSpent++;
+        if (!isInterceptorDrone(unit)) missilesSpent += spentIn(e);
         break;
       }
       case 'kill': {

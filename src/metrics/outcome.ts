@@ -4,7 +4,7 @@
 import type { RunLog } from '../model/events.js';
 import type { Outcome } from '../model/outcome.js';
 import type { Scenario } from '../model/scenario.js';
-import { effectorOutcome, isInterceptorDrone, shotCost } from './effectors.js';
+import { effectorOutcome, shotCost } from './effectors.js';
 import { quantile } from '../core/quantile.js';
 import { peopleOutOfService } from './people-out.js';
 
@@ -25,7 +25,6 @@ export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
   let expired = 0;
   let lostToEw = 0;
   let interceptorsLaunched = 0;
-  let interceptorsSpent = 0;
   let interceptorsRecovered = 0;
   let attempts = 0;
   let defenseSpend = 0;
@@ -45,7 +44,6 @@ export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
         break;
       case 'intercept-attempt':
         attempts++;
-        if (event.flight >= 0 && isInterceptorDrone(units.get(event.unit))) interceptorsSpent++;
         defenseSpend += shotCost(units.get(event.unit), event);
         break;
       case 'kill':
@@ -75,7 +73,6 @@ export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
         byThreatType[event.type].lostToEw++;
         break;
       case 'interceptor-lost':
-        if (isInterceptorDrone(units.get(event.unit))) interceptorsSpent++;
         defenseSpend += shotCost(units.get(event.unit), event);
         break;
       case 'interceptor-recovered':
@@ -114,6 +111,9 @@ export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
     assetsHit.map((a) => ({ people: a.peopleAffected, duration: a.outageDays })),
   );
   killDistances.sort((a, b) => a - b);
+  // Spent weapons are counted once, by effector kind (metrics/effectors.ts, spentIn).
+  const effectors = effectorOutcome(scenario, log);
+  const interceptorsSpent = effectors.byEffectorKind['interceptor-drone']?.spent ?? 0;
   return {
     threatsLaunched: launched,
     destroyed,
@@ -134,7 +134,7 @@ export function computeOutcome(scenario: Scenario, log: RunLog): Outcome {
     interceptorsSpent,
     interceptorsRecovered,
     interceptAttempts: attempts,
-    ...effectorOutcome(scenario, log),
+    ...effectors,
     defenseSpend,
     attackerSpend,
     attackerLossDestroyed,

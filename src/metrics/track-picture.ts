@@ -2,24 +2,23 @@
 // scoring period, the threats in the air (truth) against the confirmed tracks C2 sees. Every step's
 // reports tell the scorer when each threat was first seen by a sensor.
 
-import type { Clock } from '../engine/clock.js';
+import { every, type Clock } from '../engine/clock.js';
 import type { Phase } from '../engine/phase.js';
 import { ThreatStatus, type World } from '../model/world.js';
 import { TrackScorer } from './track-score.js';
 
 export function trackScoringPhase(scorer: TrackScorer, periodS: number): Phase<World> {
-  let next = 0;
+  const scoring = every(periodS);
   let ids = new Int32Array(256);
   let xs = new Float64Array(256);
   let ys = new Float64Array(256);
   return {
     name: 'track-scoring',
     step(world: World, clock: Clock): void {
-      const t = clock.t + clock.dt;
       const reports = world.detections;
       for (let k = 0; k < reports.count; k++) scorer.reported(reports.truth[k], reports.timeS[k]);
-      if (t + 1e-9 < next) return;
-      next = t + periodS;
+      if (!scoring.due(clock)) return;
+      const t = clock.end;
       const threats = world.threats;
       if (ids.length < threats.launchedCount) {
         ids = new Int32Array(threats.count);

@@ -92,8 +92,23 @@ export interface Asset {
   people: number;
 }
 
+/**
+ * What a threat type is, for what shows it (map symbols, lists): its catalog entry's kind, `decoy`
+ * for a type made a decoy, `unknown` for a custom type without a catalog base. The model's behaviour
+ * reads the figures (speed, decoy, ...), never the kind.
+ */
+export const THREAT_KINDS = [
+  'one-way-attack-drone',
+  'jet-attack-drone',
+  'decoy',
+  'cruise-missile',
+  'unknown',
+] as const;
+export type ThreatKind = (typeof THREAT_KINDS)[number];
+
 export interface ThreatType {
   name: string;
+  kind: ThreatKind;
   speedMps: number;
   cruiseAltitudeM: number;
   /** Explosive mass; 0 for decoys. */
@@ -165,7 +180,11 @@ export interface DefenderBase {
   catalogType: string;
   /** Home position: drone launch site, airbase, firing position, first patrol point. */
   base: Enu;
-  /** Interceptors, missiles or rounds in store at the start (see each kind). */
+  /**
+   * Everything the unit has at the start: interceptors, rounds, or missiles including those a SAM
+   * loads on its launchers and a jet under its wings from it (UnitState.stock is then what is left
+   * unloaded; UnitState.left(u) all that is left).
+   */
   stock: number;
   launchIntervalS: number;
   /** Guided flights the unit can have in the air at once (operators, ground stations, launch rails). */
@@ -252,7 +271,7 @@ export interface JetUnit extends DefenderBase {
   sortieS: number;
   /** From landing to ready again: refuel and rearm. */
   turnaroundS: number;
-  /** Air-to-air missiles per sortie; `stock` is the airbase's store for rearming. */
+  /** Air-to-air missiles per sortie, loaded from `stock` (the airbase's store, first loadout included). */
   loadout: number;
   /** Catalog name of the missile it carries. */
   missile: string;

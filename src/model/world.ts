@@ -125,17 +125,19 @@ export class FlightState {
 }
 
 /**
- * Per defender unit. Every kind uses stock, airborne, nextLaunchS and spent; the rest is read by
+ * Per defender unit. Every kind uses stock, airborne and nextLaunchS; the rest is read by
  * the kinds that need it (see each field), so one table serves all kinds with no per-kind objects.
  */
 export class UnitState {
-  /** Interceptors, missiles (SAM reloads, jet airbase store) or rounds left. */
+  /**
+   * In store, not loaded: interceptors, rounds, a SAM's missiles waiting for a reload, a jet's
+   * missiles at the airbase. One meaning for every kind: what is left is `left(u)`, stock plus
+   * `loaded` (0 for the kinds that load nothing).
+   */
   readonly stock: Int32Array;
   /** Guided flights in the air or in preparation. */
   readonly airborne: Int32Array;
   readonly nextLaunchS: Float64Array;
-  /** Interceptors or missiles spent, or rounds fired. */
-  readonly spent: Int32Array;
   /** Where the unit is now: a jet in the air, a fire group on the road, else its base. */
   readonly x: Float64Array;
   readonly y: Float64Array;
@@ -160,7 +162,6 @@ export class UnitState {
     this.stock = Int32Array.from(stocks);
     this.airborne = new Int32Array(n);
     this.nextLaunchS = new Float64Array(n);
-    this.spent = new Int32Array(n);
     this.x = new Float64Array(n);
     this.y = new Float64Array(n);
     this.z = new Float64Array(n);
@@ -171,6 +172,11 @@ export class UnitState {
     this.sortieStartS = new Float64Array(n);
     this.counter = new Int32Array(n);
     this.nextDelivery = new Int32Array(n);
+  }
+
+  /** Weapons the unit has left: in store and loaded. */
+  left(u: number): number {
+    return this.stock[u] + this.loaded[u];
   }
 }
 

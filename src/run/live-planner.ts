@@ -72,7 +72,7 @@ export class LivePlanner {
   /** Stock left per unit, by name. */
   stock(): Record<string, number> {
     const out: Record<string, number> = {};
-    this.scenario.defenders.forEach((d, u) => (out[d.name] = this.units.stock[u] + this.units.loaded[u]));
+    this.scenario.defenders.forEach((d, u) => (out[d.name] = this.units.left(u)));
     return out;
   }
 
@@ -218,7 +218,6 @@ export class LivePlanner {
         else return `'${unitName}' has nothing left to fire`;
         break;
     }
-    s.spent[u]++;
     this.engagements.push({ track, unit: u, pk: rec.pk, acceptedS: t });
     return null;
   }

@@ -29,7 +29,7 @@ export function trajectoryObserver(everyS: number, options: TrajectoryOptions = 
     name: 'trajectory-observer',
     step(world: World, clock: Clock): void {
       // Positions after this tick are those of its end time.
-      const t = clock.t + clock.dt;
+      const t = clock.end;
       if (t + 1e-9 < nextS) return;
       nextS = (Math.floor(t / everyS + 1e-9) + 1) * everyS;
       const frame: TrajectoryFrame = { t: roundS(t), threats: [], flights: [] };

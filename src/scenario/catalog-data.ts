@@ -738,12 +738,187 @@ export const CATALOG_DATA: Catalog = {
       },
     },
   ],
+  sensors: [
+    {
+      name: 'radar',
+      kind: 'radar',
+      description: 'Ground surveillance radar, Swerling-1 target in noise, cell-averaging detector',
+      figures: {
+        'scan-period': {
+          typical: 4,
+          source: 'modelling assumption (rotating surveillance radar)',
+          verified: false,
+        },
+        'antenna-height': {
+          typical: 10,
+          source: 'modelling assumption (mast)',
+          verified: false,
+        },
+        latency: {
+          typical: 1,
+          source: 'modelling assumption (plot to picture)',
+          verified: false,
+        },
+        range: {
+          typical: 60000,
+          source:
+            'modelling assumption; no single small-target figure is meaningful (X-band FMCW saw a DJI Phantom 4 at up to 2 km: readkong, UPM paper)',
+          verified: false,
+        },
+        'reference-snr-db': {
+          typical: 20,
+          source: 'modelling assumption: SNR in dB on the reference target at the reference range',
+          verified: false,
+        },
+        'reference-range': {
+          typical: 30000,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        'reference-rcs': {
+          typical: 1,
+          source: 'modelling assumption: the reference target, m²',
+          verified: false,
+        },
+        pfa: {
+          typical: 0.000001,
+          source: 'modelling assumption: false-alarm probability per cell',
+          verified: false,
+        },
+        'range-error': {
+          typical: 20,
+          source: 'modelling assumption (1σ)',
+          verified: false,
+        },
+        'bearing-error': {
+          typical: 0.008726646259971648,
+          source: 'modelling assumption (1σ)',
+          verified: false,
+        },
+        'elevation-error': {
+          typical: 0.017453292519943295,
+          source: 'modelling assumption (1σ)',
+          verified: false,
+        },
+        'clutter-per-scan': {
+          typical: 5,
+          source: 'modelling assumption: false plots per scan',
+          verified: false,
+        },
+        'unknown-rcs': {
+          typical: 0.1,
+          source: 'modelling assumption: m², a threat type the catalog does not know',
+          verified: false,
+        },
+      },
+    },
+    {
+      name: 'acoustic',
+      kind: 'acoustic',
+      description: 'Network of microphone nodes that hear engines',
+      traits: {
+        'unknown-noise': {
+          value: 'piston',
+          source: 'modelling assumption: a threat type the catalog does not know',
+          verified: false,
+        },
+      },
+      figures: {
+        'scan-period': {
+          typical: 2,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        latency: {
+          typical: 2,
+          source: 'modelling assumption (node to picture)',
+          verified: false,
+        },
+        'hearing-range-electric': {
+          typical: 800,
+          source: 'not found; modelling assumption (quiet electric motor)',
+          verified: false,
+        },
+        'hearing-range-piston': {
+          typical: 3000,
+          source:
+            'per-node detection range not found; "treat as a parameter, e.g. 1–3 km" (public-figures B.4); modelling assumption',
+          verified: false,
+        },
+        'hearing-range-jet': {
+          typical: 5000,
+          source: 'not found; modelling assumption (louder than piston)',
+          verified: false,
+        },
+        'hearing-range-rocket': {
+          typical: 8000,
+          source: 'not found; modelling assumption',
+          verified: false,
+        },
+        'pd-node': {
+          typical: 0.8,
+          source: 'modelling assumption: chance a node in range hears it per scan',
+          verified: false,
+        },
+        'bearing-error': {
+          typical: 0.08726646259971647,
+          source: 'modelling assumption (1σ)',
+          verified: false,
+        },
+      },
+    },
+    {
+      name: 'observer',
+      kind: 'observer',
+      description: 'Visual observation posts reporting sightings by phone or messenger',
+      figures: {
+        'scan-period': {
+          typical: 10,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        'sighting-range': {
+          typical: 3000,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        'sightings-per-minute': {
+          typical: 0.5,
+          source: 'modelling assumption',
+          verified: false,
+        },
+        'position-error': {
+          typical: 1500,
+          source: 'modelling assumption (1σ)',
+          verified: false,
+        },
+        'delay-min': {
+          typical: 60,
+          source: 'modelling assumption: shortest report delay',
+          verified: false,
+        },
+        'delay-max': {
+          typical: 300,
+          source: 'modelling assumption: longest report delay',
+          verified: false,
+        },
+      },
+    },
+  ],
   threats: [
     {
       name: 'shahed-136',
       kind: 'one-way-attack-drone',
       description: 'Shahed-136 / Geran-2 one-way attack drone, piston engine',
       decoy: false,
+      traits: {
+        noise: {
+          value: 'piston',
+          source:
+            'a 50 hp engine (euronews.ro; tech.wp.pl), read as piston; engine type not read in a source',
+          verified: false,
+        },
+      },
       figures: {
         speed: {
           typical: 51.38888888888889,
@@ -785,8 +960,10 @@ export const CATALOG_DATA: Catalog = {
           verified: false,
         },
         rcs: {
-          typical: 0.01,
-          source: 'hobby catalogue, m²',
+          typical: 0.1,
+          low: 0.01,
+          source:
+            'm², frontal, X/S band: order 0.1 in open analyses (composite airframe, model value); "about 0.01 m²" only in a hobby catalogue (counteruavradar.com knowledge base)',
           verified: false,
         },
         'ew-susceptibility': {
@@ -801,6 +978,13 @@ export const CATALOG_DATA: Catalog = {
       kind: 'decoy',
       description: 'Gerbera decoy, plywood and styrofoam Shahed look-alike without a warhead',
       decoy: true,
+      traits: {
+        noise: {
+          value: 'piston',
+          source: 'small piston engine, as the Shahed it imitates (modelling assumption)',
+          verified: false,
+        },
+      },
       figures: {
         speed: {
           typical: 44.44444444444444,
@@ -835,8 +1019,8 @@ export const CATALOG_DATA: Catalog = {
           verified: false,
         },
         rcs: {
-          typical: 0.01,
-          source: 'assumed equal to the Shahed it imitates, m²',
+          typical: 0.05,
+          source: 'm²: modelling assumption, smaller than the Shahed it imitates (foam and plywood)',
           verified: false,
         },
         'ew-susceptibility': {
@@ -851,6 +1035,13 @@ export const CATALOG_DATA: Catalog = {
       kind: 'jet-attack-drone',
       description: 'Jet-powered Geran-3 / Shahed-238-type attack drone',
       decoy: false,
+      traits: {
+        noise: {
+          value: 'jet',
+          source: 'jet-powered (ziare.com 2025-08)',
+          verified: true,
+        },
+      },
       figures: {
         speed: {
           typical: 152.77777777777777,
@@ -888,8 +1079,8 @@ export const CATALOG_DATA: Catalog = {
           verified: false,
         },
         rcs: {
-          typical: 0.05,
-          source: 'modelling assumption, m²',
+          typical: 0.1,
+          source: 'm²: modelling assumption, as the Shahed it derives from',
           verified: false,
         },
         'ew-susceptibility': {
@@ -904,6 +1095,13 @@ export const CATALOG_DATA: Catalog = {
       kind: 'cruise-missile',
       description: 'Kh-101-class air-launched cruise missile, terrain-following at low altitude',
       decoy: false,
+      traits: {
+        noise: {
+          value: 'jet',
+          source: 'turbofan cruise missile (modelling assumption)',
+          verified: false,
+        },
+      },
       figures: {
         speed: {
           typical: 250,
@@ -941,7 +1139,7 @@ export const CATALOG_DATA: Catalog = {
         },
         rcs: {
           typical: 0.01,
-          source: 'modelling assumption (low-observable design), m²',
+          source: 'm²: order 0.01 reported for a low-observable cruise missile; modelling assumption',
           verified: false,
         },
         'ew-susceptibility': {

@@ -66,8 +66,9 @@ describe('figure provenance', () => {
       unit: 's',
     });
     expect(rows.find((r) => r.entry === 'power-plant')!.usedBy).toEqual(['Plant']);
-    // Figures the model does not read are not listed: sensors take radar cross-sections elsewhere.
+    // Figures the model does not read are not listed: without a radar no cross-section is read.
     expect(rows.some((r) => r.figure === 'rcs')).toBe(false);
+    expect(rows.some((r) => r.section === 'sensors')).toBe(false);
   });
 
   it('lists the unverified figures the default scenario runs with, and the crews it sets itself', () => {
@@ -91,5 +92,47 @@ describe('figure provenance', () => {
     );
     for (const r of rows.filter((x) => !x.catalog.verified))
       expect(flagged.has(`${r.entry}.${r.figure}`)).toBe(true);
+  });
+
+  it('lists the sensor defaults and what each sensor sees of each threat type', () => {
+    const text = readFileSync(new URL('../../scenarios/kyiv-night-sensors.yaml', import.meta.url), 'utf8');
+    const scenario = parseScenarioOrThrow(text, 'kyiv-night-sensors.yaml');
+    const rows = figureProvenance(scenario);
+    const row = (entry: string, figure: string) => rows.find((r) => r.entry === entry && r.figure === figure);
+    const types = scenario.threatTypes.map((t) => t.name);
+    expect(types.length).toBeGreaterThan(0);
+    // Radars read each threat type's cross-section from the threat's catalog entry.
+    const radars = scenario.sensors.filter((s) => s.type === 'radar').map((s) => s.name);
+    for (const t of new Set(types.map((n) => n.split('@')[0]))) {
+      const rcs = row(t, 'rcs')!;
+      expect(rcs.section).toBe('threats');
+      expect(rcs.unit).toBe('m²');
+      expect(rcs.catalog.verified).toBe(false);
+      const users = types.filter((n) => n.split('@')[0] === t);
+      expect(rcs.usedBy).toEqual(radars.flatMap((r) => users.map((u) => `${r} vs ${u}`)));
+      // The acoustic network hears each by its noise class, a trait with its source.
+      const noise = row(t, 'noise')!;
+      expect(noise.catalog).toMatchObject({ value: expect.stringMatching(/^(piston|jet)$/) });
+      expect(noise.usedBy).toEqual(users.map((u) => `sky-listeners vs ${u}`));
+    }
+    // Sensor defaults: the file sets a radar's range to the catalog's 60 km, its latency to 2 s.
+    expect(row('radar', 'range')!.usedBy).toEqual(radars);
+    expect(row('radar', 'latency')!.overriddenBy).toEqual(radars.map((name) => ({ name, value: 2 })));
+    expect(row('radar', 'antenna-height')!.overriddenBy.map((o) => o.value)).toEqual([15, 15, 15]);
+    expect(row('radar', 'pfa')).toMatchObject({ section: 'sensors', usedBy: radars });
+    expect(row('acoustic', 'latency')!.overriddenBy).toEqual([{ name: 'sky-listeners', value: 3 }]);
+    expect(row('acoustic', 'hearing-range-piston')!.usedBy.length).toBeGreaterThan(0);
+    expect(row('observer', 'delay-max')!.overriddenBy).toEqual([{ name: 'road-posts', value: 240 }]);
+    expect(row('observer', 'sightings-per-minute')!.overriddenBy).toEqual([{ name: 'road-posts', value: 1 }]);
+    // A scenario's own cross-section shows as an override of the threat's figure.
+    const own = parseScenarioOrThrow(
+      text.replace('name: radar-north,', 'name: radar-north, rcsM2: { default: 0.5 },'),
+      'kyiv-night-sensors.yaml',
+    );
+    const overridden = figureProvenance(own).find((r) => r.figure === 'rcs')!;
+    expect(overridden.overriddenBy[0]).toMatchObject({
+      name: expect.stringMatching(/^radar-north vs /),
+      value: 0.5,
+    });
   });
 });

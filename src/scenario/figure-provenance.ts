@@ -1,19 +1,23 @@
 // Where each platform figure a scenario runs with comes from: for every catalog figure the model
-// reads (threat types, defender units, asset kinds), the catalog's value with its source and
-// whether it is verified, who uses it as it stands, and who overrides it with a value of their own.
-// The console lists the unverified ones; figures the model does not read (e.g. a threat's `rcs`,
-// which sensors take from their own signature table) are left out.
+// reads (threat types, defender units, asset kinds, sensor defaults, and what each sensor sees of
+// each threat type: its radar cross-section, its noise class), the catalog's value with its source
+// and whether it is verified, who uses it as it stands, and who overrides it with a value of their
+// own. The console lists the unverified ones; figures the model does not read (a threat's `rcs` in a
+// scenario without radars) are left out.
 
-import type { DefenderUnit, Scenario } from '../model/scenario.js';
+import type { DefenderUnit, Scenario, SensorSpec } from '../model/scenario.js';
 import { catalogEntry, type CatalogEntry, type CatalogSection, type Figure } from './catalog.js';
+import type { Trait } from './catalog-types.js';
+import { signatureEntry, signatureOf } from './signatures.js';
 
 export interface FigureProvenance {
   section: CatalogSection;
   /** The catalog entry the figure comes from (a jet's weapon figures: its missile's entry). */
   entry: string;
   figure: string;
-  catalog: Figure;
-  /** SI unit of the values: m, m/s, s, kg, rad, $ or '' for counts and ratios. */
+  /** A figure, or a trait (a value that is not a number, like a threat's noise class). */
+  catalog: Figure | Trait;
+  /** SI unit of the values: m, m/s, s, kg, rad, m², $ or '' for counts, ratios and traits. */
   unit: string;
   /** Waves, units or assets running with the catalog's value. */
   usedBy: string[];
@@ -100,6 +104,37 @@ const BY_KIND: Record<DefenderUnit['kind'], Read<DefenderUnit>[]> = {
   ],
 };
 
+const SENSOR: { [K in Exclude<SensorSpec['type'], 'ideal'>]: Read<Extract<SensorSpec, { type: K }>>[] } = {
+  radar: [
+    ['scan-period', 's', (s) => s.scanPeriodS],
+    ['antenna-height', 'm', (s) => s.antennaHeightM],
+    ['latency', 's', (s) => s.latencyS],
+    ['range', 'm', (s) => s.rangeM],
+    ['reference-snr-db', '', (s) => 10 * Math.log10(s.referenceSnr)],
+    ['reference-range', 'm', (s) => s.referenceRangeM],
+    ['reference-rcs', 'm²', (s) => s.referenceRcsM2],
+    ['pfa', '', (s) => s.pfa],
+    ['range-error', 'm', (s) => s.rangeSigmaM],
+    ['bearing-error', 'rad', (s) => s.bearingSigmaRad],
+    ['elevation-error', 'rad', (s) => s.elevationSigmaRad],
+    ['clutter-per-scan', '', (s) => s.clutterPerScan],
+  ],
+  acoustic: [
+    ['scan-period', 's', (s) => s.scanPeriodS],
+    ['latency', 's', (s) => s.latencyS],
+    ['pd-node', '', (s) => s.pdNode],
+    ['bearing-error', 'rad', (s) => s.bearingSigmaRad],
+  ],
+  observer: [
+    ['scan-period', 's', (s) => s.scanPeriodS],
+    ['sighting-range', 'm', (s) => s.sightingRangeM],
+    ['sightings-per-minute', '', (s) => s.sightingRatePerS * 60],
+    ['position-error', 'm', (s) => s.positionSigmaM],
+    ['delay-min', 's', (s) => s.delayMinS],
+    ['delay-max', 's', (s) => s.delayMaxS],
+  ],
+};
+
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
 export function figureProvenance(scenario: Scenario): FigureProvenance[] {
@@ -159,5 +194,44 @@ export function figureProvenance(scenario: Scenario): FigureProvenance[] {
     const entry = catalogEntry('assets', a.kind);
     if (entry) note('assets', entry, 'restoration', 's', a.name, a.restorationS);
   }
+
+  // Sensor defaults, then what each sensor sees of each threat type.
+  for (const s of scenario.sensors) {
+    if (s.type === 'ideal') continue;
+    const entry = catalogEntry('sensors', s.type);
+    if (!entry) continue;
+    for (const [figure, unit, value] of SENSOR[s.type] as Read<SensorSpec>[])
+      note('sensors', entry, figure, unit, s.name, value(s));
+    scenario.threatTypes.forEach((t, i) => {
+      const threat = signatureEntry(t.name);
+      const user = `${s.name} vs ${t.name}`;
+      if (s.type === 'radar') {
+        const [source, figure] = threat?.figures.rcs ? [threat, 'rcs'] : [entry, 'unknown-rcs'];
+        note(source === entry ? 'sensors' : 'threats', source, figure, 'm²', user, s.rcsM2ByThreatType[i]);
+      }
+      if (s.type === 'acoustic') {
+        // The class is the catalog's unless the scenario's `noise:` names another; a hearing range
+        // that is not the class's (either way) shows as overridden.
+        const noise = signatureOf(t.name).noise;
+        const trait = threat?.traits?.noise ? threat : undefined;
+        if (trait) noteTrait('threats', trait, 'noise', user);
+        else noteTrait('sensors', entry, 'unknown-noise', user);
+        note('sensors', entry, `hearing-range-${noise}`, 'm', user, s.hearingRangeMByThreatType[i]);
+      }
+    });
+  }
   return out;
+
+  function noteTrait(section: CatalogSection, entry: CatalogEntry, trait: string, name: string): void {
+    const catalog = entry.traits?.[trait];
+    if (!catalog) return;
+    const key = `${section}\0${entry.name}\0${trait}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = { section, entry: entry.name, figure: trait, catalog, unit: '', usedBy: [], overriddenBy: [] };
+      rows.set(key, row);
+      out.push(row);
+    }
+    row.usedBy.push(name);
+  }
 }

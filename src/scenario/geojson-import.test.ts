@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioToGeoJson } from '../run/geojson-export.js';
+import { scenarioToGeoJson } from '../run/index.js';
 import { formatIssue } from './issue.js';
 import { parseScenario, parseScenarioOrThrow } from './parse.js';
 import type { ReadFile } from './geojson-import.js';

@@ -30,6 +30,7 @@ export {
 } from './catalog.js';
 export { unverifiedFiguresInUse } from './figures-in-use.js';
 export { figureProvenance, type FigureProvenance } from './figure-provenance.js';
+export { humanValue } from './human-value.js';
 export { DEFAULT_TRACKING, TRACKER_TYPE_NAMES } from './sensors.js';
 export {
   parseCampaign,

@@ -10,6 +10,8 @@ import {
   type Criticality,
   type RoutePoint,
   type Scenario,
+  THREAT_KINDS,
+  type ThreatKind,
   type ThreatType,
   type Wave,
 } from '../model/scenario.js';
@@ -450,8 +452,11 @@ class ScenarioParser {
       r.error([...path, 'speed'], `missing field 'speed'`, { hint: 'or name a catalog type in base' });
       return undefined;
     }
+    // A type made a decoy is one; a decoy's variant that carries a warhead is no longer a decoy.
+    const kind = decoy ? 'decoy' : base.kind === 'decoy' ? 'unknown' : base.kind;
     return {
       name,
+      kind,
       speedMps: speedMps!,
       cruiseAltitudeM: cruiseAltitudeM!,
       warheadKg: warheadKg!,
@@ -713,6 +718,7 @@ const THREAT_OVERRIDES = [
 
 const BLANK_THREAT: ThreatType = {
   name: '',
+  kind: 'unknown',
   speedMps: 50,
   cruiseAltitudeM: 500,
   warheadKg: 0,
@@ -726,6 +732,7 @@ const BLANK_THREAT: ThreatType = {
 function fromCatalog(entry: CatalogEntry): ThreatType {
   return {
     name: entry.name,
+    kind: threatKind(entry),
     speedMps: typical(entry, 'speed'),
     cruiseAltitudeM: typical(entry, 'altitude'),
     warheadKg: typical(entry, 'warhead', 0),
@@ -735,6 +742,15 @@ function fromCatalog(entry: CatalogEntry): ThreatType {
     diveAngleRad: typical(entry, 'dive', BLANK_THREAT.diveAngleRad),
     ewSusceptibility: typical(entry, 'ew-susceptibility', 1),
   };
+}
+
+function threatKind(entry: CatalogEntry): ThreatKind {
+  const kind = THREAT_KINDS.find((k) => k === entry.kind);
+  if (!kind)
+    throw new Error(
+      `catalog: threat ${entry.name} has kind '${entry.kind}', not one of ${THREAT_KINDS.join(', ')}`,
+    );
+  return kind;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

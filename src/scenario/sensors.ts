@@ -1,5 +1,6 @@
 // The `sensors:` and `tracking:` sections of a scenario: each sensor model's fields, their units,
-// defaults and bounds; node and post layouts (listed, on a grid, along a line by spacing).
+// defaults (the catalog's `sensors` section) and bounds; node and post layouts (listed, on a grid,
+// along a line by spacing).
 
 import type { Enu } from '../core/geo.js';
 import {
@@ -17,6 +18,7 @@ import {
 import type { FieldPath } from './issue.js';
 import { LIMITS } from './limits.js';
 import type { Bounds, Raw, RawObject, Reader } from './reader.js';
+import { sensorFigure } from './sensor-defaults.js';
 import { HEARING_RANGE_M, signatureOf } from './signatures.js';
 
 export const SENSOR_TYPE_NAMES = ['ideal', 'radar', 'acoustic', 'observer'] as const;
@@ -90,7 +92,7 @@ export function parseSensors(r: Reader, value: Raw, ctx: SensorContext): SensorS
     if (name !== undefined && sensors.some((s) => s.name === name))
       r.error([...path, 'name'], `duplicate sensor name '${name}'`);
     const fields = new Fields(r, o, path);
-    const defaultPeriod = { ideal: ctx.stepS, radar: 4, acoustic: 2, observer: 10 }[type];
+    const defaultPeriod = type === 'ideal' ? ctx.stepS : sensorFigure(type, 'scan-period');
     const scanPeriodS = fields.time('scanPeriod', defaultPeriod, { above: 0, max: 3600 });
     let spec: SensorSpec | undefined;
     if (name === undefined || scanPeriodS === undefined) return;
@@ -137,9 +139,9 @@ class Fields {
       : this.r.quantity(this.o[key], this.at(key), dimension, bounds, siUnit);
   }
 
-  angle(key: string, fallbackDeg: number, maxDeg: number): number | undefined {
+  angle(key: string, fallbackRad: number, maxDeg: number): number | undefined {
     return this.o[key] === undefined
-      ? (fallbackDeg * Math.PI) / 180
+      ? fallbackRad
       : this.r.quantity(
           this.o[key],
           this.at(key),
@@ -204,17 +206,18 @@ function radar(f: Fields, name: string, scanPeriodS: number, ctx: SensorContext)
   const r = f.r;
   if (!r.required(f.o, 'at', f.path)) return undefined;
   const position = ctx.position(f.o.at, f.at('at'));
-  const antennaHeightM = f.length('antennaHeight', 10, { min: 0, max: 5000 });
-  const latencyS = f.time('latency', 1, { min: 0, max: 3600 });
-  const rangeM = f.length('range', 60_000, { above: 0, max: 1_000_000 });
-  const snrDb = f.number('referenceSnrDb', 20, { min: -30, max: 100 });
-  const referenceRangeM = f.length('referenceRange', 30_000, { above: 0, max: 1_000_000 });
-  const referenceRcsM2 = f.number('referenceRcsM2', 1, { above: 0, max: 10_000 });
-  const pfa = f.number('pfa', 1e-6, { above: 0, max: 0.1 });
-  const rangeSigmaM = f.length('rangeError', 20, { min: 0, max: 10_000 });
-  const bearingSigmaRad = f.angle('bearingError', 0.5, 30);
-  const elevationSigmaRad = f.angle('elevationError', 1, 30);
-  const clutterPerScan = f.number('clutterPerScan', 5, { min: 0, max: 100_000 });
+  const d = (figure: string) => sensorFigure('radar', figure);
+  const antennaHeightM = f.length('antennaHeight', d('antenna-height'), { min: 0, max: 5000 });
+  const latencyS = f.time('latency', d('latency'), { min: 0, max: 3600 });
+  const rangeM = f.length('range', d('range'), { above: 0, max: 1_000_000 });
+  const snrDb = f.number('referenceSnrDb', d('reference-snr-db'), { min: -30, max: 100 });
+  const referenceRangeM = f.length('referenceRange', d('reference-range'), { above: 0, max: 1_000_000 });
+  const referenceRcsM2 = f.number('referenceRcsM2', d('reference-rcs'), { above: 0, max: 10_000 });
+  const pfa = f.number('pfa', d('pfa'), { above: 0, max: 0.1 });
+  const rangeSigmaM = f.length('rangeError', d('range-error'), { min: 0, max: 10_000 });
+  const bearingSigmaRad = f.angle('bearingError', d('bearing-error'), 30);
+  const elevationSigmaRad = f.angle('elevationError', d('elevation-error'), 30);
+  const clutterPerScan = f.number('clutterPerScan', d('clutter-per-scan'), { min: 0, max: 100_000 });
   const rcs = f.byThreatType(
     'rcsM2',
     ctx.threatTypes,
@@ -269,7 +272,8 @@ function acoustic(
   const r = f.r;
   if (!r.required(f.o, 'nodes', f.path)) return undefined;
   const nodes = layout(r, f.o.nodes, f.at('nodes'), ctx);
-  const latencyS = f.time('latency', 2, { min: 0, max: 3600 });
+  const d = (figure: string) => sensorFigure('acoustic', figure);
+  const latencyS = f.time('latency', d('latency'), { min: 0, max: 3600 });
   // Hearing range by noise class, then a noise class per threat type (overridable).
   let ranges: Record<NoiseClass, number> | undefined = { ...HEARING_RANGE_M };
   if (f.o.hearingRange !== undefined) {
@@ -290,12 +294,12 @@ function acoustic(
     (t) => signatureOf(t.name).noise,
     (v, p) => r.choice(v, p, NOISE_CLASSES, 'engine-noise class'),
   );
-  const pdNode = f.number('pdNode', 0.8, { min: 0, max: 1 });
+  const pdNode = f.number('pdNode', d('pd-node'), { min: 0, max: 1 });
   const report =
     f.o.report === undefined
       ? 'position'
       : r.choice(f.o.report, f.at('report'), ['position', 'bearing'] as const, 'report kind');
-  const bearingSigmaRad = f.angle('bearingError', 5, 90);
+  const bearingSigmaRad = f.angle('bearingError', d('bearing-error'), 90);
   const classify = f.classify();
   if (
     !nodes ||
@@ -333,11 +337,12 @@ function observer(
   const r = f.r;
   if (!r.required(f.o, 'posts', f.path)) return undefined;
   const posts = layout(r, f.o.posts, f.at('posts'), ctx);
-  const sightingRangeM = f.length('sightingRange', 3000, { above: 0, max: 100_000 });
-  const perMinute = f.number('sightingsPerMinute', 0.5, { above: 0, max: 600 });
-  const positionSigmaM = f.length('positionError', 1500, { min: 0, max: 100_000 });
-  let delayMinS: number | undefined = 60;
-  let delayMaxS: number | undefined = 300;
+  const d = (figure: string) => sensorFigure('observer', figure);
+  const sightingRangeM = f.length('sightingRange', d('sighting-range'), { above: 0, max: 100_000 });
+  const perMinute = f.number('sightingsPerMinute', d('sightings-per-minute'), { above: 0, max: 600 });
+  const positionSigmaM = f.length('positionError', d('position-error'), { min: 0, max: 100_000 });
+  let delayMinS: number | undefined = d('delay-min');
+  let delayMaxS: number | undefined = d('delay-max');
   if (f.o.delay !== undefined) {
     const path = f.at('delay');
     const v = f.o.delay;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classicProblem, evaluateAssignment } from '../c2/wta-problem.js';
+import { classicProblem, evaluateAssignment } from '../c2/index.js';
 import { RandomStream } from '../core/rng.js';
 import { formatIssue } from './issue.js';
 import { parseWtaText } from './wta-text-instance.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { oneThreatNight } from '../../test/scenario-text.js';
-import { computeOutcome } from '../metrics/outcome.js';
-import { runScenario } from '../run/run-scenario.js';
+import { computeOutcome } from '../metrics/index.js';
+import { runScenario } from '../run/index.js';
 
 const withZone = (pLoss: number, astray: number, type = 'shahed-136', count = 200) => {
   const base = oneThreatNight({ type, count });

@@ -33,7 +33,7 @@ export function createElectronicWarfare(threatCount: number, zoneCount: number):
             threats.status[i] = ThreatStatus.LostToEw;
             world.resolvedThreats++;
             events.push({
-              t: roundS(clock.t + clock.dt),
+              t: roundS(clock.end),
               kind: 'lost-ew',
               threat: i,
               type: type.name,

@@ -11,7 +11,7 @@ export const impactResolution: Phase<World> = {
   name: 'impacts',
   step(world: World, clock: Clock): void {
     const { threats, scenario, assets, events } = world;
-    const t = roundS(clock.t + clock.dt);
+    const t = roundS(clock.end);
     for (let i = threats.firstUnresolved; i < threats.launchedCount; i++) {
       if (threats.status[i] !== ThreatStatus.Arrived) continue;
       const type = scenario.threatTypes[threats.type[i]];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenarioOrThrow } from '../scenario/index.js';
-import { runScenario } from '../run/run-scenario.js';
+import { runScenario } from '../run/index.js';
 
 const night = (wave: string) =>
   parseScenarioOrThrow(`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { oneThreatNight } from '../../test/scenario-text.js';
-import { assemble } from '../run/assemble.js';
+import { assemble } from '../run/index.js';
 import { simulate } from '../engine/simulate.js';
 import { ThreatStatus } from '../model/world.js';
 

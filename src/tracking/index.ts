@@ -17,7 +17,7 @@ export function trackingPhase(tracker: Tracker): Phase<World> {
   return {
     name: 'tracking',
     step(world: World, clock: Clock): void {
-      tracker.update(clock.t + clock.dt, world.detections, world.tracks);
+      tracker.update(clock.end, world.detections, world.tracks);
     },
   };
 }

@@ -210,7 +210,11 @@ export class MapView {
     this.replay = replay;
     this.threatStamps = replay.scenario.threatTypes.map((type) =>
       stamp(
-        type.decoy ? SIDC.unknownDrone : type.speedMps > 150 ? SIDC.hostileMissile : SIDC.hostileDrone,
+        type.decoy
+          ? SIDC.unknownDrone
+          : type.kind === 'cruise-missile'
+            ? SIDC.hostileMissile
+            : SIDC.hostileDrone,
         16,
       ),
     );

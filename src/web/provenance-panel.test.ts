@@ -16,6 +16,7 @@ describe('catalog figures in human units', () => {
     [3_000_000, '$', '$3M'],
     [50, 'kg', '50 kg'],
     [0.65, '', '0.65'],
+    [0.01, 'm²', '0.01 m²'],
   ])('%d %s reads %s', (value, unit, text) => {
     expect(humanValue(value, unit)).toBe(text);
   });

@@ -1,38 +1,13 @@
 // The catalog figures the loaded scenario runs with, and where they come from: for each platform
 // parameter in use, the catalog's value and range, its source, whether that source could be read
-// (unverified figures first, flagged), which units, waves or assets use it, and which override it
-// with a value of their own. Computed here from the scenario with the parser's own catalog.
+// (unverified figures first, flagged), which units, waves, assets or sensors use it, and which
+// override it with a value of their own. Computed here from the scenario with the parser's own catalog.
 
 import type { Scenario } from '../model/scenario.js';
 import { figureProvenance, type FigureProvenance } from '../scenario/figure-provenance.js';
+import { humanValue } from '../scenario/human-value.js';
 
-/** A figure in the units a planner reads: km, km/h, minutes, degrees, dollars. */
-export function humanValue(v: number, unit: string): string {
-  const round = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Number(x.toPrecision(3)).toString());
-  switch (unit) {
-    case 'm':
-      return Math.abs(v) >= 1000 ? `${round(v / 1000)} km` : `${round(v)} m`;
-    case 'm/s':
-      return `${round(v * 3.6)} km/h`;
-    case 's':
-      if (Math.abs(v) >= 2 * 86_400) return `${round(v / 86_400)} d`;
-      if (Math.abs(v) >= 2 * 3600) return `${round(v / 3600)} h`;
-      if (Math.abs(v) >= 120) return `${round(v / 60)} min`;
-      return `${round(v)} s`;
-    case 'rad':
-      return `${round((v * 180) / Math.PI)}°`;
-    case '$':
-      return Math.abs(v) >= 1e6
-        ? `$${round(v / 1e6)}M`
-        : Math.abs(v) >= 1e4
-          ? `$${round(v / 1e3)}k`
-          : `$${round(v)}`;
-    case 'kg':
-      return `${round(v)} kg`;
-    default:
-      return round(v);
-  }
-}
+export { humanValue };
 
 export class ProvenancePanel {
   private rows: FigureProvenance[] = [];
@@ -85,11 +60,18 @@ function item(r: FigureProvenance): HTMLLIElement {
   const value = document.createElement('span');
   value.className = 'figure-value';
   const c = r.catalog;
-  const range =
-    c.low !== undefined && c.high !== undefined
-      ? ` (${humanValue(c.low, r.unit)} – ${humanValue(c.high, r.unit)})`
-      : '';
-  value.textContent = `${humanValue(c.typical, r.unit)}${range}`;
+  if ('value' in c) value.textContent = c.value;
+  else {
+    const range =
+      c.low !== undefined && c.high !== undefined
+        ? ` (${humanValue(c.low, r.unit)} – ${humanValue(c.high, r.unit)})`
+        : c.low !== undefined
+          ? ` (low ${humanValue(c.low, r.unit)})`
+          : c.high !== undefined
+            ? ` (high ${humanValue(c.high, r.unit)})`
+            : '';
+    value.textContent = `${humanValue(c.typical, r.unit)}${range}`;
+  }
   head.append(name, value);
   if (!c.verified) {
     const flag = document.createElement('span');

@@ -3,6 +3,7 @@
 
 import kyivNight from '../../scenarios/kyiv-night.yaml?raw';
 import { RunLogAssembler, type RunHeader, type RunLine } from '../model/run-log-lines.js';
+import { upgradeStoredScenario } from '../scenario/stored-scenario.js';
 import type { RunReply, RunRequest } from './run-messages.js';
 
 export interface ScenarioChoice {
@@ -110,7 +111,7 @@ export class ScenarioSource {
       return { ok: false, error: `run ${id} was stored without its scenario or outcome` };
     return {
       ok: true,
-      scenario: assembler.spec,
+      scenario: upgradeStoredScenario(assembler.spec),
       log: assembler.finish(),
       outcome: assembler.outcome,
       runId: id,
