@@ -4,6 +4,7 @@
 
 import { formatStatistic, HEADLINE_MEASURES } from '../analysis/statistics.js';
 import { formatDuration } from './progress.js';
+import { geoJsonToKml } from '../run/kml-export.js';
 import { aggregatesCsv, reportJson, runsCsv, type ReportData } from './report-data.js';
 import { reportCharts } from './report-specs.js';
 import { chartsPageScript, escapeHtml, inlineVegaLibraries } from './vega-page.js';
@@ -39,6 +40,29 @@ function statsTable(data: ReportData): string {
   return `<table><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** The batch's geodata as a GeoJSON file (RFC 7946), or undefined when the scenario did not parse. */
+export function reportGeoJson(data: ReportData): string | undefined {
+  return data.geodata && JSON.stringify(data.geodata) + '\n';
+}
+
+/** The same as KML 2.2 for Google Earth, one folder per layer. */
+export function reportKml(data: ReportData): string | undefined {
+  return data.geodata && geoJsonToKml(data.geodata, reportTitle(data));
+}
+
+/** The geodata downloads of the page: `<batch>.geojson` and `<batch>.kml`. */
+function geodataFiles(data: ReportData): Record<string, string> {
+  const geojson = reportGeoJson(data);
+  const kml = reportKml(data);
+  if (geojson === undefined || kml === undefined) return {};
+  return { [`${data.batch.id}.geojson`]: geojson, [`${data.batch.id}.kml`]: kml };
+}
+
+function reportTitle(data: ReportData): string {
+  const b = data.batch;
+  return `${b.scenarioName} — ${b.kind === 'mc' ? 'Monte Carlo' : 'sweep'} ${b.id}`;
+}
+
 export function renderReportHtml(data: ReportData): string {
   const b = data.batch;
   const charts = reportCharts(data);
@@ -48,10 +72,11 @@ export function renderReportHtml(data: ReportData): string {
       [`${b.id}-aggregates.csv`]: aggregatesCsv(data),
       [`${b.id}-runs.csv`]: runsCsv(data),
       [`${b.id}.json`]: reportJson(data),
+      ...geodataFiles(data),
     },
   };
   const libraries = inlineVegaLibraries();
-  const title = `${b.scenarioName} — ${b.kind === 'mc' ? 'Monte Carlo' : 'sweep'} ${b.id}`;
+  const title = reportTitle(data);
   return `<!doctype html>
 <html lang="en">
 <head>

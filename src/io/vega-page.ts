@@ -80,11 +80,12 @@ export function chartsPageScript(payload: {
 (function () {
   var payload = JSON.parse(document.getElementById('report-data').textContent);
   var exportsEl = document.getElementById('exports');
+  var types = { csv: 'text/csv', geojson: 'application/geo+json', kml: 'application/vnd.google-earth.kml+xml' };
   Object.keys(payload.exports).forEach(function (name) {
     var a = document.createElement('a');
     a.download = name;
     a.textContent = name;
-    a.href = URL.createObjectURL(new Blob([payload.exports[name]], { type: name.endsWith('.csv') ? 'text/csv' : 'application/json' }));
+    a.href = URL.createObjectURL(new Blob([payload.exports[name]], { type: types[name.split('.').pop()] || 'application/json' }));
     a.style.marginRight = '14px';
     exportsEl.appendChild(a);
   });
