@@ -108,4 +108,44 @@ describe('GeoJSON files a scenario imports', () => {
     expect(flat.result.ok).toBe(true);
     expect(flat.text).not.toContain('substations.geojson');
   });
+
+  it('inlines the node and post layouts of sensors too', () => {
+    const dir = folder(45);
+    writeFileSync(
+      join(dir, 'layers', 'masts.geojson'),
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: {},
+            geometry: {
+              type: 'MultiPoint',
+              coordinates: [
+                [30.6, 50.6],
+                [30.7, 50.6],
+              ],
+            },
+          },
+        ],
+      }),
+    );
+    writeFileSync(
+      join(dir, 'listened.yaml'),
+      scenario +
+        `sensors:
+  - { type: acoustic, name: mics, nodes: { geojson: layers/masts.geojson } }
+  - { type: observer, name: posts, posts: [[50.7, 30.9], { geojson: layers/masts.geojson }] }
+`,
+    );
+    const loaded = loadScenarioFile(join(dir, 'listened.yaml'));
+    expect(loaded.result.ok).toBe(true);
+    if (!loaded.result.ok) return;
+    const [mics, posts] = loaded.result.scenario.sensors;
+    expect(mics.type === 'acoustic' && mics.nodeE.length).toBe(2);
+    expect(posts.type === 'observer' && posts.postE.length).toBe(3);
+    expect(loaded.text).not.toContain('masts.geojson');
+    const again = parseScenario(loaded.text, 'stored.yaml');
+    expect(again.ok && again.scenario).toEqual(loaded.result.scenario);
+  });
 });

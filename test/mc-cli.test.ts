@@ -7,6 +7,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { check } from '@placemarkio/check-geojson';
+import { kml } from '@tmcw/togeojson';
+import { DOMParser } from '@xmldom/xmldom';
+import type { FeatureCollection } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBulwark } from './run-bulwark.js';
 
@@ -22,6 +26,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function bulwark(args: string[]) {
   return runBulwark(args, { cwd: dir });
+}
+
+/** Features per `layer` property. */
+function layerCounts(features: readonly { properties: Record<string, unknown> | null }[]) {
+  const counts: Record<string, number> = {};
+  for (const f of features) {
+    const layer = String(f.properties?.layer);
+    counts[layer] = (counts[layer] ?? 0) + 1;
+  }
+  return counts;
 }
 
 function storedRuns(file: string): number {
@@ -215,6 +229,10 @@ describe('bulwark sweep', () => {
       'sweep.csv',
       '--json',
       'sweep.json',
+      '--geojson',
+      'sweep.geojson',
+      '--kml',
+      'sweep.kml',
     ]);
     expect(report.code).toBe(0);
     expect(report.stdout).toBe(`sweep.html: report of ${out.batch.id} (12 runs)\n`);
@@ -227,6 +245,48 @@ describe('bulwark sweep', () => {
     ).toEqual(destroyed);
     expect(JSON.parse(readFileSync(join(dir, 'sweep.json'), 'utf8')).points).toHaveLength(3);
     expect(readFileSync(join(dir, 'sweep.html'), 'utf8')).toContain('vegaEmbed');
+
+    // The geodata of the batch, read by maintained parsers, against what the store holds: every run
+    // of this small sweep is in the map's sample, so every stored kill and impact is a feature.
+    const db = new Database(store, { readonly: true, fileMustExist: true });
+    const marks = (
+      db.prepare('SELECT marks FROM runs WHERE batch_id = ?').all(out.batch.id) as { marks: string }[]
+    ).map((r) => JSON.parse(r.marks) as { kills: number[]; impacts: string[]; killTimesS: number[] });
+    db.close();
+    expect(marks).toHaveLength(12);
+    const expected = {
+      asset: 2,
+      unit: 1,
+      intercept: marks.reduce((n, m) => n + m.kills.length / 2, 0),
+      impact: marks.reduce((n, m) => n + m.impacts.length, 0),
+    };
+    expect(expected.intercept).toBeGreaterThan(0);
+    expect(expected.impact).toBeGreaterThan(0);
+    const collection = check(readFileSync(join(dir, 'sweep.geojson'), 'utf8')) as FeatureCollection;
+    expect(layerCounts(collection.features)).toMatchObject(expected);
+    const times = collection.features
+      .filter((f) => f.properties?.layer === 'intercept')
+      .map((f) => f.properties!.tS as number)
+      .sort((a, b) => a - b);
+    expect(times).toEqual(marks.flatMap((m) => m.killTimesS).sort((a, b) => a - b));
+    const back = kml(
+      new DOMParser().parseFromString(
+        readFileSync(join(dir, 'sweep.kml'), 'utf8'),
+        'text/xml',
+      ) as unknown as Document,
+    );
+    expect(layerCounts(back.features)).toMatchObject(expected);
+    const unwritable = await bulwark([
+      'report',
+      out.batch.id,
+      '--store',
+      store,
+      '--kml',
+      'no/such/dir/x.kml',
+    ]);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toContain("--kml: cannot write 'no/such/dir/x.kml'");
+
     const missing = await bulwark(['report', 'nope', '--store', store]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("no batch 'nope'");

@@ -7,6 +7,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { check } from '@placemarkio/check-geojson';
+import type { FeatureCollection } from 'geojson';
+import { kml as kmlToGeoJson } from '@tmcw/togeojson';
+import { DOMParser } from '@xmldom/xmldom';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gridPoints, latinHypercubePoints, parseSetSpec } from '../src/analysis/sweep.js';
@@ -54,12 +58,36 @@ async function batch(request: Partial<BatchRequest>): Promise<ReportData> {
   return gatherReport(store, result.batch);
 }
 
+/** Features per `layer` property. */
+function layerCounts(features: readonly { properties: Record<string, unknown> | null }[]) {
+  const counts: Record<string, number> = {};
+  for (const f of features) {
+    const layer = String(f.properties?.layer);
+    counts[layer] = (counts[layer] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** KML read back by togeojson through a standard XML parser, which must report no error. */
+function readKml(text: string) {
+  const errors: string[] = [];
+  const doc = new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') errors.push(message);
+    },
+  }).parseFromString(text, 'text/xml');
+  expect(errors).toEqual([]);
+  return kmlToGeoJson(doc as unknown as Document);
+}
+
 interface PageReport {
   charts: { id: string; marks: number; error?: string }[];
   svgMarks: Record<string, number>;
   interceptSymbols: number;
   downloads: string[];
   aggregatesCsv: string;
+  geojson: string;
+  kml: string;
 }
 
 async function openReport(
@@ -80,12 +108,18 @@ async function openReport(
     const interceptGroup = document.querySelector('#map svg g.mark-symbol.role-mark');
     const links = [...document.querySelectorAll<HTMLAnchorElement>('#exports a')];
     const csvLink = links.find((a) => a.download.endsWith('-aggregates.csv'))!;
+    const text = async (ending: string) => {
+      const link = links.find((a) => a.download.endsWith(ending));
+      return link ? await (await fetch(link.href)).text() : '';
+    };
     return {
       charts: report.charts,
       svgMarks,
       interceptSymbols: interceptGroup ? interceptGroup.querySelectorAll(':scope > path').length : -1,
       downloads: links.map((a) => a.download),
       aggregatesCsv: await (await fetch(csvLink.href)).text(),
+      geojson: await text('.geojson'),
+      kml: await text('.kml'),
     };
   });
   await context.close();
@@ -112,8 +146,32 @@ describe('HTML report in headless Chromium', { timeout: 2 * BROWSER_WAIT_MS }, (
       `${data.batch.id}-aggregates.csv`,
       `${data.batch.id}-runs.csv`,
       `${data.batch.id}.json`,
+      `${data.batch.id}.geojson`,
+      `${data.batch.id}.kml`,
     ]);
     expect(page.aggregatesCsv).toBe(aggregatesCsv(data));
+
+    // The geodata downloads, read by maintained parsers: every kill the map draws and every impact
+    // the sampled runs stored, at the places the scenario names.
+    const stored = [...store.runs(data.batch.id, undefined, { marks: true })];
+    const impacts = stored.reduce((n, r) => n + (r.marks?.impacts.length ?? 0), 0);
+    const scenario = parseScenarioOrThrow(TEXT, FIXTURE);
+    const expected = {
+      asset: scenario.assets.length,
+      unit: scenario.defenders.length,
+      intercept: page.interceptSymbols,
+      impact: impacts,
+    };
+    expect(data.map.sampledRuns).toBe(stored.length);
+    const geojson = check(page.geojson) as FeatureCollection;
+    expect(geojson.type).toBe('FeatureCollection');
+    expect(layerCounts(geojson.features)).toMatchObject(expected);
+    expect(impacts).toBeGreaterThan(0);
+    const kml = readKml(page.kml);
+    expect(layerCounts(kml.features)).toMatchObject(expected);
+    expect(kml.features).toHaveLength(geojson.features.length);
+    for (const f of geojson.features.filter((f) => f.properties?.layer === 'intercept'))
+      expect(Date.parse(f.properties!.time as string)).toBeGreaterThan(Date.parse('2025-12-14T18:00:00Z'));
   });
 
   it('renders response curves with bands for a grid sweep and points for a Latin hypercube', async () => {

@@ -60,6 +60,15 @@ describe('measureRun', () => {
     expect(marks.kills.length).toBe(2 * outcome.destroyed);
     expect(marks.impacts.length).toBe(outcome.leaked);
     expect(outcome.destroyed + outcome.leaked).toBeGreaterThan(0);
+    // One time per mark, within the night and in the order the events happened.
+    expect(marks.killTimesS).toHaveLength(outcome.destroyed);
+    expect(marks.impactTimesS).toHaveLength(outcome.leaked);
+    for (const times of [marks.killTimesS!, marks.impactTimesS!])
+      times.forEach((t, k) => {
+        expect(t).toBeGreaterThan(0);
+        expect(t).toBeLessThanOrEqual(scenario.durationS);
+        if (k > 0) expect(t).toBeGreaterThanOrEqual(times[k - 1]);
+      });
   });
 
   it('derives the same seeds whatever the slice', () => {

@@ -8,6 +8,8 @@ import { SUMMARY_FIELDS, type Summary } from '../analysis/statistics.js';
 import type { SweepPoint } from '../analysis/sweep.js';
 import { LocalFrame } from '../core/geo.js';
 import { parseScenario } from '../scenario/index.js';
+import type { GeoFeatureCollection } from '../model/geodata.js';
+import { batchToGeoJson, type SampledRun } from './report-geodata.js';
 import type { BatchInfo, ResultsStore } from './results-store.js';
 
 /** The measures whose distributions and response curves a report plots. */
@@ -36,6 +38,12 @@ export interface ReportData {
     bases: { name: string; lat: number; lon: number }[];
     sampledRuns: number;
   };
+  /**
+   * The batch as GeoJSON (report-geodata): the scenario's places and coverage and the kills and
+   * impacts of the map's sample. Absent when the stored scenario no longer parses. Not part of
+   * the report's JSON: it is its own download.
+   */
+  geodata?: GeoFeatureCollection;
 }
 
 export function gatherReport(store: ResultsStore, batch: BatchInfo): ReportData {
@@ -55,7 +63,7 @@ export function gatherReport(store: ResultsStore, batch: BatchInfo): ReportData 
   const frame = scenario ? new LocalFrame(scenario.origin) : undefined;
   const impacts = new Map<string, number>();
   const intercepts: { lat: number; lon: number }[] = [];
-  let sampledRuns = 0;
+  const sampled: SampledRun[] = [];
   const runs: ReportData['runs'] = [];
   for (const row of store.runs(batch.id, undefined, { marks: true })) {
     const record: Record<string, string | number | null> = {
@@ -72,7 +80,7 @@ export function gatherReport(store: ResultsStore, batch: BatchInfo): ReportData 
     runs.push(record);
     // Spread the map's sample over the sweep points: the first runs of every point.
     if (frame && row.marks && row.run < Math.max(1, Math.ceil(MAP_SAMPLE_RUNS / batch.pointCount))) {
-      sampledRuns++;
+      sampled.push({ point: row.point, run: row.run, seed: row.seed, marks: row.marks });
       for (let i = 0; i < row.marks.kills.length; i += 2) {
         const p = frame.toLatLon(row.marks.kills[i], row.marks.kills[i + 1]);
         intercepts.push({ lat: round5(p.latDeg), lon: round5(p.lonDeg) });
@@ -84,6 +92,7 @@ export function gatherReport(store: ResultsStore, batch: BatchInfo): ReportData 
     const p = frame!.toLatLon(e, n);
     return { lat: round5(p.latDeg), lon: round5(p.lonDeg) };
   };
+  const sampledRuns = sampled.length;
   return {
     batch: info,
     points,
@@ -101,6 +110,7 @@ export function gatherReport(store: ResultsStore, batch: BatchInfo): ReportData 
       bases: scenario ? scenario.defenders.map((d) => ({ name: d.name, ...at(d.base.e, d.base.n) })) : [],
       sampledRuns,
     },
+    ...(scenario ? { geodata: batchToGeoJson(scenario, batch.id, sampled) } : {}),
   };
 }
 
@@ -143,6 +153,6 @@ function csvCell(value: unknown): string {
 }
 
 /** The report's numbers as JSON (NaN and ±Infinity as null). */
-export function reportJson(data: ReportData): string {
+export function reportJson({ geodata: _, ...data }: ReportData): string {
   return JSON.stringify(data, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
 }

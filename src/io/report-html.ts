@@ -2,8 +2,10 @@
 // from their packages, the numbers embedded as JSON, CSV and JSON downloads built in the page. It
 // opens offline, from a mail attachment or a USB stick, with nothing fetched.
 
+import { deflateRawSync } from 'node:zlib';
 import { formatStatistic, HEADLINE_MEASURES } from '../analysis/statistics.js';
 import { formatDuration } from './progress.js';
+import { geoJsonToKml } from '../run/kml-export.js';
 import { aggregatesCsv, reportJson, runsCsv, type ReportData } from './report-data.js';
 import { reportCharts } from './report-specs.js';
 import { chartsPageScript, escapeHtml, inlineVegaLibraries } from './vega-page.js';
@@ -39,6 +41,36 @@ function statsTable(data: ReportData): string {
   return `<table><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** The batch's geodata as a GeoJSON file (RFC 7946), or undefined when the scenario did not parse. */
+export function reportGeoJson(data: ReportData): string | undefined {
+  return data.geodata && JSON.stringify(data.geodata) + '\n';
+}
+
+/** The same as KML 2.2 for Google Earth, one folder per layer. */
+export function reportKml(data: ReportData): string | undefined {
+  return data.geodata && geoJsonToKml(data.geodata, reportTitle(data));
+}
+
+/**
+ * The geodata downloads of the page: `<batch>.geojson` and `<batch>.kml`, deflated (a kill and an
+ * impact per feature over hundreds of runs is megabytes of text, which compresses about twenty
+ * to one) and inflated by the page when it opens.
+ */
+function geodataFiles(data: ReportData): Record<string, { deflated: string }> {
+  const geojson = reportGeoJson(data);
+  const kml = reportKml(data);
+  if (geojson === undefined || kml === undefined) return {};
+  const pack = (text: string) => ({
+    deflated: deflateRawSync(Buffer.from(text, 'utf8'), { level: 9 }).toString('base64'),
+  });
+  return { [`${data.batch.id}.geojson`]: pack(geojson), [`${data.batch.id}.kml`]: pack(kml) };
+}
+
+function reportTitle(data: ReportData): string {
+  const b = data.batch;
+  return `${b.scenarioName} — ${b.kind === 'mc' ? 'Monte Carlo' : 'sweep'} ${b.id}`;
+}
+
 export function renderReportHtml(data: ReportData): string {
   const b = data.batch;
   const charts = reportCharts(data);
@@ -48,10 +80,11 @@ export function renderReportHtml(data: ReportData): string {
       [`${b.id}-aggregates.csv`]: aggregatesCsv(data),
       [`${b.id}-runs.csv`]: runsCsv(data),
       [`${b.id}.json`]: reportJson(data),
+      ...geodataFiles(data),
     },
   };
   const libraries = inlineVegaLibraries();
-  const title = `${b.scenarioName} — ${b.kind === 'mc' ? 'Monte Carlo' : 'sweep'} ${b.id}`;
+  const title = reportTitle(data);
   return `<!doctype html>
 <html lang="en">
 <head>

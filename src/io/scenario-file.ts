@@ -6,7 +6,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { resolveInside } from './safe-path.js';
-import { parseScenario, type ParseResult, type ReadFile, type ScenarioIssue } from '../scenario/index.js';
+import {
+  LAYOUT_KEYS,
+  parseScenario,
+  type ParseResult,
+  type ReadFile,
+  type ScenarioIssue,
+} from '../scenario/index.js';
 
 /** Files larger than this are refused before reading: no scenario needs it. */
 const MAX_SCENARIO_BYTES = 20 * 1024 * 1024;
@@ -52,18 +58,30 @@ export function loadScenarioFile(file: string, options: LoadOptions = {}): Loade
   return { file, text: inlineImports(text, imported), result };
 }
 
-/** The text with every `geojson: FILE` replaced by the FeatureCollection it names. */
+/**
+ * The text with every `geojson: FILE` replaced by the FeatureCollection it names: items of
+ * assets, defenders and sensors, and the node and post layouts of sensors.
+ */
 function inlineImports(text: string, imported: ReadonlyMap<string, string>): string {
   const doc = parseDocument(text);
+  const inline = (node: unknown, path: (string | number)[]) => {
+    if (!isMap(node)) return;
+    const name = node.get('geojson');
+    const content = typeof name === 'string' ? imported.get(name) : undefined;
+    if (content !== undefined)
+      doc.setIn([...path, 'geojson'], doc.createNode(JSON.parse(content), { flow: true }));
+  };
   for (const section of ['assets', 'defenders', 'sensors']) {
     const list = doc.get(section);
     if (!isSeq(list)) continue;
     list.items.forEach((item, k) => {
-      if (!isMap(item)) return;
-      const name = item.get('geojson');
-      const content = typeof name === 'string' ? imported.get(name) : undefined;
-      if (content !== undefined)
-        doc.setIn([section, k, 'geojson'], doc.createNode(JSON.parse(content), { flow: true }));
+      inline(item, [section, k]);
+      if (section !== 'sensors' || !isMap(item)) return;
+      for (const key of LAYOUT_KEYS) {
+        const layout = item.get(key);
+        if (isSeq(layout)) layout.items.forEach((entry, m) => inline(entry, [section, k, key, m]));
+        else inline(layout, [section, k, key]);
+      }
     });
   }
   return doc.toString({ lineWidth: 0 });

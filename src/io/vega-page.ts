@@ -73,20 +73,37 @@ export function inlineVegaLibraries(): string {
  */
 export function chartsPageScript(payload: {
   charts: { id: string; spec: VegaLiteSpec }[];
-  exports: Record<string, string>;
+  /** name → content, or its deflate-raw bytes in base64 (large geodata), inflated in the page. */
+  exports: Record<string, string | { deflated: string }>;
 }): string {
   return `<script type="application/json" id="report-data">${scriptSafe(JSON.stringify(payload))}</script>
 <script>
 (function () {
   var payload = JSON.parse(document.getElementById('report-data').textContent);
   var exportsEl = document.getElementById('exports');
+  var types = { csv: 'text/csv', geojson: 'application/geo+json', kml: 'application/vnd.google-earth.kml+xml' };
+  var inflating = [];
   Object.keys(payload.exports).forEach(function (name) {
     var a = document.createElement('a');
+    var content = payload.exports[name];
+    var type = types[name.split('.').pop()] || 'application/json';
     a.download = name;
     a.textContent = name;
-    a.href = URL.createObjectURL(new Blob([payload.exports[name]], { type: name.endsWith('.csv') ? 'text/csv' : 'application/json' }));
     a.style.marginRight = '14px';
     exportsEl.appendChild(a);
+    if (typeof content === 'string') {
+      a.href = URL.createObjectURL(new Blob([content], { type: type }));
+      return;
+    }
+    if (typeof DecompressionStream === 'undefined') {
+      a.title = 'this browser cannot unpack the file: open the report in a current browser';
+      return;
+    }
+    var bytes = Uint8Array.from(atob(content.deflated), function (c) { return c.charCodeAt(0); });
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    inflating.push(new Response(stream).blob().then(function (blob) {
+      a.href = URL.createObjectURL(new Blob([blob], { type: type }));
+    }));
   });
   // What rendered, for people and for tests: marks drawn per chart, or the error.
   window.bulwarkReport = { charts: [], views: {}, done: false };
@@ -104,7 +121,7 @@ export function chartsPageScript(payload: {
     }, function (error) {
       window.bulwarkReport.charts.push({ id: chart.id, marks: 0, error: String(error) });
     });
-  })).then(function () { window.bulwarkReport.done = true; });
+  }).concat(inflating)).then(function () { window.bulwarkReport.done = true; });
 })();
 </script>`;
 }

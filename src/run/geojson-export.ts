@@ -89,12 +89,7 @@ class GeoExport {
   }
 
   private position(e: number, n: number, u?: number): GeoPosition {
-    // The ground below a point of the local plane: the plane rises above the ellipsoid by d²/2R,
-    // so this is where the scenario's own [latitude, longitude] for it lay (to millimetres).
-    const p = this.frame.toLatLon(e, n, -(e * e + n * n) / (2 * EARTH_RADIUS_M));
-    const lon = round6(p.lonDeg);
-    const lat = round6(p.latDeg);
-    return u === undefined ? [lon, lat] : [lon, lat, Math.round(u)];
+    return groundPosition(this.frame, e, n, u);
   }
 
   private point(at: Enu | { e: number; n: number }, properties: GeoProperties, withAltitude = false): void {
@@ -419,6 +414,18 @@ class GeoExport {
         });
       }
   }
+}
+
+/**
+ * The GeoJSON position of a point of the local plane: the ground below it (the plane rises above
+ * the ellipsoid by d²/2R, so this is where the scenario's own [latitude, longitude] for it lay, to
+ * millimetres), with `u` as the height above that ground when given.
+ */
+export function groundPosition(frame: LocalFrame, e: number, n: number, u?: number): GeoPosition {
+  const p = frame.toLatLon(e, n, -(e * e + n * n) / (2 * EARTH_RADIUS_M));
+  const lon = round6(p.lonDeg);
+  const lat = round6(p.latDeg);
+  return u === undefined ? [lon, lat] : [lon, lat, Math.round(u)];
 }
 
 function round6(x: number): number {

@@ -202,4 +202,176 @@ defenders:
       expect(Math.hypot(again.base.e - unit.base.e, again.base.n - unit.base.n)).toBeLessThan(0.15);
     }
   });
+
+  describe('acoustic nodes and observer posts', () => {
+    const SENSORS = `${HEAD}
+assets: [{ name: Plant, kind: power-plant, at: [50.45, 30.52], value: 100 }]
+threats: []
+defenders: []`;
+
+    it('reads back the node and post layouts a scenario exports', () => {
+      const original = parseScenarioOrThrow(`${SENSORS}
+sensors:
+  - type: acoustic
+    name: mics
+    nodes:
+      - grid: { from: [50.40, 30.40], to: [50.50, 30.60], spacing: 3 km }
+      - line: { path: [[50.6, 30.6], [50.7, 30.9]], spacing: 4 km }
+  - type: observer
+    name: posts
+    posts: [[50.9, 31.0], [50.8, 31.2], [50.7, 31.4]]`);
+      const exported = scenarioToGeoJson(original).features.filter((f) => f.properties.layer === 'sensor');
+      const layout = (kind: string) =>
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: exported.filter((f) => f.properties.kind === kind),
+        });
+      const back = parseScenario(
+        `${SENSORS}
+sensors:
+  - { type: acoustic, name: mics, nodes: { geojson: mics.geojson } }
+  - { type: observer, name: posts, posts: [[50.95, 30.95], { geojson: posts.geojson }] }`,
+        'back.yaml',
+        { readFile: files({ 'mics.geojson': layout('acoustic'), 'posts.geojson': layout('observer') }) },
+      );
+      expect(back.ok).toBe(true);
+      if (!back.ok) return;
+      const [mics, posts] = original.sensors;
+      const [mics2, posts2] = back.scenario.sensors;
+      if (mics.type !== 'acoustic' || mics2.type !== 'acoustic') throw new Error('not acoustic');
+      if (posts.type !== 'observer' || posts2.type !== 'observer') throw new Error('not observer');
+      expect(mics.nodeE.length).toBeGreaterThan(20);
+      expect(mics2.nodeE).toHaveLength(mics.nodeE.length);
+      // Six decimals of a degree: within 0.15 m of the nodes the grid and line laid out.
+      mics.nodeE.forEach((e, k) =>
+        expect(Math.hypot(mics2.nodeE[k] - e, mics2.nodeN[k] - mics.nodeN[k])).toBeLessThan(0.15),
+      );
+      // The post written in the scenario comes first, then the file's, in order.
+      expect(posts2.postE).toHaveLength(posts.postE.length + 1);
+      posts.postE.forEach((e, k) =>
+        expect(Math.hypot(posts2.postE[k + 1] - e, posts2.postN[k + 1] - posts.postN[k])).toBeLessThan(0.15),
+      );
+      expect({ ...mics2, nodeE: [], nodeN: [] }).toEqual({ ...mics, nodeE: [], nodeN: [] });
+    });
+
+    it('takes a Point each, every point of a MultiPoint and the centre of an outline', () => {
+      const masts = JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          point('m1', 50.5, 30.6),
+          {
+            type: 'Feature',
+            properties: {},
+            geometry: {
+              type: 'MultiPoint',
+              coordinates: [
+                [30.7, 50.5],
+                [30.8, 50.5],
+              ],
+            },
+          },
+          {
+            type: 'Feature',
+            properties: { building: 'yes' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [30.9, 50.5],
+                  [30.92, 50.5],
+                  [30.92, 50.52],
+                  [30.9, 50.5],
+                ],
+              ],
+            },
+          },
+        ],
+      });
+      const s = parseScenario(
+        `${SENSORS}\nsensors: [{ type: acoustic, nodes: [{ geojson: masts.geojson }] }]`,
+        'city.yaml',
+        { readFile: files({ 'masts.geojson': masts }) },
+      );
+      expect(s.ok).toBe(true);
+      const plain = parseScenarioOrThrow(
+        `${SENSORS}\nsensors: [{ type: acoustic, nodes: [[50.5, 30.6], [50.5, 30.7], [50.5, 30.8], [50.5066667, 30.9133333]] }]`,
+      ).sensors[0];
+      if (!s.ok || s.scenario.sensors[0].type !== 'acoustic' || plain.type !== 'acoustic')
+        throw new Error('no');
+      const mics = s.scenario.sensors[0];
+      expect(
+        mics.nodeE.map((e, k) => Math.hypot(e - plain.nodeE[k], mics.nodeN[k] - plain.nodeN[k])),
+      ).toEqual(plain.nodeE.map(() => expect.closeTo(0, 1)));
+    });
+
+    it('reports bad layouts at their line and column, in the GeoJSON file or the scenario', () => {
+      const mics = JSON.stringify(
+        {
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              properties: {},
+              geometry: {
+                type: 'MultiPoint',
+                coordinates: [
+                  [30.6, 50.5],
+                  [30.7, 95],
+                ],
+              },
+            },
+            { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: ['x', 50.5] } },
+            { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [30.8, 50.6] } },
+            'not a feature',
+          ],
+        },
+        null,
+        2,
+      );
+      // A radar imported before the acoustic network moves it in the sensors list: its issues
+      // must still point at what the scenario wrote.
+      const text = `${SENSORS}
+sensors:
+  - geojson: { type: FeatureCollection, features: [
+      { type: Feature, geometry: { type: Point, coordinates: [30.9, 50.6] }, properties: { name: r1, range: 30 km } },
+      { type: Feature, geometry: { type: Point, coordinates: [30.9, 50.3] }, properties: { name: r2, range: 70 km } } ] }
+    type: radar
+  - type: acoustic
+    name: mics
+    nodes: [[50.5, 30.5], { geojson: mics.geojson, spacing: 1 km }, [50.5, east]]
+  - type: observer
+    name: posts
+    posts: { geojson: missing.geojson }
+  - type: observer
+    posts: { geojson: { type: FeatureCollection, features: [] } }
+  - type: observer
+    posts: [{ geojson: [] }]`;
+      const r = parseScenario(text, 'city.yaml', { readFile: files({ 'mics.geojson': mics }) });
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      const lines = mics.split('\n');
+      /** line:column of the `nth` line holding `needle`, at `mark` (the needle itself by default). */
+      const where = (needle: string, nth = 0, mark = needle) => {
+        let line = -1;
+        for (let k = 0; k <= nth; k++) line = lines.findIndex((l, i) => i > line && l.includes(needle));
+        return `${line + 1}:${lines[line].indexOf(mark) + 1}`;
+      };
+      // The bad latitude's position [30.7, 95] opens on the line before its longitude.
+      const bad = lines.findIndex((l) => l.trim() === '30.7,');
+      expect(lines[bad - 1].trim()).toBe('[');
+      const messages = r.issues.map(formatIssue);
+      expect(messages).toEqual(
+        expect.arrayContaining([
+          "city.yaml:15:61: sensors[1].nodes[1].spacing: unknown field; expected only 'geojson' in a nodes entry that imports positions",
+          `mics.geojson:${where('"geometry"', 1, '{')}: features[1].geometry: no usable geometry; expected a Point or MultiPoint (or a line or outline, taken at its centre) with [longitude, latitude] positions`,
+          `mics.geojson:${where('"not a feature"')}: features[3]: not a GeoJSON Feature; expected { type: Feature, geometry, properties }`,
+          `mics.geojson:${bad}:${lines[bad - 1].indexOf('[') + 1}: features[0].geometry.coordinates[1]: latitude or longitude out of range; expected latitude in [-90, 90] and longitude in [-180, 180], found [95, 30.7] (positions are [latitude, longitude])`,
+          'city.yaml:15:69: sensors[1].nodes[2]: not a position; expected [latitude, longitude] in degrees, found a list',
+          "city.yaml:18:23: sensors[2].posts.geojson: cannot read 'missing.geojson': no such file",
+          'city.yaml:20:12: sensors[3].posts: no nodes; expected at least one position, grid or line',
+          'city.yaml:22:24: sensors[4].posts[0].geojson: not a GeoJSON FeatureCollection; expected { type: FeatureCollection, features: [...] }',
+        ]),
+      );
+    });
+  });
 });

@@ -2,6 +2,10 @@
 // FeatureCollection itself, inline) in `assets`, `defenders` or `sensors` stands for one item per
 // feature — its name and position from the feature, the other fields from the feature's
 // properties where it has them (OpenStreetMap tags give an asset's kind), else from the item.
+// Acoustic nodes and observer posts the same way, one level down: an entry `{ geojson: FILE }` in
+// a sensor's `nodes` or `posts` (or `nodes: { geojson: FILE }` alone) stands for one position per
+// point of the collection's features — a Point one, a MultiPoint each of its points (the way
+// `bulwark run --geojson` writes a sensor's layout), any other geometry its centre.
 // The expanded items are then read like any other, and every issue found in one is reported in
 // the GeoJSON file at the feature's own field. Pure: the caller hands in the files' text.
 
@@ -60,13 +64,21 @@ const OSM_KINDS: [tag: string, values: string[] | '*', kind: string][] = [
   ['landuse', ['industrial'], 'industry'],
 ];
 
+/** The sensor fields that hold a layout of positions, by sensor type. */
+export const LAYOUT_KEYS = ['nodes', 'posts'] as const;
+
 export function expandGeoJsonImports(r: Reader, top: RawObject, readFile?: ReadFile): void {
+  // Layouts first, while the sensors are at the places the file gives them; their redirects are
+  // registered once the sensors list itself is expanded and each sensor's final index is known.
+  const layouts = expandLayouts(r, top, readFile);
+  const sensorIndex = new Map<number, number>();
   for (const [section, spec] of Object.entries(SECTIONS)) {
     const list = top[section];
     if (!Array.isArray(list) || !list.some((item) => isRecord(item) && item.geojson !== undefined)) continue;
     const expanded: Raw[] = [];
     list.forEach((item, k) => {
       if (!isRecord(item) || item.geojson === undefined) {
+        if (section === 'sensors') sensorIndex.set(k, expanded.length);
         r.redirect({ from: [section, expanded.length], to: [section, k], ...r.source });
         expanded.push(item);
         return;
@@ -91,6 +103,103 @@ export function expandGeoJsonImports(r: Reader, top: RawObject, readFile?: ReadF
     });
     top[section] = expanded;
   }
+  for (const { sensor, redirect } of layouts)
+    r.redirect({ ...redirect, from: ['sensors', sensorIndex.get(sensor) ?? sensor, ...redirect.from] });
+}
+
+/** A redirect of a layout entry, `from` relative to its sensor (sensors[sensor]). */
+interface LayoutRedirect {
+  sensor: number;
+  redirect: Parameters<Reader['redirect']>[0];
+}
+
+/** Replaces `{ geojson }` entries of the sensors' node and post layouts by the positions they hold. */
+function expandLayouts(r: Reader, top: RawObject, readFile?: ReadFile): LayoutRedirect[] {
+  const redirects: LayoutRedirect[] = [];
+  const sensors = top.sensors;
+  if (!Array.isArray(sensors)) return redirects;
+  sensors.forEach((sensor, k) => {
+    if (!isRecord(sensor) || sensor.geojson !== undefined) return;
+    for (const key of LAYOUT_KEYS) {
+      const value = sensor[key];
+      // `nodes: { geojson: FILE }` is the one-entry list of it.
+      const single = isRecord(value) && value.geojson !== undefined;
+      const list: Raw[] | undefined = single ? [value] : Array.isArray(value) ? value : undefined;
+      if (!list || !list.some((entry) => isRecord(entry) && entry.geojson !== undefined)) continue;
+      const expanded: Raw[] = [];
+      list.forEach((entry, m) => {
+        const written: FieldPath = single ? ['sensors', k, key] : ['sensors', k, key, m];
+        if (!isRecord(entry) || entry.geojson === undefined) {
+          redirects.push({ sensor: k, redirect: { from: [key, expanded.length], to: written, ...r.source } });
+          expanded.push(entry);
+          return;
+        }
+        for (const extra of Object.keys(entry))
+          if (extra !== 'geojson')
+            r.error([...written, extra], 'unknown field', {
+              expected: `only 'geojson' in a ${key} entry that imports positions`,
+            });
+        const source = openSource(r, entry.geojson, [...written, 'geojson'], readFile);
+        if (!source) return;
+        source.features.forEach((feature, i) => {
+          const at = [...source.base, 'features', i];
+          if (!isRecord(feature) || feature.type !== 'Feature') {
+            source.error(at, 'not a GeoJSON Feature', '{ type: Feature, geometry, properties }');
+            return;
+          }
+          const found = points(feature.geometry);
+          if (!found) {
+            source.error(
+              [...at, 'geometry'],
+              'no usable geometry',
+              'a Point or MultiPoint (or a line or outline, taken at its centre) with [longitude, latitude] positions',
+            );
+            return;
+          }
+          for (const { position, path, exact } of found) {
+            const to = [...at, 'geometry', ...path];
+            const from = [key, expanded.length];
+            const there = { file: source.file, locate: source.locate };
+            redirects.push({ sensor: k, redirect: { from, to, ...there } });
+            // Latitude and longitude swap places between a scenario and GeoJSON.
+            if (exact) {
+              redirects.push({ sensor: k, redirect: { from: [...from, 0], to: [...to, 1], ...there } });
+              redirects.push({ sensor: k, redirect: { from: [...from, 1], to: [...to, 0], ...there } });
+            }
+            expanded.push(position);
+          }
+        });
+      });
+      sensor[key] = expanded;
+    }
+  });
+  return redirects;
+}
+
+/**
+ * The positions a layout takes from a geometry, [latitude, longitude], with the path of each in the
+ * geometry: a Point's own, every point of a MultiPoint, the centre of anything else.
+ */
+function points(
+  geometry: Raw,
+):
+  | { position: [number, number]; path: FieldPath; /** Written as such in the file. */ exact: boolean }[]
+  | undefined {
+  if (!isRecord(geometry)) return undefined;
+  const c = geometry.coordinates;
+  const usable = (p: Raw) => Array.isArray(p) && p.length >= 2 && p.slice(0, 2).every(isFiniteNumber);
+  if (geometry.type === 'Point')
+    return usable(c) ? [{ position: latLon(c as number[]), path: ['coordinates'], exact: true }] : undefined;
+  if (geometry.type === 'MultiPoint')
+    return Array.isArray(c) && c.length > 0 && c.every(usable)
+      ? (c as number[][]).map((p, m) => ({ position: latLon(p), path: ['coordinates', m], exact: true }))
+      : undefined;
+  const middle = centre(geometry);
+  return middle ? [{ position: middle, path: ['coordinates'], exact: false }] : undefined;
+}
+
+function latLon(p: readonly number[]): [number, number] {
+  return [round7(p[1]), round7(p[0])];
 }
 
 interface Source {

@@ -9,6 +9,7 @@ export {
   type ParseOptions,
 } from './parse.js';
 export type { ReadFile } from './geojson-import.js';
+export { LAYOUT_KEYS } from './geojson-import.js';
 export {
   lookupTown,
   gazetteerTowns,

@@ -7,6 +7,7 @@ import { DetailsCard } from './details-card.js';
 import { describeEntity, type Picked } from './entity-details.js';
 import { CampaignView } from './campaign-view.js';
 import { EventFeed } from './event-feed.js';
+import { GeodataExport } from './geodata-export.js';
 import { setIcon } from './icons.js';
 import { renderLegend } from './map-legend.js';
 import { MapView } from './map-view.js';
@@ -84,6 +85,7 @@ $<HTMLButtonElement>('open-batches').addEventListener('click', () => void batche
 const campaigns = new CampaignView($<HTMLDialogElement>('campaigns'), (json) => source.headers(json));
 $<HTMLButtonElement>('open-campaigns').addEventListener('click', () => void campaigns.open());
 const figures = new ProvenancePanel($('figures-panel'));
+const geodata = new GeodataExport(ui.status);
 $('legend-panel').addEventListener('toggle', () => {
   if ($('legend').childElementCount === 0) renderLegend($('legend'));
 });
@@ -232,6 +234,7 @@ async function load(what: string, startAt: number | undefined, get: () => Promis
     ui.scrub.max = String(Math.ceil(replay.endS));
     mapView.show(replay);
     figures.show(reply.scenario);
+    geodata.show(reply.scenario, reply.log);
     feed.show(replay, ui.filter.value as 'key' | 'all');
     runs++;
     const o = reply.outcome;

@@ -2,10 +2,22 @@
 // same parser and the same located messages as `bulwark validate` (a click on one puts the caret
 // there), run in this browser, and shared as a link that carries the text itself (share-link.ts)
 // or downloaded as a file.
+//
+// The parser (with the YAML library and the gazetteer, most of the console's weight) is loaded on
+// first use, when the editor opens or a shared link arrives, so the console's main chunk does not
+// carry it.
 
-import { formatIssue, parseScenario, type ScenarioIssue } from '../scenario/index.js';
+import { formatIssue, type ScenarioIssue } from '../scenario/issue.js';
 import { MAX_LINK_CHARS, shareLink } from './share-link.js';
 import './scenario-editor.css';
+
+type ScenarioParser = typeof import('../scenario/parse.js');
+let parser: Promise<ScenarioParser> | undefined;
+
+/** The scenario parser, loaded once. */
+function loadScenarioParser(): Promise<ScenarioParser> {
+  return (parser ??= import('../scenario/parse.js'));
+}
 
 /** The name edited text goes by in messages, as a file would. */
 export const EDITED_FILE = 'edited.yaml';
@@ -54,7 +66,7 @@ export class ScenarioEditor {
     this.note = this.dialog.querySelector<HTMLElement>('.editor-note')!;
     open.addEventListener('click', () => void this.open());
     $('editor-close').addEventListener('click', () => this.dialog.close());
-    $('editor-check').addEventListener('click', () => this.check());
+    $('editor-check').addEventListener('click', () => void this.check());
     $('editor-run').addEventListener('click', () => void this.run());
     $('editor-share').addEventListener('click', () => void this.share());
     $('editor-download').addEventListener('click', () => this.download());
@@ -75,6 +87,8 @@ export class ScenarioEditor {
 
   /** Opens the editor on `text`, or on the picked scenario's text when the editor is empty. */
   async open(text?: string): Promise<void> {
+    // Check and Run need the parser: fetch it while the user reads.
+    void loadScenarioParser();
     if (text !== undefined) this.text.value = text;
     else if (this.text.value === '') this.text.value = await this.hooks.currentText();
     if (!this.dialog.open) this.dialog.show();
@@ -82,7 +96,8 @@ export class ScenarioEditor {
   }
 
   /** Checks the text as `bulwark validate` does; lists the problems, located. */
-  check(): boolean {
+  async check(): Promise<boolean> {
+    const { parseScenario } = await loadScenarioParser();
     const result = parseScenario(this.text.value, EDITED_FILE);
     this.issues.replaceChildren();
     if (result.ok) {
@@ -121,14 +136,14 @@ export class ScenarioEditor {
   }
 
   private async run(): Promise<void> {
-    if (!this.check()) return;
+    if (!(await this.check())) return;
     this.say('running…');
     await this.hooks.run(this.text.value, EDITED_FILE, this.hooks.seed());
     this.say('ran: see the map and the outcome');
   }
 
   private async share(): Promise<void> {
-    if (!this.check()) return;
+    if (!(await this.check())) return;
     const link = await shareLink(location.href, this.text.value, this.hooks.seed());
     if (link.length > MAX_LINK_CHARS) {
       this.link.value = '';

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { aggregatesCsv, gatherReport, reportJson, runsCsv } from '../../io/report-data.js';
-import { renderReportHtml } from '../../io/report-html.js';
+import { renderReportHtml, reportGeoJson, reportKml } from '../../io/report-html.js';
 import { DEFAULT_STORE, StoreError } from '../../io/results-store.js';
 import { openStoreOrExit } from '../batch-options.js';
 import { UsageError } from '../errors.js';
@@ -15,6 +15,8 @@ interface ReportOptions {
   csv?: string;
   runsCsv?: string;
   json?: string;
+  geojson?: string;
+  kml?: string;
   store: string;
 }
 
@@ -30,6 +32,14 @@ export function registerReport(program: Command): void {
     .option('--csv <file>', 'also write the statistics as CSV, one row per point and measure')
     .option('--runs-csv <file>', 'also write the per-run values of the plotted measures as CSV')
     .option('--json <file>', 'also write every number of the report as JSON')
+    .option(
+      '--geojson <file>',
+      'also write the batch as GeoJSON: assets, units, coverage, and the kills and impacts on the map',
+    )
+    .option(
+      '--kml <file>',
+      'also write the same as KML for Google Earth (kills and impacts on its time slider)',
+    )
     .option('--store <file>', 'results database', DEFAULT_STORE)
     .addHelpText(
       'after',
@@ -37,11 +47,14 @@ export function registerReport(program: Command): void {
 The HTML file embeds its charting library and data: it opens in any browser without a network.
 It holds the statistics, the distributions of leakers, value lost and cost-exchange ratio (Monte
 Carlo) or their response curves with confidence bands (sweeps), a map of intercept and impact
-points, and download links for the same numbers as CSV and JSON.
+points, and download links for the same numbers as CSV and JSON and for the map as GeoJSON and KML
+(the scenario's assets, defender units, sensors and coverage, and every kill and impact of the runs
+the map samples, each with its run, seed and time).
 
 Examples:
   $ bulwark report mc-1a2b3c4d5e                     # writes mc-1a2b3c4d5e.html
-  $ bulwark report sw-0a1b --out stock.html --csv stock.csv`,
+  $ bulwark report sw-0a1b --out stock.html --csv stock.csv
+  $ bulwark report mc-1a2b --geojson raid.geojson --kml raid.kml   # open in QGIS or Google Earth`,
     )
     .action((id: string, options: ReportOptions) => {
       if (!existsSync(options.store))
@@ -58,14 +71,30 @@ Examples:
         if (!batch) throw new UsageError(`no batch '${id}' in ${options.store} (see 'bulwark runs')`);
         if (batch.doneRuns === 0) throw new UsageError(`${batch.id} has no stored runs yet`);
         const data = gatherReport(store, batch);
+        if ((options.geojson || options.kml) && !data.geodata)
+          throw new UsageError(`${batch.id}: its stored scenario no longer parses, so it has no geodata`);
         const out = options.out ?? `${batch.id}.html`;
-        writeFileAtomic(out, renderReportHtml(data));
-        if (options.csv) writeFileAtomic(options.csv, aggregatesCsv(data));
-        if (options.runsCsv) writeFileAtomic(options.runsCsv, runsCsv(data));
-        if (options.json) writeFileAtomic(options.json, reportJson(data));
+        writeOutput('--out', out, renderReportHtml(data));
+        if (options.csv) writeOutput('--csv', options.csv, aggregatesCsv(data));
+        if (options.runsCsv) writeOutput('--runs-csv', options.runsCsv, runsCsv(data));
+        if (options.json) writeOutput('--json', options.json, reportJson(data));
+        if (options.geojson) writeOutput('--geojson', options.geojson, reportGeoJson(data)!);
+        if (options.kml) writeOutput('--kml', options.kml, reportKml(data)!);
         process.stdout.write(`${out}: report of ${batch.id} (${batch.doneRuns} runs)\n`);
       } finally {
         store.close();
       }
     });
+}
+
+/** A file the user named that cannot be written is a usage error, not a crash. */
+function writeOutput(flag: string, file: string, content: string): void {
+  try {
+    writeFileAtomic(file, content);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR')
+      throw new UsageError(`${flag}: cannot write '${file}': ${(e as Error).message}`);
+    throw e;
+  }
 }
