@@ -86,6 +86,7 @@ describe('bulwark site', () => {
   it('writes the sited scenario and the report, and prints the comparison', () => {
     const out = join(dir, 'line.sited.yaml');
     const report = join(dir, 'line.html');
+    const resultFile = join(dir, 'line.siting.json');
     const r = bulwark([
       'site',
       FIXTURE,
@@ -103,6 +104,8 @@ describe('bulwark site', () => {
       out,
       '--report',
       report,
+      '--result',
+      resultFile,
       '--json',
     ]);
     expect(r.stderr).toMatch(/search/);
@@ -110,6 +113,8 @@ describe('bulwark site', () => {
     const result = JSON.parse(r.stdout) as { moves: { unit: string; to: unknown }[]; check: unknown[] };
     expect(result.moves).toEqual([expect.objectContaining({ unit: 'defenders.gun', to: ON_AXIS })]);
     expect(result.check).toHaveLength(1);
+    // The stored result, which the console reads, is what --json printed.
+    expect(readFileSync(resultFile, 'utf8')).toBe(r.stdout);
     const sited = readFileSync(out, 'utf8');
     expect(sited).toBe(fixtureText.replace('base: north-off', 'base: [50.45, 30.6]'));
     const html = readFileSync(report, 'utf8');
