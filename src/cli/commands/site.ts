@@ -163,7 +163,8 @@ Examples:
       });
       writeFileAtomic(reportFile, renderSitingHtml(report));
       const json =
-        JSON.stringify(report, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
+        JSON.stringify(report, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) +
+        '\n';
       writeFileAtomic(resultFile, json);
       if (options.json) {
         process.stdout.write(json);
