@@ -5,7 +5,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,7 +13,15 @@ import { gridPoints, parseSetSpec } from '../src/analysis/sweep.js';
 import { prepareBatch, runBatch, type PreparedBatch } from '../src/io/batch-runner.js';
 import { openResultsStore, type ResultsStore } from '../src/io/results-store.js';
 import { parseQueueAddress, QueueAddressError, type RunJobData } from '../src/io/run-queue.js';
-import { BIN, hasRedis, sharedRedis, TestRedis, waitFor, WorkerProcess } from './redis-support.js';
+import {
+  BIN,
+  hasRedis,
+  otherVersionInstall,
+  sharedRedis,
+  TestRedis,
+  waitFor,
+  WorkerProcess,
+} from './redis-support.js';
 import { MC_NIGHT_FILE as FIXTURE, MC_NIGHT_TEXT as TEXT, mcRequest } from './mc-night.js';
 
 let dir: string;
@@ -277,6 +285,61 @@ describe.skipIf(!hasRedis)('queued batches on a real Redis', { timeout: 240_000 
     expect(await job!.getState()).not.toBe('failed');
     expect(job!.attemptsMade).toBe(0);
     await q.close();
+  });
+
+  it('tells the submitter at once when a worker of another version refuses its job, and goes on waiting', async () => {
+    const redis = await sharedRedis();
+    cleanups.push(redis.stop);
+    const queue = queueName();
+    // A real install of another version: this build's code under another package version.
+    const otherBin = otherVersionInstall(join(dir, 'other-install'));
+    const stray = new WorkerProcess(redis.url, queue, ['--stall-timeout', '2'], otherBin);
+    workers.push(stray);
+    await stray.ready();
+    const storeFile = join(dir, 'refused.db');
+    const submitter = spawn(
+      process.execPath,
+      [
+        BIN,
+        'mc',
+        FIXTURE,
+        '-n',
+        '4',
+        '--seed',
+        '3',
+        '--store',
+        storeFile,
+        '--queue',
+        redis.url,
+        '--queue-name',
+        queue,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    submitter.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const submitterExit = new Promise<number | null>((r) => submitter.once('close', r));
+    cleanups.push(async () => {
+      if (submitter.exitCode === null && submitter.signalCode === null) submitter.kill('SIGKILL');
+      await submitterExit;
+    });
+    await waitFor('the refusal told to the submitter', () => /refused job/.test(stderr), 120_000);
+    expect(stderr).toMatch(
+      /queue: worker \S+:\d+ refused job \S+: it runs bulwark 0\.0\.0-other\+[0-9a-f]{12}, this batch needs bulwark \d+\.\d+\.\d+\+[0-9a-f]{12}; start workers of the same version \(same release, same build\)\. Still waiting for one\./,
+    );
+    // Named as the stray worker: its host and process id.
+    expect(stderr).toContain(`worker ${hostname()}:${stray.child.pid} refused job`);
+    expect(await stray.exited).toBe(2);
+    // The submitter waits on: a worker of its own version then runs the batch, every row once.
+    expect(submitter.exitCode).toBeNull();
+    const right = worker(redis.url, queue);
+    expect(await submitterExit, stderr).toBe(0);
+    expect(stderr.match(/refused job/g)).toHaveLength(1);
+    expect(stderr).toMatch(/4\/4 runs stored/);
+    expect(right.jobs('took').length).toBeGreaterThan(0);
+    const s = openResultsStore(storeFile);
+    stores.push(s);
+    expect(s.listBatches()[0].doneRuns).toBe(4);
   });
 
   it('says clearly when Redis cannot be reached or the address is wrong (exit 2)', async () => {
