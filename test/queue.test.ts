@@ -5,7 +5,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,7 +13,15 @@ import { gridPoints, parseSetSpec } from '../src/analysis/sweep.js';
 import { prepareBatch, runBatch, type PreparedBatch } from '../src/io/batch-runner.js';
 import { openResultsStore, type ResultsStore } from '../src/io/results-store.js';
 import { parseQueueAddress, QueueAddressError, type RunJobData } from '../src/io/run-queue.js';
-import { BIN, hasRedis, sharedRedis, TestRedis, waitFor, WorkerProcess } from './redis-support.js';
+import {
+  BIN,
+  hasRedis,
+  otherVersionInstall,
+  sharedRedis,
+  TestRedis,
+  waitFor,
+  WorkerProcess,
+} from './redis-support.js';
 import { MC_NIGHT_FILE as FIXTURE, MC_NIGHT_TEXT as TEXT, mcRequest } from './mc-night.js';
 
 let dir: string;
@@ -61,6 +69,21 @@ async function runCli(
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const status = await new Promise<number | null>((r) => child.once('close', r));
   return { status, stdout, stderr };
+}
+
+/** `bulwark mc` of 4 runs through the queue, in the background, its stderr collected. */
+function submit(url: string, queue: string, storeFile: string) {
+  const args = ['mc', FIXTURE, '-n', '4', '--seed', '3', '--store', storeFile];
+  const child = spawn(process.execPath, [BIN, ...args, '--queue', url, '--queue-name', queue], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const run = { child, stderr: '', exit: new Promise<number | null>((r) => child.once('close', r)) };
+  child.stderr!.on('data', (d: Buffer) => (run.stderr += d.toString()));
+  cleanups.push(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await run.exit;
+  });
+  return run;
 }
 
 /** The batch run here on threads: what the queued batch must give. */
@@ -277,6 +300,68 @@ describe.skipIf(!hasRedis)('queued batches on a real Redis', { timeout: 240_000 
     expect(await job!.getState()).not.toBe('failed');
     expect(job!.attemptsMade).toBe(0);
     await q.close();
+  });
+
+  it('tells the submitter at once when a worker of another version refuses its job, and goes on waiting', async () => {
+    const redis = await sharedRedis();
+    cleanups.push(redis.stop);
+    const queue = queueName();
+    // A real install of another version: this build's code under another package version.
+    const otherBin = otherVersionInstall(join(dir, 'other-install'));
+    const stray = new WorkerProcess(redis.url, queue, ['--stall-timeout', '2'], otherBin);
+    workers.push(stray);
+    await stray.ready();
+    const storeFile = join(dir, 'refused.db');
+    const submitter = submit(redis.url, queue, storeFile);
+    await waitFor('the refusal told to the submitter', () => /refused job/.test(submitter.stderr), 120_000);
+    expect(submitter.stderr).toMatch(
+      /queue: worker \S+:\d+ refused job \S+: it runs bulwark 0\.0\.0-other\+[0-9a-f]{12}, this batch needs bulwark \d+\.\d+\.\d+\+[0-9a-f]{12}; start workers of the same version \(same release, same build\)\. Still waiting for one\./,
+    );
+    // Named as the stray worker: its host and process id.
+    expect(submitter.stderr).toContain(`worker ${hostname()}:${stray.child.pid} refused job`);
+    expect(await stray.exited).toBe(2);
+    // The submitter waits on: a worker of its own version then runs the batch, every row once.
+    expect(submitter.child.exitCode).toBeNull();
+    const right = worker(redis.url, queue);
+    expect(await submitter.exit, submitter.stderr).toBe(0);
+    expect(submitter.stderr.match(/refused job/g)).toHaveLength(1);
+    expect(submitter.stderr).toMatch(/4\/4 runs stored/);
+    expect(right.jobs('took').length).toBeGreaterThan(0);
+    const s = openResultsStore(storeFile);
+    stores.push(s);
+    expect(s.listBatches()[0].doneRuns).toBe(4);
+  });
+
+  it('tells a re-attaching submitter of a refusal made while it was away', async () => {
+    const redis = await sharedRedis();
+    cleanups.push(redis.stop);
+    const queue = queueName();
+    const storeFile = join(dir, 'refused-away.db');
+    const first = submit(redis.url, queue, storeFile);
+    const q = new Queue(queue, { connection: parseQueueAddress(redis.url).connection });
+    cleanups.push(() => q.close());
+    // Killed once its jobs are queued: nobody listens when the stray worker refuses one.
+    for (let tries = 0; (await q.getJobCounts('waiting')).waiting === 0; tries++) {
+      if (tries > 1200) throw new Error(`no job queued:\n${first.stderr}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    first.child.kill('SIGKILL');
+    await first.exit;
+    const stray = new WorkerProcess(
+      redis.url,
+      queue,
+      ['--stall-timeout', '2'],
+      otherVersionInstall(join(dir, 'o')),
+    );
+    workers.push(stray);
+    expect(await stray.exited).toBe(2);
+    const second = submit(redis.url, queue, storeFile);
+    await waitFor('the earlier refusal told', () => /refused job/.test(second.stderr), 120_000);
+    expect(second.stderr).toContain(`worker ${hostname()}:${stray.child.pid} refused job`);
+    expect(first.stderr).not.toMatch(/refused job/);
+    worker(redis.url, queue);
+    expect(await second.exit, second.stderr).toBe(0);
+    expect(second.stderr).toMatch(/4\/4 runs stored/);
   });
 
   it('says clearly when Redis cannot be reached or the address is wrong (exit 2)', async () => {

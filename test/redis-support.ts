@@ -4,7 +4,7 @@
 // not restart Redis share it, each on its own queue name.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,15 +94,34 @@ export async function sharedRedis(): Promise<{ url: string; stop: () => Promise<
   return { url: redis.url, stop: () => redis.stop() };
 }
 
+/**
+ * An install of another Bulwark version in `folder`: the compiled code of this one (no sources, as
+ * an installed package) under another package version, so its project version differs. Gives the
+ * path of its `bulwark` executable.
+ */
+export function otherVersionInstall(folder: string, version = '0.0.0-other'): string {
+  const root = join(import.meta.dirname, '..');
+  mkdirSync(folder, { recursive: true });
+  cpSync(join(root, 'bin'), join(folder, 'bin'), { recursive: true });
+  cpSync(join(root, 'dist'), join(folder, 'dist'), {
+    recursive: true,
+    filter: (path) => !path.startsWith(join(root, 'dist', 'console')),
+  });
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  writeFileSync(join(folder, 'package.json'), JSON.stringify({ ...pkg, version }, null, 2));
+  symlinkSync(join(root, 'node_modules'), join(folder, 'node_modules'), 'dir');
+  return join(folder, 'bin', 'bulwark.js');
+}
+
 export class WorkerProcess {
   readonly child: ChildProcess;
   log = '';
   readonly exited: Promise<number | null>;
 
-  constructor(url: string, queueName: string, extra: string[] = []) {
+  constructor(url: string, queueName: string, extra: string[] = [], bin = BIN) {
     this.child = spawn(
       process.execPath,
-      [BIN, 'worker', '--queue', url, '--queue-name', queueName, '--threads', '1', ...extra],
+      [bin, 'worker', '--queue', url, '--queue-name', queueName, '--threads', '1', ...extra],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.child.stdout!.on('data', (d: Buffer) => (this.log += d.toString()));

@@ -3,7 +3,6 @@
 // and, from the worst start, by the search by simulation alone; the comparison reports axes left
 // out of training; and `bulwark site` as a user runs it: files written, user errors exit 2.
 
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +11,9 @@ import type { LpSolver } from '../src/analysis/siting/coverage.js';
 import { checkSiting, planSiting, searchSiting } from '../src/analysis/siting/site.js';
 import { loadHighsSolver } from '../src/io/highs-solver.js';
 import { parseScenarioOrThrow } from '../src/scenario/index.js';
+import { runBulwark } from './run-bulwark.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'bulwark.js');
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'siting-line.yaml');
 const fixtureText = readFileSync(FIXTURE, 'utf8');
 const ON_AXIS = { latDeg: 50.45, lonDeg: 30.6 };
@@ -77,16 +76,15 @@ describe('siting a case known by construction', () => {
   });
 });
 
-function bulwark(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 180_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** Runs `bulwark` without blocking the test worker (a blocking spawn starves its messages under load). */
+const bulwark = (args: string[]) => runBulwark(args, { cwd: dir });
 
 describe('bulwark site', () => {
-  it('writes the sited scenario and the report, and prints the comparison', () => {
+  it('writes the sited scenario and the report, and prints the comparison', async () => {
     const out = join(dir, 'line.sited.yaml');
     const report = join(dir, 'line.html');
-    const r = bulwark([
+    const resultFile = join(dir, 'line.siting.json');
+    const r = await bulwark([
       'site',
       FIXTURE,
       '--move',
@@ -103,6 +101,8 @@ describe('bulwark site', () => {
       out,
       '--report',
       report,
+      '--result',
+      resultFile,
       '--json',
     ]);
     expect(r.stderr).toMatch(/search/);
@@ -110,6 +110,8 @@ describe('bulwark site', () => {
     const result = JSON.parse(r.stdout) as { moves: { unit: string; to: unknown }[]; check: unknown[] };
     expect(result.moves).toEqual([expect.objectContaining({ unit: 'defenders.gun', to: ON_AXIS })]);
     expect(result.check).toHaveLength(1);
+    // The stored result, which the console reads, is what --json printed.
+    expect(readFileSync(resultFile, 'utf8')).toBe(r.stdout);
     const sited = readFileSync(out, 'utf8');
     expect(sited).toBe(fixtureText.replace('base: north-off', 'base: [50.45, 30.6]'));
     const html = readFileSync(report, 'utf8');
@@ -117,7 +119,7 @@ describe('bulwark site', () => {
     expect(html).toContain('defenders.gun');
   });
 
-  it('an infeasible allowed area is a located user error, exit 2, nothing written', () => {
+  it('an infeasible allowed area is a located user error, exit 2, nothing written', async () => {
     const file = join(dir, 'infeasible.yaml');
     writeFileSync(
       file,
@@ -127,7 +129,7 @@ describe('bulwark site', () => {
           '  noGo:\n    - { name: all, polygon: [[50.3, 30.5], [50.3, 30.7], [50.7, 30.7], [50.7, 30.5]] }\n',
       ),
     );
-    const r = bulwark(['site', file, '--move', 'defenders.gun', '-o', join(dir, 'never.yaml')]);
+    const r = await bulwark(['site', file, '--move', 'defenders.gun', '-o', join(dir, 'never.yaml')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /infeasible\.yaml:30:48: siting\.areas\[0\]\.candidates: area 'posts' is infeasible/,
@@ -136,14 +138,14 @@ describe('bulwark site', () => {
     expect(existsSync(join(dir, 'never.yaml'))).toBe(false);
   });
 
-  it('names what is wrong with --move and --objective', () => {
-    const unknown = bulwark(['site', FIXTURE, '--move', 'defenders.gnu']);
+  it('names what is wrong with --move and --objective', async () => {
+    const unknown = await bulwark(['site', FIXTURE, '--move', 'defenders.gnu']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no defender unit named 'gnu' \(did you mean 'gun'\?\)/);
-    const objective = bulwark(['site', FIXTURE, '--move', 'defenders.gun', '--objective', 'damage']);
+    const objective = await bulwark(['site', FIXTURE, '--move', 'defenders.gun', '--objective', 'damage']);
     expect(objective.code).toBe(2);
     expect(objective.stderr).toMatch(/--objective: expected one of value-lost, leak-rate, cost-exchange/);
-    const none = bulwark(['site', FIXTURE]);
+    const none = await bulwark(['site', FIXTURE]);
     expect(none.code).toBe(2);
   });
 });

@@ -6,6 +6,8 @@
 // no longer knows (restarted without its data) is queued again. A job is removed from Redis only
 // after its rows are in the results store, so a submitter killed at any instant loses nothing, and
 // the same command started again re-attaches to the same jobs instead of running them twice.
+// A worker of another project version refuses a job and leaves a note on it; the submitter tells
+// its user at once, once per worker, and goes on waiting for a worker of its own version.
 
 import { Job, Queue, QueueEvents } from 'bullmq';
 import type { RunChunk } from './mc-worker.js';
@@ -14,6 +16,7 @@ import {
   chunkJobId,
   decodeResult,
   DEFAULT_QUEUE_NAME,
+  isJobRefusal,
   projectVersion,
   type QueueAddress,
   type RunJobData,
@@ -29,7 +32,7 @@ export interface QueueOptions {
   window?: number;
   /** A job whose processing throws is tried this many times in all (default 5). */
   attempts?: number;
-  /** Told when Redis goes away and comes back, for the progress output. */
+  /** Told when Redis goes away and comes back, and when a worker refuses a job, for the progress output. */
   onNotice?: (message: string) => void;
 }
 
@@ -54,6 +57,10 @@ export class QueueExecutor {
   private readonly retried = new Set<string>();
   private readonly removals = new Set<Promise<void>>();
   private reconciling = false;
+  /** Whether a pass has looked for refusals left on jobs before this submitter came. */
+  private refusalsChecked = false;
+  /** Workers whose refusal was told, by name and version. */
+  private readonly refusedBy = new Set<string>();
   private closed = false;
   private redisDown = false;
 
@@ -77,6 +84,7 @@ export class QueueExecutor {
     this.events.on('completed', ({ jobId, returnvalue }) => {
       if (typeof returnvalue === 'string') this.settle(jobId, returnvalue);
     });
+    this.events.on('progress', ({ jobId, data }) => this.noteRefusal(jobId, data));
     this.timer = setInterval(() => void this.reconcile(), RECONCILE_MS);
   }
 
@@ -154,6 +162,19 @@ export class QueueExecutor {
     waiting.reject(e);
   }
 
+  /** Tells the user, once per worker, that a worker of another version refused one of these jobs. */
+  private noteRefusal(id: string, progress: unknown): void {
+    if (!this.awaited.has(id) || !isJobRefusal(progress)) return;
+    const { worker, version } = progress.refused;
+    if (version === this.version || this.refusedBy.has(`${worker} ${version}`)) return;
+    this.refusedBy.add(`${worker} ${version}`);
+    this.options.onNotice?.(
+      `queue: worker ${worker} refused job ${id}: it runs bulwark ${version}, this batch needs bulwark ` +
+        `${this.version}; start workers of the same version (same release, same build). ` +
+        'Still waiting for one.',
+    );
+  }
+
   private async collect(id: string): Promise<void> {
     const job = await Job.fromId<RunJobData, string>(this.queue, id);
     if (job?.returnvalue !== undefined && job.returnvalue !== null) this.settle(id, job.returnvalue);
@@ -166,6 +187,9 @@ export class QueueExecutor {
     try {
       const ids = [...this.awaited.keys()];
       const states = await Promise.all(ids.map((id) => this.queue.getJobState(id)));
+      // Once: a refusal that came while no submitter listened (this one re-attaching) is on the job.
+      const checkRefusals = !this.refusalsChecked;
+      this.refusalsChecked = true;
       if (this.redisDown) {
         this.redisDown = false;
         this.options.onNotice?.(`queue: Redis at ${this.options.address.display} is back; resuming`);
@@ -175,7 +199,10 @@ export class QueueExecutor {
           const waiting = this.awaited.get(id);
           if (!waiting) return;
           if (states[i] === 'completed') await this.collect(id);
-          else if (states[i] === 'unknown') await this.submit(id, waiting.data);
+          else if (checkRefusals && (states[i] === 'waiting' || states[i] === 'delayed')) {
+            const job = await Job.fromId(this.queue, id);
+            if (job) this.noteRefusal(id, job.progress);
+          } else if (states[i] === 'unknown') await this.submit(id, waiting.data);
           else if (states[i] === 'failed') {
             const job = await Job.fromId(this.queue, id);
             // Failed for good before this submitter came: this command tries it once more.

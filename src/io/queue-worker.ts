@@ -2,8 +2,9 @@
 // worker threads — the same compiled mc-worker a local batch uses — and hands the rows back as the
 // job's result. The runs stay off the main thread so it keeps renewing the jobs' locks; a worker
 // that dies mid-job stops renewing, and after the stall timeout another worker takes the job again.
-// A job from a submitter of another project version is put back untouched and the worker stops:
-// its numbers would not be the ones that version gives.
+// A job from a submitter of another project version is put back untouched (but for a note of the
+// refusal, which the submitter prints) and the worker stops: its numbers would not be the ones that
+// version gives.
 
 import { hostname } from 'node:os';
 import { DelayedError, Worker, type Job } from 'bullmq';
@@ -17,6 +18,7 @@ import {
   DEFAULT_QUEUE_NAME,
   encodeResult,
   projectVersion,
+  type JobRefusal,
   type QueueAddress,
   type RunJobData,
   type RunJobResult,
@@ -75,6 +77,10 @@ export function startQueueWorker(options: QueueWorkerOptions): RunningWorker {
     const id = job.id ?? '?';
     if (job.data.version !== version) {
       refusal ??= new VersionMismatch(id, job.data.version, version);
+      // The submitter hears of it at once (a progress event) and tells its user; a best effort, since
+      // the refusal itself must not wait on it.
+      const note: JobRefusal = { refused: { worker: name, version } };
+      await job.updateProgress(note).catch(() => undefined);
       // Back to the queue for a worker of the right version, its attempts untouched.
       await job.moveToDelayed(Date.now() + 1000, token);
       void stop();

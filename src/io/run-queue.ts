@@ -86,6 +86,21 @@ export interface RunJobResult {
   nights?: NightResult[];
 }
 
+/**
+ * What a worker of another version leaves on a job it refuses (as the job's progress, which the
+ * queue's event stream carries to the submitter at once and the job keeps for one that re-attaches).
+ */
+export interface JobRefusal {
+  refused: { worker: string; version: string };
+}
+
+export function isJobRefusal(progress: unknown): progress is JobRefusal {
+  if (typeof progress !== 'object' || progress === null) return false;
+  const r = (progress as { refused?: unknown }).refused as
+    { worker?: unknown; version?: unknown } | undefined;
+  return typeof r === 'object' && r !== null && typeof r.worker === 'string' && typeof r.version === 'string';
+}
+
 // Outcomes hold NaN and ±Infinity, which JSON cannot: results travel encoded as the store encodes them.
 export const encodeResult = (result: RunJobResult): string => encodeJson(result);
 export const decodeResult = (text: string): RunJobResult => decodeJson<RunJobResult>(text);

@@ -6,6 +6,8 @@ import { loadScenarioFile } from './scenario-file.js';
 import { filesInside, resolveInside } from './safe-path.js';
 
 const SCENARIO_FILE = /\.(ya?ml|json)$/i;
+/** `bulwark site` results lie beside the scenarios they were made from; they are not scenarios. */
+const SITING_RESULT = /\.siting\.json$/i;
 
 export interface ScenarioEntry {
   /** File name inside the folder, the scenario's id in URLs. */
@@ -19,7 +21,7 @@ export class ScenarioLibrary {
   constructor(readonly folder: string) {}
 
   ids(): string[] {
-    return filesInside(this.folder, SCENARIO_FILE);
+    return filesInside(this.folder, SCENARIO_FILE).filter((id) => !SITING_RESULT.test(id));
   }
 
   list(): ScenarioEntry[] {
@@ -33,7 +35,7 @@ export class ScenarioLibrary {
 
   /** The file's text and parse result, or undefined when no such scenario is offered. */
   load(id: string): { text: string; result: ParseResult } | undefined {
-    if (!SCENARIO_FILE.test(id)) return undefined;
+    if (!SCENARIO_FILE.test(id) || SITING_RESULT.test(id)) return undefined;
     const path = resolveInside(this.folder, id);
     if (path === undefined) return undefined;
     const loaded = loadScenarioFile(path, { importsInside: this.folder });

@@ -6,41 +6,14 @@
 import { LocalFrame, type Enu, type LatLon } from '../core/geo.js';
 import { bounds } from '../core/polygon.js';
 import type { CheckRow, SitingPlan } from '../analysis/siting/site.js';
+import type { SitingCheckRow, SitingResult } from '../model/siting-result.js';
 import type { SearchResult } from '../analysis/siting/search.js';
 import type { Layout } from '../analysis/siting/layout.js';
 import { formatStatistic } from '../analysis/statistics.js';
 import { escapeHtml, renderVegaPage, VEGA_LITE_SCHEMA, type PageChart } from './vega-page.js';
 
-export interface SitingReport {
-  scenarioName: string;
-  scenarioFile: string;
-  sitedFile: string;
-  objective: { name: string; label: string; sense: 'min' | 'max' };
-  settings: {
-    seed: number;
-    runsPerLayout: number;
-    budgetRuns: number;
-    checkRuns: number;
-    axisRuns: number;
-    trainWaves: string[];
-  };
-  coverage: { sitedValue: number; fileValue: number };
-  search: {
-    runsSpent: number;
-    layouts: number;
-    trace: { layout: number; objective: number; accepted: boolean }[];
-  };
-  moves: { unit: string; from: LatLon; to: LatLon; distanceM: number; candidates: number }[];
-  check: CheckRow[];
-  map: {
-    assets: { name: string; lat: number; lon: number; value: number }[];
-    fixedUnits: { name: string; lat: number; lon: number }[];
-    allowed: { name: string; ring: [number, number][] }[];
-    noGo: { name: string; ring: [number, number][] }[];
-    /** Raid axis polylines clipped to the map's extent: [lon, lat] points. */
-    axes: { name: string; line: [number, number][] }[];
-  };
-}
+/** The record of a `bulwark site` run (see model/siting-result.ts). */
+export type SitingReport = SitingResult;
 
 export function sitingReport(args: {
   plan: SitingPlan;
@@ -114,7 +87,7 @@ export function sitingReport(args: {
         candidates: m.candidates.length,
       };
     }),
-    check,
+    check: check.map((row) => ({ ...row, verdict: verdict(row, plan.objective.sense) })),
     map: {
       assets: scenario.assets.map((a) => ({ name: a.name, ...ll(a.position), value: a.value })),
       fixedUnits: scenario.defenders
@@ -181,7 +154,7 @@ const ci = (s: { mean: number; ciLow: number; ciHigh: number }) =>
   `${fmt(s.mean)} [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]`;
 
 /** Whether the two 95% intervals are apart, and which side is better. */
-export function verdict(row: CheckRow, sense: 'min' | 'max'): string {
+export function verdict(row: Pick<SitingCheckRow, 'baseline' | 'sited'>, sense: 'min' | 'max'): string {
   const better =
     sense === 'min' ? row.sited.ciHigh < row.baseline.ciLow : row.sited.ciLow > row.baseline.ciHigh;
   const worse =
@@ -194,7 +167,7 @@ export function renderSitingHtml(report: SitingReport): string {
   const rows = r.check
     .map(
       (row) =>
-        `<tr><td>${escapeHtml(row.name)}</td><td>${row.trained ? 'yes' : '<b>no</b>'}</td><td>${row.baseline.n}</td><td>${ci(row.baseline)}</td><td>${ci(row.sited)}</td><td>${ci(row.difference)}</td><td>${verdict(row, r.objective.sense)}</td></tr>`,
+        `<tr><td>${escapeHtml(row.name)}</td><td>${row.trained ? 'yes' : '<b>no</b>'}</td><td>${row.baseline.n}</td><td>${ci(row.baseline)}</td><td>${ci(row.sited)}</td><td>${ci(row.difference)}</td><td>${row.verdict}</td></tr>`,
     )
     .join('');
   const moves = r.moves

@@ -1,6 +1,7 @@
-// The HTTP face: the built console as static files and a JSON API over the scenario folder, the
-// simulation and the results folder. Everything a request names is checked: bodies by JSON schema
-// and size, scenario text by the same parser as the CLI, file names by io/safe-path.
+// The HTTP face: the built console as static files and a JSON API over the scenario folder (its
+// scenarios, campaigns and siting results), the simulation and the results folder. Everything a
+// request names is checked: bodies by JSON schema and size, scenario text by the same parser as the
+// CLI, file names by io/safe-path.
 
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
@@ -14,6 +15,7 @@ import type { Scenario } from '../model/scenario.js';
 import { requestToken, tokenMatches } from './auth.js';
 import { registerBatchRoutes } from './batches.js';
 import { registerCampaignRoutes } from './campaigns.js';
+import { registerSitingRoutes } from './sitings.js';
 
 export interface ServerConfig {
   scenariosDir: string;
@@ -143,6 +145,7 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
 
   if (config.storeFile) registerBatchRoutes(app, config.storeFile);
   registerCampaignRoutes(app, config.scenariosDir, config.resultsDir);
+  registerSitingRoutes(app, config.scenariosDir);
 
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send({ error: `not found: ${request.method} ${request.url.split('?')[0]}` });

@@ -22,6 +22,7 @@ import type { Outcome } from '../model/outcome.js';
 import { formatIssue } from '../scenario/issue.js';
 import { ScenarioEditor } from './scenario-editor.js';
 import { readShareLink } from './share-link.js';
+import { SitingView } from './siting-view.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const ui = {
@@ -86,6 +87,18 @@ const campaigns = new CampaignView($<HTMLDialogElement>('campaigns'), (json) => 
 $<HTMLButtonElement>('open-campaigns').addEventListener('click', () => void campaigns.open());
 const figures = new ProvenancePanel($('figures-panel'));
 const geodata = new GeodataExport(ui.status);
+const siting = new SitingView(
+  mapView.map,
+  $('map'),
+  $<HTMLSelectElement>('siting-list'),
+  $('siting-panel'),
+  () => source.headers(),
+  (id) => {
+    ui.scenario.value = id;
+    void run().then(() => siting.frame());
+  },
+  () => updateUrl(),
+);
 $('legend-panel').addEventListener('toggle', () => {
   if ($('legend').childElementCount === 0) renderLegend($('legend'));
 });
@@ -114,6 +127,8 @@ function updateUrl(): void {
   url.searchParams.set('speed', ui.speed.value);
   if (ui.tiles.value) url.searchParams.set('tiles', ui.tiles.value);
   else url.searchParams.delete('tiles');
+  if (siting.id) url.searchParams.set('siting', siting.id);
+  else url.searchParams.delete('siting');
   const layers = mapLayerParam();
   if (layers) url.searchParams.set('layers', layers);
   else url.searchParams.delete('layers');
@@ -389,6 +404,13 @@ window.bulwark = {
     };
   },
   setTime: (s: number) => setTime(s),
+  /** The siting result on show and what of it is drawn. */
+  siting: () => siting.state(),
+  /** Where a latitude/longitude is on the screen now (container pixels). */
+  project: (lat: number, lon: number) => {
+    const p = mapView.map.latLngToContainerPoint([lat, lon]);
+    return { x: p.x, y: p.y };
+  },
   /** Where a threat, track, flight, unit or asset is on the screen now (container pixels). */
   screenOf: (kind: Picked['kind'], id: number) => mapView.screenOf({ kind, id }),
   /** Centres the map on a threat, track, flight, unit or asset where it is now. */
@@ -441,6 +463,8 @@ async function boot(): Promise<void> {
   ready = true;
   setStatus(source.server ? 'connected to the server' : 'offline: bundled scenarios, runs in this browser');
   await refreshStoredRuns();
+  if (source.server) await siting.refreshList();
+  else $<HTMLSelectElement>('siting-list').disabled = true;
   // A shared link names a stored run or a scenario: show it straight away, at the moment it was shared.
   const at = params.get('t') ? Number(params.get('t')) : undefined;
   const stored = params.get('run');
@@ -455,6 +479,9 @@ async function boot(): Promise<void> {
     await editor.runShared();
   } else if (stored && source.server) await openStored(stored, at);
   else if (wanted) await run(at);
+  // A siting in the link is drawn over whatever run it names, framed on the layouts.
+  const sited = params.get('siting');
+  if (sited && source.server) await siting.open(sited);
 }
 
 void boot();

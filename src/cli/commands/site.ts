@@ -1,7 +1,8 @@
 // `bulwark site`: where to put the named units. A coverage MIP (HiGHS) gives the first cut, a
 // compass search by simulation with common random numbers refines it within a fixed budget of
 // runs, and the sited layout is checked against the file's over fresh seeds — the whole night,
-// the training mix and each raid axis alone. Writes the sited scenario and an HTML report.
+// the training mix and each raid axis alone. Writes the sited scenario, an HTML report and the
+// result as JSON (which the console shows on its map).
 
 import Table from 'cli-table3';
 import type { Command } from 'commander';
@@ -13,7 +14,7 @@ import { applyPositions, SweepError } from '../../analysis/sweep.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { loadHighsSolver } from '../../io/highs-solver.js';
 import { Progress } from '../../io/progress.js';
-import { renderSitingHtml, sitingReport, verdict } from '../../io/siting-report.js';
+import { renderSitingHtml, sitingReport } from '../../io/siting-report.js';
 import { formatIssue, parseScenario } from '../../scenario/index.js';
 import { fmt, parseCount } from '../batch-options.js';
 import { UsageError } from '../errors.js';
@@ -30,6 +31,7 @@ interface SiteOptions {
   seed?: string;
   out?: string;
   report?: string;
+  result?: string;
   json?: boolean;
 }
 
@@ -67,6 +69,10 @@ export function registerSite(program: Command): void {
     )
     .option('-o, --out <file>', 'sited scenario to write (default: <scenario>.sited.yaml)')
     .option('--report <file>', 'HTML report to write (default: <scenario>.siting.html)')
+    .option(
+      '--result <file>',
+      'JSON result to write, which `bulwark serve` shows on its map when it lies in the scenario folder (default: <scenario>.siting.json)',
+    )
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
@@ -85,7 +91,8 @@ Examples:
   $ bulwark site scenarios/kyiv-layered-night.yaml --move defenders.fg-desna --move defenders.gepard-chp \\
       --objective leak-rate --budget 960 --check-runs 200
   $ bulwark site city.yaml --move sensors.radar-1 --train north,east   # south held out: robustness
-  $ bulwark mc city.sited.yaml -n 200 --seed 1                        # the comparison's runs again`,
+  $ bulwark mc city.sited.yaml -n 200 --seed 1                        # the comparison's runs again
+  $ bulwark site scenarios/city.yaml --move defenders.fg-1 && bulwark serve   # Siting menu in the console`,
     )
     .action(async (file: string, options: SiteOptions) => {
       const moves = options.move ?? [];
@@ -109,6 +116,7 @@ Examples:
       const stem = scenarioFile.slice(0, scenarioFile.length - extname(scenarioFile).length);
       const out = options.out ?? `${stem}.sited.yaml`;
       const reportFile = options.report ?? `${stem}.siting.html`;
+      const resultFile = options.result ?? `${stem}.siting.json`;
       const train = options.train
         ?.split(',')
         .map((s) => s.trim())
@@ -154,11 +162,12 @@ Examples:
         settings: { seed, runsPerLayout, budgetRuns, checkRuns, axisRuns, trainWaves: plan.trainWaves },
       });
       writeFileAtomic(reportFile, renderSitingHtml(report));
+      const json =
+        JSON.stringify(report, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) +
+        '\n';
+      writeFileAtomic(resultFile, json);
       if (options.json) {
-        process.stdout.write(
-          JSON.stringify(report, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) +
-            '\n',
-        );
+        process.stdout.write(json);
       } else {
         const moved = new Table({
           head: ['unit', 'file (lat, lon)', 'sited (lat, lon)', 'moved'],
@@ -185,7 +194,7 @@ Examples:
         });
         const ci = (s: { mean: number; ciLow: number; ciHigh: number }) =>
           `${fmt(s.mean)} [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]`;
-        for (const row of check)
+        for (const row of report.check)
           rows.push([
             row.name,
             row.trained ? 'yes' : 'no',
@@ -193,14 +202,14 @@ Examples:
             ci(row.baseline),
             ci(row.sited),
             ci(row.difference),
-            verdict(row, plan.objective.sense),
+            row.verdict,
           ]);
         process.stdout.write(
           `${scenario.name}: ${plan.objective.label} (${plan.objective.sense === 'min' ? 'lower' : 'higher'} is better)\n` +
             `${moved.toString()}\n${rows.toString()}\n`,
         );
       }
-      process.stderr.write(`wrote ${out} and ${reportFile}\n`);
+      process.stderr.write(`wrote ${out}, ${reportFile} and ${resultFile}\n`);
     });
 }
 

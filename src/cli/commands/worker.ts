@@ -34,8 +34,9 @@ export function registerWorker(program: Command): void {
       `
 Start any number of workers, on any machines that reach the Redis, then queue a batch from one
 place; the results land in that place's results store. Workers run the very version of the
-submitter (a job from another version is refused with a message). Ctrl-C finishes the jobs in hand,
-then stops; a worker killed outright loses nothing: its jobs are taken again after the stall timeout.
+submitter (a job from another version is refused with a message, which its submitter prints too).
+Ctrl-C finishes the jobs in hand, then stops; a worker killed outright loses nothing: its jobs are
+taken again after the stall timeout.
 
 Examples:
   $ bulwark worker --queue redis://127.0.0.1:6379
