@@ -14,6 +14,7 @@ import 'leaflet/dist/leaflet.css';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
+import { BaseMapDetail } from './base-map.js';
 import { CoverageLayer } from './coverage-layer.js';
 import { clearToMap, fastProjector, metresPerPixel, type Projector } from './map-canvas.js';
 import { PlaceLayer } from './place-layer.js';
@@ -101,6 +102,8 @@ export class MapView {
   private viewVersion = 0;
   private tiles: L.TileLayer | undefined;
   readonly places: PlaceLayer;
+  /** Rivers, lakes and region borders over the country areas. */
+  readonly baseDetail: BaseMapDetail;
   readonly layers: MapLayers = { coverage: false, uncertainty: true };
   private replay: Replay | undefined;
   private coverage: CoverageLayer | undefined;
@@ -145,6 +148,7 @@ export class MapView {
     placeCanvas.className = 'place-layer';
     container.appendChild(placeCanvas);
     this.places = new PlaceLayer(this.map, placeCanvas);
+    this.baseDetail = new BaseMapDetail(this.map);
     this.background.className = 'background-layer';
     container.appendChild(this.background);
     this.canvas = document.createElement('canvas');
