@@ -149,7 +149,9 @@ export function buildBaseMap() {
     const outline = lines(region.geometry)
       .map((ring) => round(simplifyLine(ring, REGION_TOLERANCE_DEG[country] ?? REGION_TOLERANCE_DEG.other)))
       .filter((ring) => ring.length >= 2);
-    regions.push(lineFeature(outline, { code: region.properties.region_code ?? file.replace('.json', ''), country }));
+    regions.push(
+      lineFeature(outline, { code: region.properties.region_code ?? file.replace('.json', ''), country }),
+    );
   }
   const collection = (features) => ({ type: 'FeatureCollection', features });
   return {

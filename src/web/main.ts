@@ -10,6 +10,7 @@ import { EventFeed } from './event-feed.js';
 import { setIcon } from './icons.js';
 import { renderLegend } from './map-legend.js';
 import { MapView } from './map-view.js';
+import { MapTools } from './map-tools.js';
 import { Pairings } from './pairings.js';
 import { renderOutcome } from './outcome-panel.js';
 import { ProvenancePanel } from './provenance-panel.js';
@@ -45,6 +46,9 @@ const ui = {
 const params = new URLSearchParams(location.search);
 const source = new ScenarioSource(params.get('token') ?? undefined);
 const mapView = new MapView($('map'));
+const tools = new MapTools(mapView.map);
+mapView.onTileLayer = (layer, template) => tools.watchTiles(layer, template);
+tools.onRingsChange = () => updateUrl();
 let replay: Replay | undefined;
 let t = 0;
 let playing = false;
@@ -71,7 +75,9 @@ const details = new DetailsCard(
     mapView.draw();
   },
 );
-mapView.map.on('click', (e) => details.pin(mapView.pick(e.containerPoint.x, e.containerPoint.y)));
+mapView.map.on('click', (e) => {
+  if (!tools.measuring) details.pin(mapView.pick(e.containerPoint.x, e.containerPoint.y));
+});
 mapView.map.on('mousemove', (e) => {
   const picked = mapView.pick(e.containerPoint.x, e.containerPoint.y);
   $('map').classList.toggle('over-entity', picked !== undefined);
@@ -231,6 +237,7 @@ async function load(what: string, startAt: number | undefined, get: () => Promis
       ui.scenario.value = reply.source;
     ui.scrub.max = String(Math.ceil(replay.endS));
     mapView.show(replay);
+    tools.show(reply.scenario);
     figures.show(reply.scenario);
     feed.show(replay, ui.filter.value as 'key' | 'all');
     runs++;
@@ -281,7 +288,11 @@ ui.tiles.addEventListener('change', () => {
 
 // Optional map layers: a checkbox each, a key each, and `layers=coverage,-ellipses` in the URL.
 function mapLayerParam(): string {
-  return [ui.coverage.checked ? 'coverage' : '', ui.uncertainty.checked ? '' : '-ellipses']
+  return [
+    ui.coverage.checked ? 'coverage' : '',
+    ui.uncertainty.checked ? '' : '-ellipses',
+    tools.ringsOn ? 'ranges' : '',
+  ]
     .filter(Boolean)
     .join(',');
 }
@@ -343,6 +354,14 @@ document.addEventListener('keydown', (e) => {
       break;
     case 'Escape':
       details.pin(undefined);
+      tools.setMeasuring(false);
+      break;
+    case 'g':
+      tools.setRings(!tools.ringsOn);
+      updateUrl();
+      break;
+    case 'm':
+      tools.setMeasuring(!tools.measuring);
       break;
     case 'b':
       void batches.open();
@@ -383,11 +402,26 @@ window.bulwark = {
       layers: { ...mapView.layers },
       coverage: mapView.coverageCounts,
       movers: mapView.movers(),
+      baseMap: { ...mapView.baseDetail.counts },
+      rings: tools.ringsDrawn.map((r) => ({ ...r })),
+      measurement: { ...tools.measurement, points: tools.measurement.points.map((p) => ({ ...p })) },
+      tiles: tools.tiles,
+      aggregates: mapView.aggregates.map(({ x, y, column, row, count, ids }) => ({
+        x,
+        y,
+        column,
+        row,
+        count,
+        ids,
+      })),
+      labels: { placed: mapView.labels.placed.map((p) => ({ ...p })), hidden: mapView.labels.hidden },
     };
   },
   setTime: (s: number) => setTime(s),
   /** Where a threat, track, flight, unit or asset is on the screen now (container pixels). */
   screenOf: (kind: Picked['kind'], id: number) => mapView.screenOf({ kind, id }),
+  /** Threats (or tracks) in the air now, by id. */
+  inAir: (kind: 'threat' | 'track') => mapView.inAir(kind),
   /** Centres the map on a threat, track, flight, unit or asset where it is now. */
   centreOn: (kind: Picked['kind'], id: number) => {
     const place = mapView.locate({ kind, id });
@@ -429,6 +463,7 @@ async function boot(): Promise<void> {
   const layers = (params.get('layers') ?? '').split(',');
   ui.coverage.checked = layers.includes('coverage');
   ui.uncertainty.checked = !layers.includes('-ellipses');
+  tools.setRings(layers.includes('ranges'));
   applyLayers();
   const tiles = params.get('tiles');
   if (tiles) {
