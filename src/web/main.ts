@@ -11,6 +11,7 @@ import { setIcon } from './icons.js';
 import { renderLegend } from './map-legend.js';
 import { MapView } from './map-view.js';
 import { MapTools } from './map-tools.js';
+import { TimeTicks } from './time-ticks.js';
 import { Pairings } from './pairings.js';
 import { renderOutcome } from './outcome-panel.js';
 import { ProvenancePanel } from './provenance-panel.js';
@@ -49,6 +50,7 @@ const mapView = new MapView($('map'));
 const tools = new MapTools(mapView.map);
 mapView.onTileLayer = (layer, template) => tools.watchTiles(layer, template);
 tools.onRingsChange = () => updateUrl();
+const ticks = new TimeTicks(ui.scrub);
 let replay: Replay | undefined;
 let t = 0;
 let playing = false;
@@ -238,6 +240,7 @@ async function load(what: string, startAt: number | undefined, get: () => Promis
     ui.scrub.max = String(Math.ceil(replay.endS));
     mapView.show(replay);
     tools.show(reply.scenario);
+    ticks.show(replay.events, replay.endS);
     figures.show(reply.scenario);
     feed.show(replay, ui.filter.value as 'key' | 'all');
     runs++;
@@ -414,6 +417,7 @@ window.bulwark = {
         count,
         ids,
       })),
+      ticks: ticks.counts,
       labels: { placed: mapView.labels.placed.map((p) => ({ ...p })), hidden: mapView.labels.hidden },
     };
   },

@@ -4,8 +4,9 @@
 // position against Web Mercator; range rings against the scenario's units; the distance tool
 // against a haversine of the clicked points; a failing tile server said on screen; threats
 // aggregated into count markers at low zoom against a binning of their screen positions; labels
-// that never overlap.
+// that never overlap; ticks on the time bar at the CLI's kills, impacts and EW losses.
 
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBaseMap } from '../../scripts/base-map.mjs';
+import type { SimEvent } from '../../src/model/events.js';
 import { parseScenarioOrThrow } from '../../src/scenario/index.js';
 import { launchChromium } from './browser.js';
 import { ROOT, serveConsole } from './console-server.js';
@@ -42,6 +44,8 @@ interface ToolState {
   tiles: { errors: number; loads: number; notice?: string };
   aggregates: { x: number; y: number; column: number; row: number; count: number; ids: number[] }[];
   labels: { placed: { text: string; box: [number, number, number, number] }[]; hidden: number };
+  ticks: Record<string, number>;
+  endS: number;
 }
 interface Bulwark {
   state(): ToolState;
@@ -360,5 +364,58 @@ describe('at low zoom', () => {
     expect(s.labels.placed.some((p) => p.text === top.name || p.text.startsWith(`${top.name} `))).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'console-labels.png') });
     expect(errors).toEqual([]);
+  });
+});
+
+describe('the time bar', () => {
+  it('has a tick for every kill, impact and EW loss of the night, where the scrub puts its time', async () => {
+    const file = join(folder, 'events.ndjson');
+    execFileSync(
+      'node',
+      [join(ROOT, 'bin', 'bulwark.js'), 'run', join(ROOT, 'scenarios', SCENARIO), '--events', file],
+      {
+        stdio: 'ignore',
+      },
+    );
+    const events = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as SimEvent);
+    const of = (kind: string) => events.filter((e) => e.kind === kind);
+    const s = await state();
+    expect(s.ticks).toEqual({
+      kill: of('kill').length,
+      impact: of('impact').length,
+      'lost-ew': of('lost-ew').length,
+    });
+    expect(s.ticks.kill).toBeGreaterThan(10);
+    expect(s.ticks.impact).toBeGreaterThan(0);
+    // The tick of each kill and impact is drawn in its row, in its colour, at its time's place.
+    const rows: [string, number, (rgb: number[]) => boolean][] = [
+      ['kill', 0, ([r, g, b]) => g > 150 && g > r + 40 && g > b],
+      ['impact', 1, ([r, g, b]) => r > 200 && r > g + 80 && r > b + 80],
+    ];
+    for (const [kind, row, colour] of rows) {
+      const times = of(kind).map((e) => e.t);
+      const pixels = await page.evaluate(
+        ([list, endS, r]) => {
+          const scrub = document.getElementById('scrub') as HTMLInputElement;
+          const canvas = document.querySelector('.time-ticks') as HTMLCanvasElement;
+          const ratio = canvas.width / scrub.clientWidth;
+          const ctx = canvas.getContext('2d')!;
+          return (list as number[]).map((t) => {
+            // Chromium's range track runs between the thumb's half-widths (8 px) at either end.
+            const x = 8 + (t / (endS as number)) * (scrub.clientWidth - 16);
+            return Array.from(
+              ctx.getImageData(Math.round(x * ratio), Math.round(((r as number) * 3 + 1.5) * ratio), 1, 1)
+                .data,
+            );
+          });
+        },
+        [times, s.endS, row] as const,
+      );
+      for (const p of pixels) expect(colour(p), `${kind} tick ${p.join(',')}`).toBe(true);
+    }
+    await page.locator('.timebar').screenshot({ path: join(ARTIFACTS, 'console-time-ticks.png') });
   });
 });
