@@ -1,6 +1,7 @@
 // Builds the web console (src/web) into dist/console, where `bulwark serve` finds it.
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
+import { buildBaseMap } from './scripts/base-map.mjs';
 
 /**
  * `virtual:places`: towns and cities from GeoNames, the gazetteer snapshot scenarios name towns
@@ -27,11 +28,24 @@ function places(): Plugin {
   };
 }
 
+/**
+ * `virtual:base-map`: Natural Earth rivers, lakes and region borders clipped to Ukraine and its
+ * neighbours (scripts/base-map.mjs), generated from npm packages at build time.
+ */
+function baseMap(): Plugin {
+  const id = '\0virtual:base-map';
+  return {
+    name: 'bulwark-base-map',
+    resolveId: (source) => (source === 'virtual:base-map' ? id : undefined),
+    load: (source) => (source === id ? `export default ${JSON.stringify(buildBaseMap())};` : undefined),
+  };
+}
+
 export default defineConfig({
   root: 'src/web',
   base: './',
   publicDir: false,
-  plugins: [places()],
+  plugins: [places(), baseMap()],
   build: {
     outDir: '../../dist/console',
     emptyOutDir: true,

@@ -23,7 +23,7 @@ export const PARTS = {
   console: {
     label: 'web console (vite)',
     // The console bundles most of src/ (scenario, run, model ...), so any source counts.
-    inputs: ['src', 'vite.config.ts', 'tsconfig.web.json'],
+    inputs: ['src', 'vite.config.ts', 'tsconfig.web.json', 'scripts/base-map.mjs'],
     skip: () => false,
     stamp: 'dist/.build-console.json',
     output: 'dist/console/index.html',

@@ -11,6 +11,8 @@ import { GeodataExport } from './geodata-export.js';
 import { setIcon } from './icons.js';
 import { renderLegend } from './map-legend.js';
 import { MapView } from './map-view.js';
+import { MapTools } from './map-tools.js';
+import { TimeTicks } from './time-ticks.js';
 import { Pairings } from './pairings.js';
 import { renderOutcome } from './outcome-panel.js';
 import { ProvenancePanel } from './provenance-panel.js';
@@ -47,6 +49,10 @@ const ui = {
 const params = new URLSearchParams(location.search);
 const source = new ScenarioSource(params.get('token') ?? undefined);
 const mapView = new MapView($('map'));
+const tools = new MapTools(mapView.map);
+mapView.onTileLayer = (layer, template) => tools.watchTiles(layer, template);
+tools.onRingsChange = () => updateUrl();
+const ticks = new TimeTicks(ui.scrub);
 let replay: Replay | undefined;
 let t = 0;
 let playing = false;
@@ -73,7 +79,9 @@ const details = new DetailsCard(
     mapView.draw();
   },
 );
-mapView.map.on('click', (e) => details.pin(mapView.pick(e.containerPoint.x, e.containerPoint.y)));
+mapView.map.on('click', (e) => {
+  if (!tools.measuring) details.pin(mapView.pick(e.containerPoint.x, e.containerPoint.y));
+});
 mapView.map.on('mousemove', (e) => {
   const picked = mapView.pick(e.containerPoint.x, e.containerPoint.y);
   $('map').classList.toggle('over-entity', picked !== undefined);
@@ -248,6 +256,8 @@ async function load(what: string, startAt: number | undefined, get: () => Promis
       ui.scenario.value = reply.source;
     ui.scrub.max = String(Math.ceil(replay.endS));
     mapView.show(replay);
+    tools.show(reply.scenario);
+    ticks.show(replay.events, replay.endS);
     figures.show(reply.scenario);
     geodata.show(reply.scenario, reply.log);
     feed.show(replay, ui.filter.value as 'key' | 'all');
@@ -299,7 +309,11 @@ ui.tiles.addEventListener('change', () => {
 
 // Optional map layers: a checkbox each, a key each, and `layers=coverage,-ellipses` in the URL.
 function mapLayerParam(): string {
-  return [ui.coverage.checked ? 'coverage' : '', ui.uncertainty.checked ? '' : '-ellipses']
+  return [
+    ui.coverage.checked ? 'coverage' : '',
+    ui.uncertainty.checked ? '' : '-ellipses',
+    tools.ringsOn ? 'ranges' : '',
+  ]
     .filter(Boolean)
     .join(',');
 }
@@ -361,6 +375,14 @@ document.addEventListener('keydown', (e) => {
       break;
     case 'Escape':
       details.pin(undefined);
+      tools.setMeasuring(false);
+      break;
+    case 'g':
+      tools.setRings(!tools.ringsOn);
+      updateUrl();
+      break;
+    case 'm':
+      tools.setMeasuring(!tools.measuring);
       break;
     case 'b':
       void batches.open();
@@ -401,6 +423,20 @@ window.bulwark = {
       layers: { ...mapView.layers },
       coverage: mapView.coverageCounts,
       movers: mapView.movers(),
+      baseMap: { ...mapView.baseDetail.counts },
+      rings: tools.ringsDrawn.map((r) => ({ ...r })),
+      measurement: { ...tools.measurement, points: tools.measurement.points.map((p) => ({ ...p })) },
+      tiles: tools.tiles,
+      aggregates: mapView.aggregates.map(({ x, y, column, row, count, ids }) => ({
+        x,
+        y,
+        column,
+        row,
+        count,
+        ids,
+      })),
+      ticks: ticks.counts,
+      labels: { placed: mapView.labels.placed.map((p) => ({ ...p })), hidden: mapView.labels.hidden },
     };
   },
   setTime: (s: number) => setTime(s),
@@ -413,6 +449,8 @@ window.bulwark = {
   },
   /** Where a threat, track, flight, unit or asset is on the screen now (container pixels). */
   screenOf: (kind: Picked['kind'], id: number) => mapView.screenOf({ kind, id }),
+  /** Threats (or tracks) in the air now, by id. */
+  inAir: (kind: 'threat' | 'track') => mapView.inAir(kind),
   /** Centres the map on a threat, track, flight, unit or asset where it is now. */
   centreOn: (kind: Picked['kind'], id: number) => {
     const place = mapView.locate({ kind, id });
@@ -454,6 +492,7 @@ async function boot(): Promise<void> {
   const layers = (params.get('layers') ?? '').split(',');
   ui.coverage.checked = layers.includes('coverage');
   ui.uncertainty.checked = !layers.includes('-ellipses');
+  tools.setRings(layers.includes('ranges'));
   applyLayers();
   const tiles = params.get('tiles');
   if (tiles) {

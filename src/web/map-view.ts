@@ -14,12 +14,15 @@ import 'leaflet/dist/leaflet.css';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
+import { BaseMapDetail } from './base-map.js';
 import { CoverageLayer } from './coverage-layer.js';
 import { clearToMap, fastProjector, metresPerPixel, type Projector } from './map-canvas.js';
 import { PlaceLayer } from './place-layer.js';
 import type { Picked } from './entity-details.js';
+import { drawLabels, LabelPlacer, type Label } from './label-declutter.js';
 import { findId, Pairings } from './pairings.js';
 import { countUpTo, EntityPositions, type Replay } from './replay.js';
+import { aggregate, AGGREGATE_BELOW_ZOOM, drawAggregate, type Aggregate } from './symbol-aggregation.js';
 import { flightSidc, SIDC, stamp, trackIsHostile, unitSidc, type Stamp } from './symbols.js';
 import { FireGroupMode, JetMode } from '../model/world.js';
 
@@ -45,6 +48,12 @@ export interface DrawStats {
   coverage: number;
   /** Lines from interceptors in flight to the threat or track they are sent after. */
   pairings: number;
+  /**
+   * Count markers drawn for threats or tracks aggregated at low zoom, and how many threats or tracks
+   * they hold (counted in `threats` or `tracks` too: those are everything of the kind in view).
+   */
+  aggregates: number;
+  aggregated: number;
 }
 
 /** Optional layers, switched from the console. */
@@ -75,6 +84,8 @@ const noStats = (): DrawStats => ({
   movingUnits: 0,
   coverage: 0,
   pairings: 0,
+  aggregates: 0,
+  aggregated: 0,
 });
 
 /** What a moving unit is doing, beside its name. */
@@ -101,6 +112,8 @@ export class MapView {
   private viewVersion = 0;
   private tiles: L.TileLayer | undefined;
   readonly places: PlaceLayer;
+  /** Rivers, lakes and region borders over the country areas. */
+  readonly baseDetail: BaseMapDetail;
   readonly layers: MapLayers = { coverage: false, uncertainty: true };
   private replay: Replay | undefined;
   private coverage: CoverageLayer | undefined;
@@ -124,6 +137,15 @@ export class MapView {
   private markMiss = new Uint8Array(0);
   private impactT = new Float64Array(0);
   private pairings = new Pairings([]);
+  /** Labels placed on the background (assets, fixed units); moving units' labels give way to them. */
+  private backgroundLabels = new LabelPlacer();
+  /** Every label on the map in the last frame, and how many were left out for overlapping. */
+  labels = new LabelPlacer();
+  /** Threats (ids) or tracks (ids) drawn as count markers in the last frame, at low zoom. */
+  aggregates: (Aggregate & { ids: number[] })[] = [];
+  /** Scratch screen positions for the aggregation. */
+  private screenX = new Float64Array(0);
+  private screenY = new Float64Array(0);
   /** The thing whose details are on show, ringed on the map. */
   selected: Picked | undefined;
   stats: DrawStats = noStats();
@@ -145,6 +167,7 @@ export class MapView {
     placeCanvas.className = 'place-layer';
     container.appendChild(placeCanvas);
     this.places = new PlaceLayer(this.map, placeCanvas);
+    this.baseDetail = new BaseMapDetail(this.map);
     this.background.className = 'background-layer';
     container.appendChild(this.background);
     this.canvas = document.createElement('canvas');
@@ -204,7 +227,11 @@ export class MapView {
       this.tiles.addTo(this.map);
       this.tiles.bringToBack();
     }
+    this.onTileLayer(this.tiles, template);
   }
+
+  /** Told of every tile layer put under the map (undefined when it is removed). */
+  onTileLayer: (layer: L.TileLayer | undefined, template: string | undefined) => void = () => {};
 
   show(replay: Replay): void {
     this.replay = replay;
@@ -379,7 +406,8 @@ export class MapView {
       labels.push({ text: base.name, x: at.x + s.width / 2 + 2, y: at.y, colour: '#9ecbff', rank: -1 });
       stats.units++;
     });
-    drawLabels(ctx, labels);
+    this.backgroundLabels = new LabelPlacer();
+    drawLabels(ctx, labels, this.backgroundLabels);
     this.backgroundStats = stats;
   }
 
@@ -398,6 +426,7 @@ export class MapView {
       this.backgroundKey = key;
     }
     const stats = { ...this.backgroundStats };
+    this.aggregates = [];
 
     const fast = fastProjector(this.map);
     const at = fast.point;
@@ -466,10 +495,19 @@ export class MapView {
       }
       this.drawTracks(replay, t, fast, mpp, inView, stats);
     } else {
-      // Perfect sensing: the threats are the picture, drawn in their own symbols.
-      for (let k = 0; k < this.threats.count; k++) {
+      // Perfect sensing: the threats are the picture, drawn in their own symbols (or, zoomed
+      // out, many at once as count markers).
+      const before = stats.aggregated;
+      const shown = this.aggregateInView(
+        this.threats,
+        fast,
+        inView,
+        stats,
+        (id) => replay.threatDecoy[id] === 0,
+      );
+      stats.threats += stats.aggregated - before;
+      for (const k of shown) {
         fast.at(this.threats.lat[k], this.threats.lon[k]);
-        if (!inView(20)) continue;
         const s = this.threatStamps[replay.threatType[this.threats.ids[k]]];
         ctx.drawImage(s.canvas, Math.round(at.x - s.ax), Math.round(at.y - s.ay), s.width, s.height);
         stats.threats++;
@@ -505,6 +543,7 @@ export class MapView {
 
     // Jets and fire groups where they are now, named, with what they are doing.
     replay.unitsAt(t, this.units);
+    const labels = this.backgroundLabels.clone();
     ctx.font = '11px system-ui, sans-serif';
     ctx.textBaseline = 'middle';
     ctx.lineWidth = 3;
@@ -523,11 +562,53 @@ export class MapView {
       ctx.drawImage(s.canvas, Math.round(at.x - s.ax), Math.round(at.y - s.ay), s.width, s.height);
       const text = base.name + modeLabel(base.kind, this.units.tag[u]);
       const x = at.x + s.width / 2 + 2;
+      if (!labels.take(text, [x, at.y - 7, x + ctx.measureText(text).width, at.y + 7])) continue;
       ctx.strokeText(text, x, at.y);
       ctx.fillText(text, x, at.y);
     }
+    this.labels = labels;
     this.drawSelection(replay, fast);
     this.stats = stats;
+  }
+
+  /**
+   * The entities in view that are drawn on their own (indices into `p`); zoomed out, the rest are
+   * drawn here as count markers, one per crowded cell of the screen grid.
+   */
+  private aggregateInView(
+    p: EntityPositions,
+    fast: Projector,
+    inView: (margin: number) => boolean,
+    stats: DrawStats,
+    hostile: (id: number, k: number) => boolean,
+  ): number[] {
+    const at = fast.point;
+    const index: number[] = [];
+    if (this.screenX.length < p.count) {
+      this.screenX = new Float64Array(p.count * 2);
+      this.screenY = new Float64Array(p.count * 2);
+    }
+    for (let k = 0; k < p.count; k++) {
+      fast.at(p.lat[k], p.lon[k]);
+      if (!inView(20)) continue;
+      this.screenX[index.length] = at.x;
+      this.screenY[index.length] = at.y;
+      index.push(k);
+    }
+    if (this.map.getZoom() >= AGGREGATE_BELOW_ZOOM) return index;
+    const { aggregates, singles } = aggregate(this.screenX, this.screenY, index.length);
+    for (const a of aggregates) {
+      const members = a.members.map((m) => index[m]);
+      drawAggregate(
+        this.ctx,
+        a,
+        members.some((k) => hostile(p.ids[k], k)),
+      );
+      this.aggregates.push({ ...a, members, ids: members.map((k) => p.ids[k]) });
+      stats.aggregates++;
+      stats.aggregated += a.count;
+    }
+    return singles.map((m) => index[m]);
   }
 
   /** Where a picked thing is now, if it is on the map at this moment. */
@@ -597,6 +678,12 @@ export class MapView {
     return best;
   }
 
+  /** Ids of the threats (or tracks) in the air at the current moment, for the browser tests. */
+  inAir(kind: 'threat' | 'track'): number[] {
+    const p = kind === 'threat' ? this.threats : this.tracks;
+    return Array.from(p.ids.subarray(0, p.count));
+  }
+
   /** Screen position (container pixels) of a picked thing now, for the browser tests. */
   screenOf(picked: Picked): { x: number; y: number } | undefined {
     const place = this.locate(picked);
@@ -641,41 +728,17 @@ export class MapView {
         ctx.stroke();
       }
     }
-    for (let k = 0; k < tracks.count; k++) {
+    const before = stats.aggregated;
+    const shown = this.aggregateInView(tracks, fast, inView, stats, (_, k) =>
+      trackIsHostile(tracks.tag[k], tracks.sigma[k]),
+    );
+    stats.tracks += stats.aggregated - before;
+    for (const k of shown) {
       fast.at(tracks.lat[k], tracks.lon[k]);
-      if (!inView(20)) continue;
       const s = this.trackStamps[+trackIsHostile(tracks.tag[k], tracks.sigma[k])];
       ctx.drawImage(s.canvas, Math.round(at.x - s.ax), Math.round(at.y - s.ay), s.width, s.height);
       stats.tracks++;
     }
-  }
-}
-
-interface Label {
-  text: string;
-  x: number;
-  y: number;
-  colour: string;
-  /** Higher first where labels would overlap. */
-  rank: number;
-}
-
-/** Names beside their symbols, the most valuable first; one that would overlap another is left out. */
-function drawLabels(ctx: CanvasRenderingContext2D, labels: Label[]): void {
-  labels.sort((a, b) => b.rank - a.rank);
-  const taken: [number, number, number, number][] = [];
-  ctx.font = '12px system-ui, sans-serif';
-  ctx.textBaseline = 'middle';
-  ctx.lineWidth = 3;
-  ctx.strokeStyle = 'rgba(0,0,0,0.85)';
-  for (const label of labels) {
-    const w = ctx.measureText(label.text).width;
-    const box: [number, number, number, number] = [label.x, label.y - 7, label.x + w, label.y + 7];
-    if (taken.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) continue;
-    taken.push(box);
-    ctx.fillStyle = label.colour;
-    ctx.strokeText(label.text, label.x, label.y);
-    ctx.fillText(label.text, label.x, label.y);
   }
 }
 
