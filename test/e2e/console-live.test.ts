@@ -182,7 +182,7 @@ describe('the console in live mode', () => {
       expect(await page.textContent(`.live-stock tr[data-unit="${unit}"] td.num`)).toBe(String(left));
     expect(await page.textContent('.live-counts dd[data-measure="tracks"]')).toBe(String(sent));
     // What makes no sense live is gone.
-    for (const id of ['#run', '#scrub', '#play', '#open-batches', '#events'])
+    for (const id of ['#run', '#scrub', '#play', '#open-batches', '#events', '#edit-scenario'])
       expect(await page.locator(id).isVisible()).toBe(false);
     await page.screenshot({ path: join(ARTIFACTS, 'console-live.png') });
   });
