@@ -82,6 +82,11 @@ export class LiveSession {
     decodeCot(WARM_UP, this.feed);
   }
 
+  /** The feed's state as the last status line said it: 'lost' after the feed timeout, else 'ok'. */
+  get feedState(): 'ok' | 'lost' {
+    return this.feedLost ? 'lost' : 'ok';
+  }
+
   /** Start the once-a-second housekeeping: ageing out, the lost-feed watch. */
   start(): void {
     this.timer ??= setInterval(() => this.tick(), 1000);

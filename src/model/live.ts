@@ -99,5 +99,20 @@ export interface LivePlan {
   recommendations: LiveRecommendation[];
 }
 
+/** One track of the picture as the console draws it: local metres and m/s of the scenario's frame. */
+export interface LivePictureTrack {
+  uid: string;
+  /** The picture's stable track number of the uid. */
+  id: number;
+  e: number;
+  n: number;
+  u: number;
+  vx: number;
+  vy: number;
+  sigmaM: number;
+  pDecoy: number;
+  lastUpdateS: number;
+}
+
 /** What the operator reports back about an accepted engagement. */
 export type EngagementResult = 'kill' | 'miss' | 'aborted';

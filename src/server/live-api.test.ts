@@ -69,3 +69,31 @@ describe('live operator API', () => {
     s.close();
   });
 });
+
+describe('live operator API with the console', () => {
+  it('serves the console in live mode without a token, and the API only with it', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-live-console-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>console</title>');
+    const s = session();
+    const app = buildLiveApi(s, 'secret', { consoleDir: dir });
+    const bare = await app.inject({ url: '/?token=secret' });
+    expect(bare.statusCode).toBe(302);
+    expect(bare.headers.location).toBe('/?live&token=secret');
+    const page = await app.inject({ url: '/?live' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<title>console</title>');
+    expect((await app.inject({ url: '/api/live/picture' })).statusCode).toBe(401);
+    const picture = await app.inject({
+      url: '/api/live/picture',
+      headers: { authorization: 'Bearer secret' },
+    });
+    expect(picture.json().tracks).toMatchObject([{ uid: 'trk-9', id: 0 }]);
+    expect(picture.json().feed).toBe('ok');
+    const scenario = await app.inject({ url: '/api/live/scenario?token=secret' });
+    expect(scenario.json().scenario.defenders.map((d: { name: string }) => d.name)).toEqual(['team-1']);
+    await app.close();
+    s.close();
+  });
+});

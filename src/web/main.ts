@@ -8,6 +8,7 @@ import { describeEntity, type Picked } from './entity-details.js';
 import { CampaignView } from './campaign-view.js';
 import { EventFeed } from './event-feed.js';
 import { GeodataExport } from './geodata-export.js';
+import { LiveView } from './live-view.js';
 import { setIcon } from './icons.js';
 import { renderLegend } from './map-legend.js';
 import { MapView } from './map-view.js';
@@ -69,11 +70,15 @@ const frameTimes: number[] = [];
 const frameWork: number[] = [];
 let recordFrames = false;
 
+/** The live mode (`?live`, as `bulwark live --http` serves the console): the live picture, not a run. */
+let live: LiveView | undefined;
+
 // Details of what is under the pointer, or of what was clicked, followed as time moves.
 let pairings = new Pairings([]);
 const details = new DetailsCard(
   $('map'),
-  (picked) => (replay ? describeEntity(replay, pairings, picked, t) : undefined),
+  (picked) =>
+    live ? live.describe(picked) : replay ? describeEntity(replay, pairings, picked, t) : undefined,
   (picked) => {
     mapView.selected = picked;
     mapView.draw();
@@ -125,6 +130,7 @@ function setStatus(text: string, error = false): void {
 }
 
 function updateUrl(): void {
+  if (live) return;
   const url = new URL(location.href);
   if (storedRun) url.searchParams.set('run', storedRun);
   else url.searchParams.delete('run');
@@ -335,6 +341,10 @@ function changeSpeed(step: number): void {
 }
 
 document.addEventListener('keydown', (e) => {
+  if (live) {
+    if (e.key === 'Escape') details.pin(undefined);
+    return;
+  }
   const target = e.target as HTMLElement;
   const typing = target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'range';
   if (typing || target.tagName === 'SELECT' || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -437,6 +447,7 @@ window.bulwark = {
       })),
       ticks: ticks.counts,
       labels: { placed: mapView.labels.placed.map((p) => ({ ...p })), hidden: mapView.labels.hidden },
+      live: live?.state(),
     };
   },
   setTime: (s: number) => setTime(s),
@@ -476,7 +487,43 @@ window.bulwark = {
     }),
 };
 
+/** Live mode: the run and replay controls go, the live panel and the operator's buttons come. */
+async function bootLive(): Promise<void> {
+  const hide = [
+    ...['scenario', 'seed', 'run-where', 'stored-runs', 'speed'].map((id) => $(id).closest('label')!),
+    ...['run', 'open-batches', 'open-campaigns', 'play', 'scrub'].map((id) => $(id)),
+    $('measures').closest('section')!,
+    ui.events.closest('section')!,
+    document.querySelector<HTMLElement>('.timebar .keys')!,
+    // Run downloads and siting results belong to runs, not to the live picture.
+    ...[
+      $('siting-list').closest('label') ?? $('siting-list'),
+      document.querySelector<HTMLElement>('.geodata-export'),
+    ].filter((e): e is HTMLElement => e !== null),
+  ];
+  live = new LiveView(
+    mapView,
+    details,
+    { side: document.querySelector<HTMLElement>('aside.side')!, clock: ui.clock, hide },
+    setStatus,
+    params.get('token') ?? undefined,
+  );
+  ready = true;
+  await live.start();
+}
+
 async function boot(): Promise<void> {
+  const layers = (params.get('layers') ?? '').split(',');
+  ui.coverage.checked = layers.includes('coverage');
+  ui.uncertainty.checked = !layers.includes('-ellipses');
+  tools.setRings(layers.includes('ranges'));
+  applyLayers();
+  const tiles = params.get('tiles');
+  if (tiles) {
+    ui.tiles.value = tiles;
+    mapView.setTileServer(tiles);
+  }
+  if (params.has('live')) return bootLive();
   const choices = await source.list();
   for (const c of choices) ui.scenario.add(new Option(`${c.name} (${c.id})`, c.id));
   const wanted = params.get('scenario');
@@ -489,16 +536,6 @@ async function boot(): Promise<void> {
   if (params.get('speed') && SPEEDS.includes(params.get('speed')!)) ui.speed.value = params.get('speed')!;
   if (!source.server) ui.where.querySelector<HTMLOptionElement>('option[value=server]')!.disabled = true;
   else if (params.get('where') === 'server') ui.where.value = 'server';
-  const layers = (params.get('layers') ?? '').split(',');
-  ui.coverage.checked = layers.includes('coverage');
-  ui.uncertainty.checked = !layers.includes('-ellipses');
-  tools.setRings(layers.includes('ranges'));
-  applyLayers();
-  const tiles = params.get('tiles');
-  if (tiles) {
-    ui.tiles.value = tiles;
-    mapView.setTileServer(tiles);
-  }
   ready = true;
   setStatus(source.server ? 'connected to the server' : 'offline: bundled scenarios, runs in this browser');
   await refreshStoredRuns();

@@ -148,6 +148,8 @@ export class MapView {
   private screenY = new Float64Array(0);
   /** The thing whose details are on show, ringed on the map. */
   selected: Picked | undefined;
+  /** Drawn over the entities at the end of every frame (the live console's recommendations). */
+  overlay: ((ctx: CanvasRenderingContext2D, project: Projector) => void) | undefined;
   stats: DrawStats = noStats();
 
   constructor(container: HTMLElement) {
@@ -285,6 +287,14 @@ export class MapView {
 
   setTime(t: number): void {
     this.t = t;
+    this.draw();
+  }
+
+  /** A new moment of the run on show, of the same scenario (the live picture): view and layers stay. */
+  refresh(replay: Replay, t: number): void {
+    this.replay = replay;
+    this.t = t;
+    this.backgroundKey = '';
     this.draw();
   }
 
@@ -567,6 +577,7 @@ export class MapView {
       ctx.fillText(text, x, at.y);
     }
     this.labels = labels;
+    this.overlay?.(ctx, fast);
     this.drawSelection(replay, fast);
     this.stats = stats;
   }

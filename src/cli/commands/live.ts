@@ -4,6 +4,8 @@
 // recorded night is played as a CoT stream, to this command itself or (--send-to) elsewhere.
 
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import {
   openSender,
@@ -18,6 +20,7 @@ import { followFile, readLines, type LineFeed } from '../../io/line-feed.js';
 import { LiveSession } from '../../io/live-session.js';
 import { EventLogError, playNight, readEventLog } from '../../io/night-replay-source.js';
 import { loadRecordingFile } from '../../io/recording-file.js';
+import { PACKAGE_ROOT } from '../../io/scenario-file.js';
 import { DetectionFeed } from '../../run/detection-feed.js';
 import { ReplayMismatch } from '../../run/night-replay.js';
 import { C2_POLICY_NAMES, formatIssue } from '../../scenario/index.js';
@@ -96,7 +99,10 @@ export function registerLive(program: Command): void {
       '--cot-out <endpoint>',
       'also send every recommendation as CoT to a TAK endpoint (udp://… or tcp://…)',
     )
-    .option('--http <host:port>', 'operator API: GET /api/live/plan, POST /api/live/accept|reject|result')
+    .option(
+      '--http <host:port>',
+      'operator API (GET /api/live/plan, POST /api/live/accept|reject|result) and the web console in live mode, e.g. 127.0.0.1:8731',
+    )
     .option(
       '--token <token>',
       'token the operator API requires (default: none on loopback, a random one otherwise)',
@@ -238,7 +244,8 @@ is lost or restored and at the end. Refused messages are counted and logged on s
       let api: Awaited<ReturnType<typeof buildLiveApi>> | undefined;
       if (options.http) {
         const e = endpoint('--http', options.http, 'tcp');
-        api = buildLiveApi(session, token);
+        const consoleDir = join(PACKAGE_ROOT, 'dist', 'console');
+        api = buildLiveApi(session, token, { consoleDir });
         try {
           await api.listen({ host: e.host, port: e.port });
         } catch (err) {
@@ -246,8 +253,12 @@ is lost or restored and at the end. Refused messages are counted and logged on s
         }
         const address = api.server.address();
         const port = typeof address === 'object' && address ? address.port : e.port;
+        const shownHost = e.host.includes(':') ? `[${e.host}]` : e.host;
         process.stderr.write(
-          `live: operator API on http://${e.host}:${port}/api/live/plan${token ? ` (token ${token})` : ''}\n`,
+          `live: operator API on http://${shownHost}:${port}/api/live/plan${token ? ` (token ${token})` : ''}\n` +
+            (existsSync(join(consoleDir, 'index.html'))
+              ? `live: console on http://${shownHost}:${port}/?live${token ? `&token=${token}` : ''}\n`
+              : 'live: the console is not built (npm run build): the API alone is served\n'),
         );
       }
       session.start();
@@ -267,8 +278,12 @@ is lost or restored and at the end. Refused messages are counted and logged on s
         await replay(scenario, events, { speed, everyS, send: (xml) => sender.send(xml) });
         await sender.close();
         await new Promise((r) => setTimeout(r, 500));
-        await stop();
-        return;
+        process.stderr.write('live: replay done\n');
+        // With the operator API (and console) open, the picture stays up to look at until Ctrl+C.
+        if (!api) {
+          await stop();
+          return;
+        }
       }
       if (detections) {
         // The recording's scans through the tracker into the picture; the other feeds run alongside.
