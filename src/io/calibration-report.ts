@@ -57,19 +57,36 @@ export function markdownTable(head: readonly string[], rows: readonly (readonly 
   return [line(head), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
-/** What each fitted figure did, in a sentence. */
+/**
+ * What each fitted figure did, in a sentence, and why: the tallies it drives on the training nights,
+ * reported against the model's mean with the figures as shipped and as fitted.
+ */
 export function figureVerdicts(result: CalibrationResult): string[] {
+  const training = result.nights.filter((n) => !n.heldOut && n.fitted);
   return result.figures.map(({ figure, current, fitted }) => {
     if (fitted === undefined) return `- \`${figure.id}\`: not fitted.`;
     const from = current === undefined ? 'unset' : num2(current);
     const edge =
       fitted === figure.low || fitted === figure.high
-        ? ` — at the ${fitted === figure.low ? 'low' : 'high'} end of its plausible range (${figure.low}–${figure.high}): ` +
-          'the reports pull it further than the range allows, so the gap that is left lies in what the scenario ' +
-          'does not model (see below), not in this figure'
+        ? ` — the best candidate is at the ${fitted === figure.low ? 'low' : 'high'} end of its plausible range ` +
+          `(${figure.low}–${figure.high}): the reports would pull it further, so the gap left lies in what the ` +
+          'scenario does not model (see below), not in this figure alone'
         : ` (inside its plausible range ${figure.low}–${figure.high})`;
     const moved = current !== undefined && Math.abs(fitted - current) > 1e-9;
-    return `- \`${figure.id}\` ${moved ? `moved from ${from} to ${num2(fitted)}` : `stays at ${num2(fitted)}`}${edge}.`;
+    const evidence: string[] = [];
+    for (const n of training)
+      n.base.forEach((b, i) => {
+        const f = n.fitted![i];
+        if (b.reported !== undefined && figure.drives.includes(b.tally))
+          evidence.push(
+            `${TALLY_LABELS[b.tally]} on ${n.night.date}: ${b.reported} reported, ${num(b.mean)} with the ` +
+              `figures as shipped, ${num(f.mean)} fitted`,
+          );
+      });
+    return (
+      `- \`${figure.id}\` ${moved ? `moved from ${from} to ${num2(fitted)}` : `stays at ${num2(fitted)}`}${edge}.` +
+      (evidence.length > 0 ? ` It drives ${evidence.join('; ')} (model means).` : '')
+    );
   });
 }
 
@@ -145,10 +162,11 @@ export function calibrationMarkdown(result: CalibrationResult, ctx: CalibrationC
     );
     out.push(
       markdownTable(
-        ['figure', 'what', 'plausible range', 'why that range', 'as shipped', 'fitted'],
-        result.figures.map(({ figure, current, fitted: f }) => [
+        ['figure', 'what', 'acts on', 'plausible range', 'why that range', 'as shipped', 'fitted'],
+        result.figures.map(({ figure, current, places, fitted: f }) => [
           `\`${figure.id}\``,
           figure.what,
+          places.join(', '),
           `${figure.low}–${figure.high}`,
           figure.why,
           current === undefined ? '—' : num2(current),
@@ -200,6 +218,9 @@ export function calibrationMarkdown(result: CalibrationResult, ctx: CalibrationC
       'brought down by EW; the model counts expired decoys and drones with those lost to EW for that tally.',
     '- A report that gives no split by type is split by a stated assumption (the list under the nights); the ' +
       'missiles of unreported type are taken as Kh-101.',
+    '- Missiles: the fitted figures act on drones and the fit uses the drone tallies only. The scenario ' +
+      'meets Kh-101s with two Patriot batteries and a Mirage patrol in the west, off most missile routes, so ' +
+      'missiles shot down stay below the reports whatever the drone figures are.',
     '- A handful of nights cannot pin down many figures; a figure at the end of its range says the gap lies ' +
       'elsewhere. Add nights to `data/calibration/nights.yaml` (with sources) to sharpen the fit.',
     '',

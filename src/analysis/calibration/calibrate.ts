@@ -7,7 +7,7 @@
 import type { CalibrationDataset, CalibrationNight } from '../../model/calibration.js';
 import { backtestNight, rmsError, type TallyBand } from './backtest.js';
 import { CalibrationError } from './calibration-error.js';
-import { currentValue, type FigureValue, type FitFigure } from './figures.js';
+import { applyFigure, currentValue, type FigureValue, type FitFigure } from './figures.js';
 import { fitsTally, gridCandidates, pickBest, type Candidate, type ScoredCandidate } from './fit.js';
 import { nightScenarioText, parseBase } from './night-scenario.js';
 import type { Tallies } from './tallies.js';
@@ -46,7 +46,8 @@ export interface NightCalibration {
 
 export interface CalibrationResult {
   nights: NightCalibration[];
-  figures: { figure: FitFigure; current?: number; fitted?: number }[];
+  /** Each fitted figure: its value as shipped (mean over where it acts), where it acts, fitted value. */
+  figures: { figure: FitFigure; current?: number; places: string[]; fitted?: number }[];
   candidates: ScoredCandidate[];
   best?: ScoredCandidate;
   /** Root mean square errors of the fitted (drone) tallies, as shares of launched. */
@@ -104,6 +105,7 @@ export async function calibrate(
     figures: input.figures.map((figure) => ({
       figure,
       current: currentValue(parseBase(input.baseText), figure),
+      places: applyFigure(parseBase(input.baseText), { figure, value: figure.low }),
     })),
     candidates: [],
     error: { training: { base: NaN, fitted: NaN }, heldOut: { base: NaN, fitted: NaN } },

@@ -4,6 +4,7 @@
 // override on every unit of that catalog type that does not set its own.
 
 import { isMap, isSeq, type Document, type YAMLMap } from 'yaml';
+import type { TallyName } from '../../model/calibration.js';
 import { catalogEntry } from '../../scenario/index.js';
 import { CalibrationError } from './calibration-error.js';
 
@@ -16,6 +17,8 @@ export interface FitFigure {
   high: number;
   /** Why the range is plausible. */
   why: string;
+  /** The tallies it moves most directly, for saying why it moved. */
+  drives: TallyName[];
 }
 
 export interface FigureValue {
@@ -32,6 +35,7 @@ export const FIT_FIGURES: readonly FitFigure[] = [
     why:
       'jamming and spoofing bring down or divert a large share of satellite-navigated drones (9 Jul 2025: ' +
       '57% "lost or jammed"), but never all of them',
+    drives: ['dronesLostLocally', 'dronesHit'],
   },
   {
     id: 'interceptor-drone.pk',
@@ -39,6 +43,7 @@ export const FIT_FIGURES: readonly FitFigure[] = [
     low: 0.4,
     high: 0.8,
     why: 'the one public figure is 68% for Sting, with 2–3 launched per Shahed (Zelensky, Oct 2025)',
+    drives: ['dronesShotDown', 'interceptorDroneKills'],
   },
   {
     id: 'mobile-fire-group.pk',
@@ -48,6 +53,7 @@ export const FIT_FIGURES: readonly FitFigure[] = [
     why:
       'heavy machine guns against a 3.5 m drone lit by searchlights within about 1–2 km: a burst ' +
       'rarely kills, a few bursts often do',
+    drives: ['dronesShotDown', 'dronesHit'],
   },
 ];
 
@@ -81,16 +87,19 @@ function fraction(value: unknown): number {
   return Number(value);
 }
 
-/** Writes the figure's value into the document wherever it acts; a figure that acts nowhere is an error. */
-export function applyFigure(doc: Document, { figure, value }: FigureValue): void {
-  let places = 0;
+/**
+ * Writes the figure's value into the document wherever it acts and names those places (EW zones,
+ * units); a figure that acts nowhere is an error.
+ */
+export function applyFigure(doc: Document, { figure, value }: FigureValue): string[] {
+  const places: string[] = [];
   if (figure.id === 'ew.pLoss') {
     const ew = doc.get('ew', true);
     if (isSeq(ew))
       for (const zone of ew.items)
         if (isMap(zone)) {
           zone.set('pLoss', value);
-          places++;
+          places.push(String(zone.get('name')));
         }
   } else {
     const [type, key] = figure.id.split('.');
@@ -104,13 +113,14 @@ export function applyFigure(doc: Document, { figure, value }: FigureValue): void
     for (const unit of defenderUnits(doc)) {
       if (unit.get('type') !== type || unit.has(key) || general.length === 0) continue;
       unit.set(key, doc.createNode(Object.fromEntries(general.map((t) => [t, value])), { flow: true }));
-      places++;
+      places.push(String(unit.get('name')));
     }
   }
-  if (places === 0)
+  if (places.length === 0)
     throw new CalibrationError(
       `figure ${figure.id}: nothing in the base scenario uses it (no ${
         figure.id === 'ew.pLoss' ? 'EW zone' : `unit of type ${figure.id.split('.')[0]} without its own pk`
       })`,
     );
+  return places;
 }
