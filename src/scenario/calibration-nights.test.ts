@@ -40,7 +40,7 @@ describe('the calibration dataset', () => {
 
   it('locates a date that is not a calendar date', () => {
     expect(issues(GOOD.replace('2025-07-09', '2025-02-30'))).toEqual([
-      "nights.yaml:3:11: nights[0].date: not a calendar date; expected YYYY-MM-DD, found 2025-02-30",
+      'nights.yaml:3:11: nights[0].date: not a calendar date; expected YYYY-MM-DD, found 2025-02-30',
     ]);
   });
 
