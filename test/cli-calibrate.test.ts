@@ -100,7 +100,7 @@ describe('bulwark calibrate', () => {
     const bad = await runBulwark(args('--nights', 'bad.yaml'), { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(
-      'bad.yaml:4:29: nights[0].launched.shahed-136: wrong type; expected a number, found "thirty"\n',
+      "bad.yaml:4:29: nights[0].launched.shahed-136: wrong type; expected a number, found 'thirty'\n",
     );
     const figure = await runBulwark(args('--fit', 'ew.ploss'), { cwd: dir });
     expect(figure.code).toBe(2);
