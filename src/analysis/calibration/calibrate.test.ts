@@ -75,6 +75,24 @@ describe('calibrate', () => {
     expect(team.pkByThreatType).toEqual([0.45, 0.45]);
   });
 
+  it('names where a figure acts, and refuses one that acts nowhere', () => {
+    const night = nightOf('2025-01-01', 30, 10);
+    const fg = figureById('mobile-fire-group.pk')!;
+    const text = nightScenarioText(BASE, night, {
+      idealSensors: true,
+      figures: [{ figure: fg, value: 0.2 }],
+    });
+    const parsed = parseScenario(text, 'night.yaml');
+    if (!parsed.ok) throw new Error(parsed.issues[0].message);
+    expect(parsed.scenario.defenders.find((d) => d.name === 'fire-group')!.pkByThreatType).toEqual([
+      0.2, 0.2,
+    ]);
+    const noEw = BASE.replace(/^ew:\n.*\n/m, '');
+    expect(() =>
+      nightScenarioText(noEw, night, { idealSensors: true, figures: [{ figure: EW, value: 0.5 }] }),
+    ).toThrow(/figure ew\.pLoss: nothing in the base scenario uses it \(no EW zone\)/);
+  });
+
   it('finds a known EW loss probability again and lowers the held-out error', async () => {
     const dataset = {
       nights: [
