@@ -47,10 +47,13 @@ const args = (...more: string[]) => [
 ];
 
 describe('bulwark calibrate', () => {
-  it('backtests every night, fits a figure, holds the latest night out and writes the page and plot', async () => {
-    const run = await runBulwark(args('--fit', 'ew.pLoss', '--grid', '2', '--markdown', 'cal.md'), {
-      cwd: dir,
-    });
+  it('backtests every night, fits a figure, holds the latest night out, cross-validates and writes the page and plot', async () => {
+    const run = await runBulwark(
+      args('--fit', 'ew.pLoss', '--grid', '2', '--cross-validate', '--markdown', 'cal.md'),
+      {
+        cwd: dir,
+      },
+    );
     expect(run.stderr).not.toMatch(/internal error/);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/2025-01-01\s*│ drones shot down\s*│ 7 /);
@@ -59,19 +62,28 @@ describe('bulwark calibrate', () => {
     expect(run.stdout).toMatch(
       /RMS error of the drone tallies .*training \d+\.\d% → \d+\.\d%; held out \d+\.\d% → \d+\.\d%/,
     );
-    expect(run.stderr).toMatch(/calibrate .*15\/15/); // (2 nights + 2 candidates + 1 held out) × 3 runs
+    // (2 nights + 2 candidates + 1 held out) × 3 runs, and as much for each of the two folds (the
+    // first fold's runs are the main fit's, read back from the store).
+    expect(run.stderr).toMatch(/calibrate .*45\/45/);
+    expect(run.stdout).toMatch(
+      /\| 2025-01-01 +\| ew\.pLoss = 0\.[28] +\| \d+\.\d% → \d+\.\d% +\| \d+\.\d% → \d+\.\d% +\|/,
+    );
+    expect(run.stdout).toMatch(/\| 2025-01-02 +\| ew\.pLoss = 0\.[28] +\|/);
     const page = readFileSync(join(dir, 'cal.md'), 'utf8');
     expect(page).toContain('# Calibration against the public nightly tallies');
     expect(page).toContain('bulwark calibrate');
     expect(page).toContain('### 2025-01-02: fewer Shaheds (held out of the fit)');
     expect(page).toContain('![Reported tallies against the simulated 5–95% bands');
+    expect(page).toContain('### Each night held out in turn');
     expect(page).toMatch(/\| held out \(2025-01-02\) +\| \d+\.\d% +\| \d+\.\d% +\|/);
     const svg = readFileSync(join(dir, 'cal.svg'), 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);
     // One row per reported tally: 3 + 2.
     expect(svg.match(/<title>reported/g)).toHaveLength(5);
     // Run again: every run is read back from the store, the numbers are the same.
-    const again = await runBulwark(args('--fit', 'ew.pLoss', '--grid', '2'), { cwd: dir });
+    const again = await runBulwark(args('--fit', 'ew.pLoss', '--grid', '2', '--cross-validate'), {
+      cwd: dir,
+    });
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(run.stdout);
   });

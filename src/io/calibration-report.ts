@@ -3,7 +3,11 @@
 // reported tally against the simulated 5–95% bands (readable where the markdown is, no script).
 
 import type { TallyBand } from '../analysis/calibration/backtest.js';
-import type { CalibrationResult, NightCalibration } from '../analysis/calibration/calibrate.js';
+import type {
+  CalibrationFold,
+  CalibrationResult,
+  NightCalibration,
+} from '../analysis/calibration/calibrate.js';
 import { TALLY_LABELS } from '../analysis/calibration/tallies.js';
 import { escapeHtml } from './vega-page.js';
 
@@ -92,7 +96,29 @@ export function figureVerdicts(result: CalibrationResult): string[] {
 
 const num2 = (v: number) => String(Number(v.toPrecision(3)));
 
-export function calibrationMarkdown(result: CalibrationResult, ctx: CalibrationContext): string {
+/** The folds of leave-one-out cross-validation as a table. */
+export function foldsTable(folds: readonly CalibrationFold[]): string {
+  return markdownTable(
+    [
+      'night held out',
+      'fitted figures',
+      'training error, shipped → fitted',
+      'held-out error, shipped → fitted',
+    ],
+    folds.map((f) => [
+      f.heldOut,
+      f.fitted.map((v) => `${v.figure.id} = ${num2(v.value)}`).join(', '),
+      `${pct(f.error.training.base)} → ${pct(f.error.training.fitted)}`,
+      `${pct(f.error.heldOut.base)} → ${pct(f.error.heldOut.fitted)}`,
+    ]),
+  );
+}
+
+export function calibrationMarkdown(
+  result: CalibrationResult,
+  ctx: CalibrationContext,
+  folds?: readonly CalibrationFold[],
+): string {
   const fitted = result.best !== undefined;
   const held = result.nights.filter((n) => n.heldOut).map((n) => n.night.date);
   const out: string[] = [];
@@ -202,6 +228,16 @@ export function calibrationMarkdown(result: CalibrationResult, ctx: CalibrationC
       ),
       '',
     );
+    if (folds && folds.length > 0)
+      out.push(
+        '### Each night held out in turn',
+        '',
+        'The same fit repeated with each night left out (leave-one-out cross-validation): the error on the ' +
+          'night left out, with the figures as shipped and with the figures fitted without it.',
+        '',
+        foldsTable(folds),
+        '',
+      );
     out.push('## Which figures moved, and why', '', ...figureVerdicts(result), '');
     out.push(
       'The fitted figures are reported here, not written into the catalog: with few nights, figures that ' +

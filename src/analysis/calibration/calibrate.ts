@@ -139,3 +139,38 @@ export async function calibrate(
   result.error.heldOut.fitted = rmsError(bandsOf(heldOut, 'fitted'), fitsTally);
   return result;
 }
+
+/** One fold of leave-one-out cross-validation: the fit with one night held out. */
+export interface CalibrationFold {
+  heldOut: string;
+  fitted: FigureValue[];
+  error: CalibrationResult['error'];
+}
+
+/** Night scenarios the folds run (those shared with the main fit are read back, not run again). */
+export function crossValidationJobCount(input: CalibrationInput): number {
+  return input.dataset.nights.reduce(
+    (sum, n) => sum + calibrationJobCount({ ...input, holdOut: [n.date] }),
+    0,
+  );
+}
+
+/**
+ * Leave-one-out: the fit repeated with each night held out in turn, so every night's held-out
+ * error is known, and figures that move the same way in every fold are told from those one night
+ * pulls. With common random numbers and a results store, folds share most of their runs.
+ */
+export async function crossValidate(
+  input: CalibrationInput,
+  evaluate: TallyEvaluator,
+): Promise<CalibrationFold[]> {
+  if (input.figures.length === 0) throw new CalibrationError('cross-validation needs figures to fit (--fit)');
+  if (input.dataset.nights.length < 2)
+    throw new CalibrationError('cross-validation needs at least two nights in the dataset');
+  const folds: CalibrationFold[] = [];
+  for (const night of input.dataset.nights) {
+    const result = await calibrate({ ...input, holdOut: [night.date] }, evaluate);
+    folds.push({ heldOut: night.date, fitted: result.best!.candidate, error: result.error });
+  }
+  return folds;
+}

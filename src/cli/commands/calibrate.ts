@@ -9,6 +9,9 @@ import { dirname, relative, basename, extname, join } from 'node:path';
 import {
   calibrate,
   calibrationJobCount,
+  crossValidate,
+  crossValidationJobCount,
+  type CalibrationFold,
   type CalibrationInput,
   type CalibrationResult,
 } from '../../analysis/calibration/calibrate.js';
@@ -27,6 +30,7 @@ import {
   calibrationMarkdown,
   calibrationSvg,
   figureVerdicts,
+  foldsTable,
 } from '../../io/calibration-report.js';
 import { PACKAGE_ROOT } from '../../io/scenario-file.js';
 import { formatIssue } from '../../scenario/index.js';
@@ -47,6 +51,7 @@ interface CalibrateOptions {
   markdown?: string;
   plot?: string;
   json?: boolean;
+  crossValidate?: boolean;
 }
 
 const DEFAULT_FIT = 'ew.pLoss,interceptor-drone.pk';
@@ -86,6 +91,10 @@ export function registerCalibrate(program: Command): void {
     .option('--markdown <file>', 'write the calibration page (and its plot as <file>.svg beside it)')
     .option('--plot <file>', 'write the plot of reported tallies against the simulated bands as SVG')
     .option('--json', 'print the result as JSON')
+    .option(
+      '--cross-validate',
+      'also fit with each night held out in turn (leave-one-out); runs shared with the main fit are read back',
+    )
     .addHelpText(
       'after',
       `
@@ -100,7 +109,8 @@ Examples:
   $ bulwark calibrate                                   # backtest, fit EW pLoss and interceptor pk
   $ bulwark calibrate --fit none --runs 32              # backtest alone, tighter bands
   $ bulwark calibrate --fit ew.pLoss,mobile-fire-group.pk --grid 4 --hold-out 2025-09-07
-  $ bulwark calibrate --markdown docs/calibration.md    # regenerate the calibration page and plot
+  $ bulwark calibrate --cross-validate                  # every night held out in turn, its error
+  $ bulwark calibrate --cross-validate --markdown docs/calibration.md   # regenerate the calibration page
   $ bulwark calibrate my-region.yaml --nights my-nights.yaml --sensors as-is -w 2`,
     )
     .action(async (file: string | undefined, options: CalibrateOptions) => {
@@ -147,6 +157,7 @@ Examples:
       };
       const store = openStoreOrExit(options.store);
       let result: CalibrationResult;
+      let folds: CalibrationFold[] | undefined;
       try {
         const evaluate = batchEvaluator({
           store,
@@ -154,9 +165,11 @@ Examples:
           runs,
           seed,
           workers,
-          totalJobs: calibrationJobCount(input),
+          totalJobs:
+            calibrationJobCount(input) + (options.crossValidate ? crossValidationJobCount(input) : 0),
         });
         result = await asUsageErrorAsync(() => calibrate(input, evaluate));
+        if (options.crossValidate) folds = await asUsageErrorAsync(() => crossValidate(input, evaluate));
       } catch (e) {
         if (e instanceof CalibrationInterrupted) throw new Interrupted();
         throw e;
@@ -181,7 +194,7 @@ Examples:
         writeFileAtomic(plot, calibrationSvg(result));
         writeFileAtomic(
           options.markdown,
-          calibrationMarkdown(result, { ...context, plotFile: basename(plot) }),
+          calibrationMarkdown(result, { ...context, plotFile: basename(plot) }, folds),
         );
         process.stderr.write(`wrote ${options.markdown} and ${plot}\n`);
       }
@@ -189,8 +202,8 @@ Examples:
         writeFileAtomic(options.plot, calibrationSvg(result));
         process.stderr.write(`wrote ${options.plot}\n`);
       }
-      if (options.json) process.stdout.write(JSON.stringify(resultJson(result), null, 2) + '\n');
-      else process.stdout.write(resultText(result) + '\n');
+      if (options.json) process.stdout.write(JSON.stringify(resultJson(result, folds), null, 2) + '\n');
+      else process.stdout.write(resultText(result) + (folds ? `\n\n${foldsTable(folds)}` : '') + '\n');
     });
 }
 
@@ -218,6 +231,7 @@ function commandLine(file: string | undefined, o: CalibrateOptions): string {
   parts.push(`--runs ${o.runs}`, `--seed ${o.seed}`, `--fit ${o.fit}`, `--grid ${o.grid}`);
   if (o.holdOut) parts.push(`--hold-out ${o.holdOut}`);
   if (o.sensors !== 'ideal') parts.push(`--sensors ${o.sensors}`);
+  if (o.crossValidate) parts.push('--cross-validate');
   if (o.markdown) parts.push(`--markdown ${o.markdown}`);
   return parts.join(' ');
 }
@@ -259,7 +273,7 @@ function resultText(result: CalibrationResult): string {
   return lines.join('\n');
 }
 
-function resultJson(result: CalibrationResult) {
+function resultJson(result: CalibrationResult, folds?: CalibrationFold[]) {
   return {
     nights: result.nights.map((n) => ({
       date: n.night.date,
@@ -279,5 +293,14 @@ function resultJson(result: CalibrationResult) {
       rms: c.rms,
     })),
     error: result.error,
+    ...(folds
+      ? {
+          folds: folds.map((f) => ({
+            heldOut: f.heldOut,
+            fitted: Object.fromEntries(f.fitted.map((v) => [v.figure.id, v.value])),
+            error: f.error,
+          })),
+        }
+      : {}),
   };
 }
