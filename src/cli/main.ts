@@ -1,6 +1,7 @@
 // The `bulwark` command line: one entry, one sub-command per job.
 
 import { Command, CommanderError } from 'commander';
+import { registerCalibrate } from './commands/calibrate.js';
 import { registerLive } from './commands/live.js';
 import { registerMc } from './commands/mc.js';
 import { registerReport } from './commands/report.js';
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerCampaign(program);
   registerPlan(program);
   registerSite(program);
+  registerCalibrate(program);
   registerServe(program);
   registerWorker(program);
   registerLive(program);
@@ -57,6 +59,7 @@ Examples:
   $ bulwark campaign scenarios/campaigns/kyiv-winter.yaml   # a year of raids, production and budgets
   $ bulwark plan scenarios/campaigns/kyiv-winter.yaml --objective damage --budget '8 M$'
   $ bulwark site scenarios/kyiv-layered-night.yaml --move defenders.fg-desna,defenders.fg-brovary
+  $ bulwark calibrate --markdown docs/calibration.md   # backtest and fit against reported nights
   $ bulwark serve --open               # the web console on http://127.0.0.1:8720/
   $ bulwark worker --queue redis://10.0.0.5:6379   # run queued batches (mc/sweep --queue) here
   $ bulwark live my-city.yaml --replay night.ndjson --speed 10   # engagement advice on a live picture

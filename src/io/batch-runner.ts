@@ -112,6 +112,8 @@ export interface RunBatchOptions {
   /** Show progress on stderr (a bar on a terminal, lines otherwise). */
   progress?: boolean;
   progressStream?: NodeJS.WritableStream;
+  /** Told of every chunk stored (runs, of which failed): for a caller's own progress over many batches. */
+  onProgress?: (runs: number, failed: number) => void;
   /** Runs per task sent to a worker; by default sized to the batch. */
   chunkSize?: number;
   /** The worker module; the compiled mc-worker by default. */
@@ -284,6 +286,7 @@ export async function runBatch(
             ranNow += rows.length;
             failedNow += failed;
             progress?.advance(rows.length, failed);
+            options.onProgress?.(rows.length, failed);
           },
           (e) => {
             if (!stopping && fault === undefined) {

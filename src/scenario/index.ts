@@ -42,3 +42,4 @@ export {
 } from './campaign.js';
 export { budgetCategories, categoryName, CATEGORY_KINDS, type CategoryKind } from './campaign-budget.js';
 export { plausibilityWarnings } from './plausibility.js';
+export { parseCalibrationNights, threatClassOf, type CalibrationParseResult } from './calibration-nights.js';
