@@ -3,12 +3,12 @@
 
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { writeFileAtomic } from '../../io/atomic-write.js';
 import { aggregatesCsv, gatherReport, reportJson, runsCsv } from '../../io/report-data.js';
 import { renderReportHtml, reportGeoJson, reportKml } from '../../io/report-html.js';
 import { DEFAULT_STORE, StoreError } from '../../io/results-store.js';
 import { openStoreOrExit } from '../batch-options.js';
 import { UsageError } from '../errors.js';
+import { writeOutput } from '../write-output.js';
 
 interface ReportOptions {
   out?: string;
@@ -85,16 +85,4 @@ Examples:
         store.close();
       }
     });
-}
-
-/** A file the user named that cannot be written is a usage error, not a crash. */
-function writeOutput(flag: string, file: string, content: string): void {
-  try {
-    writeFileAtomic(file, content);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR')
-      throw new UsageError(`${flag}: cannot write '${file}': ${(e as Error).message}`);
-    throw e;
-  }
 }

@@ -1,7 +1,6 @@
 // `bulwark run`: one night, one seed; a readable summary, JSON for machines, events as NDJSON.
 
 import type { Command } from 'commander';
-import { writeFileAtomic } from '../../io/atomic-write.js';
 import { costTermEffect } from '../../analysis/cost-term.js';
 import { computeOutcome } from '../../metrics/index.js';
 import { geoJsonToKml, runToGeoJson } from '../../run/index.js';
@@ -9,6 +8,7 @@ import { runScenario } from '../../run/run-scenario.js';
 import { parseQuantity } from '../../core/units.js';
 import { C2_POLICY_NAMES, unverifiedFiguresInUse } from '../../scenario/index.js';
 import { UsageError } from '../errors.js';
+import { writeOutput } from '../write-output.js';
 import { formatCostTerm, formatOutcome } from '../format.js';
 import { loadScenarioWithSettings, parseSeed } from '../scenario-arg.js';
 
@@ -125,16 +125,4 @@ function parseSampleEvery(text: string): number {
   if (!(seconds >= 0.1) || seconds > 3600)
     throw new UsageError(`--sample-every: expected a time from 0.1 s to 1 h like "10 s", found '${text}'`);
   return seconds;
-}
-
-/** Writes an output file; a folder that does not exist or cannot be written is the user's error. */
-function writeOutput(flag: string, file: string, content: string | Iterable<string>): void {
-  try {
-    writeFileAtomic(file, content);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'ENOTDIR')
-      throw new UsageError(`${flag}: cannot write '${file}': ${(e as Error).message}`);
-    throw e;
-  }
 }
